@@ -1,0 +1,32 @@
+import { INestApplication, Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createValidationPipe, JsonLogger } from '@lotse/common';
+import { Environment } from '@lotse/config';
+import { DemoSeedService } from '@lotse/demo-data';
+import { GeoService } from '@lotse/geo';
+import { AppModule } from './app.module';
+import { mountGraphiqlAssets } from './ide/graphiql';
+
+export interface CreateAppOptions {
+  env: Environment;
+  inMemoryDatabase?: boolean;
+  /** replaces the JSON logger (tests capture log lines through it) */
+  logger?: JsonLogger | false;
+}
+
+/** Builds the API (shared by main.ts and the e2e tests): migrated, boundaries loaded, demo data seeded if asked. */
+export async function createApp({ env, inMemoryDatabase, logger }: CreateAppOptions): Promise<INestApplication> {
+  const app = await NestFactory.create(AppModule.forRoot({ env, inMemoryDatabase }), {
+    logger: logger === undefined ? new JsonLogger(env.LOG_LEVEL) : logger,
+    bufferLogs: false,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  if (env.GRAPHQL_IDE) mountGraphiqlAssets(app);
+  await app.get(GeoService).ensureBoundaries();
+  if (env.SEED_DEMO_DATA) {
+    const result = await app.get(DemoSeedService).seed();
+    if (!result.skipped) new Logger('Bootstrap').log(`demo data: ${result.organizations} fictitious organizations, ${result.services} services`);
+  }
+  return app;
+}

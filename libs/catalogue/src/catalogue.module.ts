@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { GeoModule } from '@lotse/geo';
+import { CATALOGUE_ENTITIES } from './catalogue.entities';
+import { CatalogueRepository } from './catalogue.repository';
+import { CatalogueService } from './catalogue.service';
+import {
+  CatalogueQueryResolver,
+  DistrictServiceCountsResolver,
+  LocationFieldsResolver,
+  MunicipalityServiceCountsResolver,
+  OrganizationFieldsResolver,
+  ServiceFieldsResolver,
+} from './graphql/catalogue.resolver';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(CATALOGUE_ENTITIES), GeoModule],
+  providers: [
+    CatalogueRepository,
+    CatalogueService,
+    CatalogueQueryResolver,
+    ServiceFieldsResolver,
+    OrganizationFieldsResolver,
+    LocationFieldsResolver,
+    DistrictServiceCountsResolver,
+    MunicipalityServiceCountsResolver,
+  ],
+  exports: [CatalogueService],
+})
+export class CatalogueModule {}

@@ -1,0 +1,368 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { OrganizationImport } from './domain/import.types';
+import {
+  CategoryCount,
+  CourseSession,
+  Location,
+  LocationFilter,
+  NeedTerm,
+  OpeningHours,
+  Organization,
+  OrganizationFilter,
+  Service,
+  ServiceFilter,
+} from './domain/models';
+import { SqlParams } from './sql';
+
+const ORGANIZATION_COLUMNS = `o.id, o.name, o.kind, o.identifiers, o.website, o.email, o.phones, o.status, o.fictitious,
+  o.verified_at AS "verifiedAt", o.verified_by AS "verifiedBy", o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
+
+const LOCATION_COLUMNS = `l.id, l.organization_id AS "organizationId", l.name, l.street, l.postcode, l.town,
+  ST_Y(l.point::geometry) AS latitude, ST_X(l.point::geometry) AS longitude,
+  l.district_ags AS "districtAgs", l.municipality_ags AS "municipalityAgs", l.version, l.updated_at AS "updatedAt"`;
+
+const SERVICE_COLUMNS = `s.id, s.organization_id AS "organizationId", s.name, s.description, s.category, s.specialty,
+  s.min_age AS "minAge", s.max_age AS "maxAge", s.insurance_requirement AS "insuranceRequirement",
+  s.eligibility_note AS "eligibilityNote", s.languages, s.accessibility, s.delivery_modes AS "deliveryModes",
+  s.cost_type AS "costType", s.fee_amount::float8 AS "feeAmount", s.cost_note AS "costNote",
+  s.accepting_new_clients AS "acceptingNewClients", s.free_seats AS "freeSeats", s.waiting_days AS "waitingDays",
+  s.capacity_updated_at AS "capacityUpdatedAt", s.status, s.version, s.updated_at AS "updatedAt"`;
+
+/** Only listings of active organizations are visible to the directory. */
+const VISIBLE_SERVICE = `s.status = 'active' AND EXISTS (SELECT 1 FROM organization vo WHERE vo.id = s.organization_id AND vo.status = 'active')`;
+
+export interface KeysetPage {
+  limit: number;
+  after?: (string | number)[];
+}
+
+export interface NearRow {
+  serviceId: string;
+  locationId: string;
+  distanceMeters: number;
+}
+
+/** All SQL of the catalogue, PostGIS included. Services and resolvers never see SQL. */
+@Injectable()
+export class CatalogueRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  // ---------- taxonomy ----------
+
+  findNeedTerms(): Promise<NeedTerm[]> {
+    return this.db.query(
+      `SELECT code, label_de AS "labelDe", label_en AS "labelEn", "group", description_de AS "descriptionDe",
+              taxonomy_version AS "taxonomyVersion"
+       FROM need_term ORDER BY sort_order, code`,
+    );
+  }
+
+  // ---------- organizations ----------
+
+  private organizationWhere(filter: OrganizationFilter, p: SqlParams): string[] {
+    const where: string[] = [];
+    if (filter.status) where.push(`o.status = ${p.add(filter.status)}`);
+    if (filter.kinds?.length) where.push(`o.kind = ANY(${p.add(filter.kinds)}::varchar[])`);
+    if (filter.districtAgs) where.push(`EXISTS (SELECT 1 FROM location l WHERE l.organization_id = o.id AND l.district_ags = ${p.add(filter.districtAgs)})`);
+    if (filter.search) where.push(`o.name ILIKE ${p.add(`%${filter.search.replace(/[\\%_]/g, (c) => '\\' + c)}%`)}`);
+    return where;
+  }
+
+  async findOrganizations(filter: OrganizationFilter, page: KeysetPage): Promise<Organization[]> {
+    const p = new SqlParams();
+    const where = this.organizationWhere(filter, p);
+    if (page.after) where.push(`(o.name, o.id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)`);
+    return this.db.query(
+      `SELECT ${ORGANIZATION_COLUMNS} FROM organization o ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY o.name, o.id LIMIT ${p.add(page.limit)}`,
+      p.values,
+    );
+  }
+
+  async countOrganizations(filter: OrganizationFilter): Promise<number> {
+    const p = new SqlParams();
+    const where = this.organizationWhere(filter, p);
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM organization o ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, p.values);
+    return row.n;
+  }
+
+  findOrganizationsByIds(ids: readonly string[]): Promise<Organization[]> {
+    return this.db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organization o WHERE o.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  // ---------- services ----------
+
+  private serviceWhere(filter: ServiceFilter, p: SqlParams): string[] {
+    const where = [VISIBLE_SERVICE];
+    if (filter.categories?.length) where.push(`s.category = ANY(${p.add(filter.categories)}::varchar[])`);
+    if (filter.needs?.length) {
+      where.push(`EXISTS (SELECT 1 FROM service_need sn WHERE sn.service_id = s.id AND sn.need_code = ANY(${p.add(filter.needs)}::varchar[]))`);
+    }
+    if (filter.language) where.push(`s.languages @> ARRAY[${p.add(filter.language)}]::text[]`);
+    if (filter.accessibility?.length) where.push(`s.accessibility @> ${p.add(filter.accessibility)}::text[]`);
+    if (filter.acceptingNewClients !== undefined) where.push(`s.accepting_new_clients = ${p.add(filter.acceptingNewClients)}`);
+    if (filter.organizationId) where.push(`s.organization_id = ${p.add(filter.organizationId)}::uuid`);
+    const area: string[] = [];
+    if (filter.districtAgs) area.push(`l.district_ags = ${p.add(filter.districtAgs)}`);
+    if (filter.municipalityAgs) area.push(`l.municipality_ags = ${p.add(filter.municipalityAgs)}`);
+    if (area.length) {
+      where.push(`EXISTS (SELECT 1 FROM service_location sl JOIN location l ON l.id = sl.location_id WHERE sl.service_id = s.id AND ${area.join(' AND ')})`);
+    }
+    return where;
+  }
+
+  findServices(filter: ServiceFilter, page: KeysetPage): Promise<Service[]> {
+    const p = new SqlParams();
+    const where = this.serviceWhere(filter, p);
+    if (page.after) where.push(`(s.name, s.id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)`);
+    return this.db.query(`SELECT ${SERVICE_COLUMNS} FROM service s WHERE ${where.join(' AND ')} ORDER BY s.name, s.id LIMIT ${p.add(page.limit)}`, p.values);
+  }
+
+  async countServices(filter: ServiceFilter): Promise<number> {
+    const p = new SqlParams();
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM service s WHERE ${this.serviceWhere(filter, p).join(' AND ')}`, p.values);
+    return row.n;
+  }
+
+  /** By id regardless of visibility; callers decide what may be shown. */
+  findServicesByIds(ids: readonly string[]): Promise<Service[]> {
+    return this.db.query(`SELECT ${SERVICE_COLUMNS} FROM service s WHERE s.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  findVisibleServicesByOrganizations(organizationIds: readonly string[]): Promise<Service[]> {
+    return this.db.query(
+      `SELECT ${SERVICE_COLUMNS} FROM service s WHERE s.organization_id = ANY($1::uuid[]) AND s.status = 'active' ORDER BY s.name, s.id`,
+      [organizationIds],
+    );
+  }
+
+  findVisibleServicesByLocations(locationIds: readonly string[]): Promise<(Service & { locationId: string })[]> {
+    return this.db.query(
+      `SELECT ${SERVICE_COLUMNS}, sl.location_id AS "locationId" FROM service_location sl JOIN service s ON s.id = sl.service_id
+       WHERE sl.location_id = ANY($1::uuid[]) AND ${VISIBLE_SERVICE} ORDER BY s.name, s.id`,
+      [locationIds],
+    );
+  }
+
+  /**
+   * Service × location pairs within `radiusMeters`, nearest first by spheroid distance. ST_DWithin
+   * on geography uses the GiST index and the same spheroid as ST_Distance, so the radius and the
+   * reported distance agree; ties are broken by ids so keyset pages never skip or repeat.
+   */
+  findServicesNear(origin: { latitude: number; longitude: number }, radiusMeters: number, filter: ServiceFilter, page: KeysetPage): Promise<NearRow[]> {
+    const p = new SqlParams();
+    const originSql = `ST_SetSRID(ST_MakePoint(${p.add(origin.longitude)}::float8, ${p.add(origin.latitude)}::float8), 4326)::geography`;
+    const radius = p.add(radiusMeters);
+    const where = this.serviceWhere(filter, p);
+    const after = page.after ? `WHERE (d."distanceMeters", d."serviceId", d."locationId") > (${p.add(page.after[0])}::float8, ${p.add(page.after[1])}::uuid, ${p.add(page.after[2])}::uuid)` : '';
+    return this.db.query(
+      `WITH origin AS (SELECT ${originSql} AS g),
+       d AS (
+         SELECT s.id AS "serviceId", l.id AS "locationId", ST_Distance(l.point, origin.g) AS "distanceMeters"
+         FROM origin, location l
+         JOIN service_location sl ON sl.location_id = l.id
+         JOIN service s ON s.id = sl.service_id
+         WHERE ST_DWithin(l.point, origin.g, ${radius}) AND ${where.join(' AND ')}
+       )
+       SELECT * FROM d ${after} ORDER BY d."distanceMeters", d."serviceId", d."locationId" LIMIT ${p.add(page.limit)}`,
+      p.values,
+    );
+  }
+
+  async countServicesNear(origin: { latitude: number; longitude: number }, radiusMeters: number, filter: ServiceFilter): Promise<number> {
+    const p = new SqlParams();
+    const originSql = `ST_SetSRID(ST_MakePoint(${p.add(origin.longitude)}::float8, ${p.add(origin.latitude)}::float8), 4326)::geography`;
+    const radius = p.add(radiusMeters);
+    const where = this.serviceWhere(filter, p);
+    const [row] = await this.db.query(
+      `SELECT count(*)::int AS n FROM location l JOIN service_location sl ON sl.location_id = l.id JOIN service s ON s.id = sl.service_id
+       WHERE ST_DWithin(l.point, ${originSql}, ${radius}) AND ${where.join(' AND ')}`,
+      p.values,
+    );
+    return row.n;
+  }
+
+  // ---------- locations ----------
+
+  private locationWhere(filter: LocationFilter, p: SqlParams): string[] {
+    const where = [`EXISTS (SELECT 1 FROM organization vo WHERE vo.id = l.organization_id AND vo.status = 'active')`];
+    if (filter.organizationId) where.push(`l.organization_id = ${p.add(filter.organizationId)}::uuid`);
+    if (filter.districtAgs) where.push(`l.district_ags = ${p.add(filter.districtAgs)}`);
+    if (filter.municipalityAgs) where.push(`l.municipality_ags = ${p.add(filter.municipalityAgs)}`);
+    if (filter.postcode) where.push(`l.postcode = ${p.add(filter.postcode)}`);
+    return where;
+  }
+
+  findLocations(filter: LocationFilter, page: KeysetPage): Promise<Location[]> {
+    const p = new SqlParams();
+    const where = this.locationWhere(filter, p);
+    if (page.after) where.push(`(l.town, l.id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)`);
+    return this.db.query(`SELECT ${LOCATION_COLUMNS} FROM location l WHERE ${where.join(' AND ')} ORDER BY l.town, l.id LIMIT ${p.add(page.limit)}`, p.values);
+  }
+
+  async countLocations(filter: LocationFilter): Promise<number> {
+    const p = new SqlParams();
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM location l WHERE ${this.locationWhere(filter, p).join(' AND ')}`, p.values);
+    return row.n;
+  }
+
+  findLocationsByIds(ids: readonly string[]): Promise<Location[]> {
+    return this.db.query(`SELECT ${LOCATION_COLUMNS} FROM location l WHERE l.id = ANY($1::uuid[])`, [ids]);
+  }
+
+  findLocationsByServices(serviceIds: readonly string[]): Promise<(Location & { serviceId: string })[]> {
+    return this.db.query(
+      `SELECT ${LOCATION_COLUMNS}, sl.service_id AS "serviceId" FROM service_location sl JOIN location l ON l.id = sl.location_id
+       WHERE sl.service_id = ANY($1::uuid[]) ORDER BY l.town, l.id`,
+      [serviceIds],
+    );
+  }
+
+  findLocationsByOrganizations(organizationIds: readonly string[]): Promise<Location[]> {
+    return this.db.query(`SELECT ${LOCATION_COLUMNS} FROM location l WHERE l.organization_id = ANY($1::uuid[]) ORDER BY l.town, l.id`, [organizationIds]);
+  }
+
+  // ---------- service details ----------
+
+  findNeedsByServices(serviceIds: readonly string[]): Promise<(NeedTerm & { serviceId: string })[]> {
+    return this.db.query(
+      `SELECT sn.service_id AS "serviceId", t.code, t.label_de AS "labelDe", t.label_en AS "labelEn", t."group",
+              t.description_de AS "descriptionDe", t.taxonomy_version AS "taxonomyVersion"
+       FROM service_need sn JOIN need_term t ON t.code = sn.need_code
+       WHERE sn.service_id = ANY($1::uuid[]) ORDER BY t.sort_order`,
+      [serviceIds],
+    );
+  }
+
+  findOpeningHoursByServices(serviceIds: readonly string[]): Promise<OpeningHours[]> {
+    return this.db.query(
+      `SELECT service_id AS "serviceId", weekday, to_char(opens_at, 'HH24:MI') AS "opensAt", to_char(closes_at, 'HH24:MI') AS "closesAt"
+       FROM opening_hours WHERE service_id = ANY($1::uuid[]) ORDER BY weekday, opens_at`,
+      [serviceIds],
+    );
+  }
+
+  findSessionsByServices(serviceIds: readonly string[]): Promise<CourseSession[]> {
+    return this.db.query(
+      `SELECT id, service_id AS "serviceId", to_char(starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(ends_on, 'YYYY-MM-DD') AS "endsOn",
+              weekday, to_char(start_time, 'HH24:MI') AS "startTime", to_char(end_time, 'HH24:MI') AS "endTime", seats, free_seats AS "freeSeats"
+       FROM course_session WHERE service_id = ANY($1::uuid[]) ORDER BY starts_on, id`,
+      [serviceIds],
+    );
+  }
+
+  /** Visible services per category for each area; a service at two locations in one area counts once. */
+  async countServicesByCategory(level: 'district' | 'municipality', agsList: readonly string[]): Promise<(CategoryCount & { ags: string })[]> {
+    const column = level === 'district' ? 'l.district_ags' : 'l.municipality_ags';
+    return this.db.query(
+      `SELECT ${column} AS ags, s.category, count(DISTINCT s.id)::int AS count
+       FROM location l JOIN service_location sl ON sl.location_id = l.id JOIN service s ON s.id = sl.service_id
+       WHERE ${column} = ANY($1::varchar[]) AND ${VISIBLE_SERVICE}
+       GROUP BY ${column}, s.category ORDER BY s.category`,
+      [agsList],
+    );
+  }
+
+  // ---------- bulk writes ----------
+
+  /**
+   * Writes whole organizations with their locations, services and schedules in one transaction,
+   * one set-based INSERT per table. Returns the ids of the created organizations.
+   */
+  async importOrganizations(imports: OrganizationImport[]): Promise<string[]> {
+    const organizations: object[] = [];
+    const locations: object[] = [];
+    const services: object[] = [];
+    const serviceNeeds: object[] = [];
+    const serviceLocations: object[] = [];
+    const hours: object[] = [];
+    const sessions: object[] = [];
+    for (const org of imports) {
+      const organizationId = randomUUID();
+      organizations.push({
+        id: organizationId, name: org.name, kind: org.kind, identifiers: org.identifiers, website: org.website ?? null,
+        email: org.email ?? null, phones: org.phones, status: org.status, fictitious: org.fictitious,
+        verified_at: org.verifiedAt?.toISOString() ?? null, verified_by: org.verifiedBy ?? null,
+      });
+      const locationIds = new Map<string, string>();
+      for (const loc of org.locations) {
+        const id = randomUUID();
+        locationIds.set(loc.key, id);
+        locations.push({ id, organization_id: organizationId, name: loc.name ?? null, street: loc.street, postcode: loc.postcode, town: loc.town, lat: loc.latitude, lon: loc.longitude });
+      }
+      for (const svc of org.services) {
+        const serviceId = randomUUID();
+        services.push({
+          id: serviceId, organization_id: organizationId, name: svc.name, description: svc.description, category: svc.category,
+          specialty: svc.specialty ?? null, min_age: svc.minAge ?? null, max_age: svc.maxAge ?? null,
+          insurance_requirement: svc.insuranceRequirement, eligibility_note: svc.eligibilityNote ?? null,
+          languages: svc.languages, accessibility: svc.accessibility, delivery_modes: svc.deliveryModes,
+          cost_type: svc.cost.type, fee_amount: svc.cost.feeAmountEuro ?? null, cost_note: svc.cost.note ?? null,
+          accepting_new_clients: svc.capacity.acceptingNewClients, free_seats: svc.capacity.freeSeats ?? null,
+          waiting_days: svc.capacity.waitingDays ?? null, capacity_updated_at: svc.capacity.updatedAt.toISOString(),
+        });
+        for (const need of new Set(svc.needs)) serviceNeeds.push({ service_id: serviceId, need_code: need });
+        for (const key of new Set(svc.locationKeys)) {
+          const locationId = locationIds.get(key);
+          if (!locationId) throw new Error(`service "${svc.name}" refers to unknown location key "${key}"`);
+          serviceLocations.push({ service_id: serviceId, location_id: locationId });
+        }
+        for (const h of svc.openingHours) hours.push({ id: randomUUID(), service_id: serviceId, weekday: h.weekday, opens_at: h.opensAt, closes_at: h.closesAt });
+        for (const s of svc.sessions) {
+          sessions.push({ id: randomUUID(), service_id: serviceId, starts_on: s.startsOn, ends_on: s.endsOn, weekday: s.weekday, start_time: s.startTime, end_time: s.endTime, seats: s.seats, free_seats: s.freeSeats });
+        }
+      }
+    }
+    await this.db.transaction(async (tx) => {
+      await insertRecords(tx, 'organization', organizations,
+        'id uuid, name varchar, kind varchar, identifiers jsonb, website varchar, email varchar, phones jsonb, status varchar, fictitious boolean, verified_at timestamptz, verified_by varchar',
+        'id, name, kind, identifiers, website, email, phones, status, fictitious, verified_at, verified_by, version',
+        'id, name, kind, identifiers, website, email, phones, status, fictitious, verified_at, verified_by, 1');
+      await insertRecords(tx, 'location', locations,
+        'id uuid, organization_id uuid, name varchar, street varchar, postcode varchar, town varchar, lat float8, lon float8',
+        'id, organization_id, name, street, postcode, town, point, version',
+        'id, organization_id, name, street, postcode, town, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography, 1');
+      await insertRecords(tx, 'service', services,
+        `id uuid, organization_id uuid, name varchar, description text, category varchar, specialty varchar, min_age smallint, max_age smallint,
+         insurance_requirement varchar, eligibility_note text, languages text[], accessibility text[], delivery_modes text[], cost_type varchar,
+         fee_amount numeric, cost_note text, accepting_new_clients boolean, free_seats int, waiting_days int, capacity_updated_at timestamptz`,
+        `id, organization_id, name, description, category, specialty, min_age, max_age, insurance_requirement, eligibility_note, languages,
+         accessibility, delivery_modes, cost_type, fee_amount, cost_note, accepting_new_clients, free_seats, waiting_days, capacity_updated_at, status, version`,
+        `id, organization_id, name, description, category, specialty, min_age, max_age, insurance_requirement, eligibility_note, languages,
+         accessibility, delivery_modes, cost_type, fee_amount, cost_note, accepting_new_clients, free_seats, waiting_days, capacity_updated_at, 'active', 1`);
+      await insertRecords(tx, 'service_need', serviceNeeds, 'service_id uuid, need_code varchar', 'service_id, need_code', 'service_id, need_code');
+      await insertRecords(tx, 'service_location', serviceLocations, 'service_id uuid, location_id uuid', 'service_id, location_id', 'service_id, location_id');
+      await insertRecords(tx, 'opening_hours', hours, 'id uuid, service_id uuid, weekday smallint, opens_at time, closes_at time', 'id, service_id, weekday, opens_at, closes_at', 'id, service_id, weekday, opens_at, closes_at');
+      await insertRecords(tx, 'course_session', sessions,
+        'id uuid, service_id uuid, starts_on date, ends_on date, weekday smallint, start_time time, end_time time, seats int, free_seats int',
+        'id, service_id, starts_on, ends_on, weekday, start_time, end_time, seats, free_seats',
+        'id, service_id, starts_on, ends_on, weekday, start_time, end_time, seats, free_seats');
+    });
+    return organizations.map((o) => (o as { id: string }).id);
+  }
+
+  async deleteFictitiousOrganizations(): Promise<number> {
+    const rows = await this.db.query(`DELETE FROM organization WHERE fictitious RETURNING id`);
+    return rows.length;
+  }
+
+  async countAllServices(): Promise<number> {
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM service`);
+    return row.n;
+  }
+}
+
+const INSERT_CHUNK = 2000;
+
+/** One INSERT … SELECT FROM jsonb_to_recordset per chunk: set-based and typed by the record definition. */
+async function insertRecords(tx: EntityManager, table: string, records: object[], recordType: string, columns: string, select: string): Promise<void> {
+  for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+    await tx.query(
+      `INSERT INTO ${table} (${columns}) SELECT ${select} FROM jsonb_to_recordset($1::jsonb) AS r(${recordType})`,
+      [JSON.stringify(records.slice(i, i + INSERT_CHUNK))],
+    );
+  }
+}

@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InvalidInputError } from '@lotse/common';
+import { GeoService } from '@lotse/geo';
+import { CatalogueRepository, KeysetPage } from './catalogue.repository';
+import { OrganizationImport } from './domain/import.types';
+import {
+  CategoryCount,
+  CourseSession,
+  Location,
+  LocationFilter,
+  NeedTerm,
+  OpeningHours,
+  Organization,
+  OrganizationFilter,
+  Service,
+  ServiceAtLocation,
+  ServiceFilter,
+} from './domain/models';
+import { NEEDS_TAXONOMY_VERSION } from './domain/needs-taxonomy';
+
+export interface NearOrigin {
+  latitude?: number;
+  longitude?: number;
+  postcode?: string;
+}
+
+@Injectable()
+export class CatalogueService {
+  private needTermsCache?: Promise<NeedTerm[]>;
+
+  constructor(
+    private readonly repository: CatalogueRepository,
+    private readonly geo: GeoService,
+  ) {}
+
+  /** The taxonomy changes only through migrations, so one read per process is enough. */
+  needTerms(): Promise<NeedTerm[]> {
+    this.needTermsCache ??= this.repository.findNeedTerms().catch((e) => {
+      this.needTermsCache = undefined;
+      throw e;
+    });
+    return this.needTermsCache;
+  }
+
+  get taxonomyVersion(): string {
+    return NEEDS_TAXONOMY_VERSION;
+  }
+
+  /** Rejects need codes the taxonomy does not know, naming the argument they came in. */
+  async assertKnownNeeds(codes: string[] | undefined, field: string): Promise<void> {
+    if (!codes?.length) return;
+    const known = new Set((await this.needTerms()).map((t) => t.code));
+    const unknown = codes.filter((c) => !known.has(c));
+    if (unknown.length) throw InvalidInputError.of(field, `unknown need code(s): ${unknown.join(', ')}`);
+  }
+
+  findOrganizations(filter: OrganizationFilter, page: KeysetPage): Promise<[Organization[], number]> {
+    return Promise.all([this.repository.findOrganizations(filter, page), this.repository.countOrganizations(filter)]);
+  }
+
+  async findServices(filter: ServiceFilter, page: KeysetPage, field = 'filter.needs'): Promise<[Service[], number]> {
+    await this.assertKnownNeeds(filter.needs, field);
+    return Promise.all([this.repository.findServices(filter, page), this.repository.countServices(filter)]);
+  }
+
+  findLocations(filter: LocationFilter, page: KeysetPage): Promise<[Location[], number]> {
+    return Promise.all([this.repository.findLocations(filter, page), this.repository.countLocations(filter)]);
+  }
+
+  /** Turns a point or a postcode into coordinates; a postcode missing from the table is bad input. */
+  async resolveOrigin(origin: NearOrigin, field: string): Promise<{ latitude: number; longitude: number }> {
+    if (origin.latitude !== undefined && origin.longitude !== undefined) return { latitude: origin.latitude, longitude: origin.longitude };
+    if (origin.postcode) {
+      const postcode = await this.geo.postcode(origin.postcode);
+      if (!postcode) throw InvalidInputError.of(`${field}.postcode`, `postcode ${origin.postcode} is not in the postcode table`);
+      return postcode;
+    }
+    throw InvalidInputError.of(field, 'give latitude and longitude, or a postcode');
+  }
+
+  async findServicesNear(origin: NearOrigin, radiusMeters: number, filter: ServiceFilter, page: KeysetPage): Promise<[ServiceAtLocation[], number]> {
+    await this.assertKnownNeeds(filter.needs, 'filter.needs');
+    const point = await this.resolveOrigin(origin, 'near');
+    const [rows, total] = await Promise.all([
+      this.repository.findServicesNear(point, radiusMeters, filter, page),
+      this.repository.countServicesNear(point, radiusMeters, filter),
+    ]);
+    const [services, locations] = await Promise.all([
+      this.repository.findServicesByIds([...new Set(rows.map((r) => r.serviceId))]),
+      this.repository.findLocationsByIds([...new Set(rows.map((r) => r.locationId))]),
+    ]);
+    const serviceById = new Map(services.map((s) => [s.id, s]));
+    const locationById = new Map(locations.map((l) => [l.id, l]));
+    const items = rows.map((r) => ({ service: serviceById.get(r.serviceId)!, location: locationById.get(r.locationId)!, distanceMeters: r.distanceMeters }));
+    return [items, total];
+  }
+
+  // Batch reads behind the GraphQL DataLoaders.
+  organizationsByIds(ids: readonly string[]): Promise<Organization[]> {
+    return this.repository.findOrganizationsByIds(ids);
+  }
+  servicesByIds(ids: readonly string[]): Promise<Service[]> {
+    return this.repository.findServicesByIds(ids);
+  }
+  locationsByIds(ids: readonly string[]): Promise<Location[]> {
+    return this.repository.findLocationsByIds(ids);
+  }
+  servicesByOrganizations(ids: readonly string[]): Promise<Service[]> {
+    return this.repository.findVisibleServicesByOrganizations(ids);
+  }
+  servicesByLocations(ids: readonly string[]) {
+    return this.repository.findVisibleServicesByLocations(ids);
+  }
+  locationsByServices(ids: readonly string[]) {
+    return this.repository.findLocationsByServices(ids);
+  }
+  locationsByOrganizations(ids: readonly string[]): Promise<Location[]> {
+    return this.repository.findLocationsByOrganizations(ids);
+  }
+  needsByServices(ids: readonly string[]) {
+    return this.repository.findNeedsByServices(ids);
+  }
+  openingHoursByServices(ids: readonly string[]): Promise<OpeningHours[]> {
+    return this.repository.findOpeningHoursByServices(ids);
+  }
+  sessionsByServices(ids: readonly string[]): Promise<CourseSession[]> {
+    return this.repository.findSessionsByServices(ids);
+  }
+  serviceCountsByArea(level: 'district' | 'municipality', ags: readonly string[]): Promise<(CategoryCount & { ags: string })[]> {
+    return this.repository.countServicesByCategory(level, ags);
+  }
+
+  /** Bulk entry point for seeds and imports; need codes are checked before anything is written. */
+  async importOrganizations(imports: OrganizationImport[]): Promise<string[]> {
+    const codes = [...new Set(imports.flatMap((o) => o.services.flatMap((s) => s.needs)))];
+    await this.assertKnownNeeds(codes, 'services.needs');
+    return this.repository.importOrganizations(imports);
+  }
+
+  deleteFictitiousOrganizations(): Promise<number> {
+    return this.repository.deleteFictitiousOrganizations();
+  }
+
+  countAllServices(): Promise<number> {
+    return this.repository.countAllServices();
+  }
+}

@@ -1,0 +1,137 @@
+import {
+  AccessibilityFeature,
+  CostType,
+  DeliveryMode,
+  InsuranceRequirement,
+  MedicalSpecialty,
+  OrganizationKind,
+  OrganizationStatus,
+  ServiceCategory,
+  ServiceStatus,
+} from './enums';
+
+/** Read models the catalogue hands out; the API maps them to GraphQL types, never entities. */
+export interface Organization {
+  id: string;
+  name: string;
+  kind: OrganizationKind;
+  identifiers: { scheme: string; value: string }[];
+  website: string | null;
+  email: string | null;
+  phones: { number: string; label?: string }[];
+  status: OrganizationStatus;
+  fictitious: boolean;
+  verifiedAt: Date | null;
+  verifiedBy: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface Location {
+  id: string;
+  organizationId: string;
+  name: string | null;
+  street: string;
+  postcode: string;
+  town: string;
+  latitude: number;
+  longitude: number;
+  districtAgs: string | null;
+  municipalityAgs: string | null;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface Service {
+  id: string;
+  organizationId: string;
+  name: string;
+  description: string;
+  category: ServiceCategory;
+  specialty: MedicalSpecialty | null;
+  minAge: number | null;
+  maxAge: number | null;
+  insuranceRequirement: InsuranceRequirement;
+  eligibilityNote: string | null;
+  languages: string[];
+  accessibility: AccessibilityFeature[];
+  deliveryModes: DeliveryMode[];
+  costType: CostType;
+  feeAmount: number | null;
+  costNote: string | null;
+  acceptingNewClients: boolean;
+  freeSeats: number | null;
+  waitingDays: number | null;
+  capacityUpdatedAt: Date;
+  status: ServiceStatus;
+  version: number;
+  updatedAt: Date;
+}
+
+export interface NeedTerm {
+  code: string;
+  labelDe: string;
+  labelEn: string;
+  group: string;
+  descriptionDe: string;
+  taxonomyVersion: string;
+}
+
+export interface OpeningHours {
+  serviceId: string;
+  weekday: number;
+  opensAt: string;
+  closesAt: string;
+}
+
+export interface CourseSession {
+  id: string;
+  serviceId: string;
+  startsOn: string;
+  endsOn: string;
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  seats: number;
+  freeSeats: number;
+}
+
+export interface ServiceAtLocation {
+  service: Service;
+  location: Location;
+  distanceMeters: number;
+}
+
+export interface ServiceFilter {
+  categories?: ServiceCategory[];
+  /** addresses at least one of these needs */
+  needs?: string[];
+  districtAgs?: string;
+  municipalityAgs?: string;
+  /** offered in this language (ISO 639-1) */
+  language?: string;
+  /** has all of these features */
+  accessibility?: AccessibilityFeature[];
+  acceptingNewClients?: boolean;
+  organizationId?: string;
+}
+
+export interface OrganizationFilter {
+  kinds?: OrganizationKind[];
+  status?: OrganizationStatus;
+  districtAgs?: string;
+  search?: string;
+}
+
+export interface LocationFilter {
+  organizationId?: string;
+  districtAgs?: string;
+  municipalityAgs?: string;
+  postcode?: string;
+}
+
+export interface CategoryCount {
+  category: ServiceCategory;
+  count: number;
+}

@@ -1,0 +1,191 @@
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { NotFoundError, RequestContext, toConnection, toPage } from '@lotse/common';
+import { DistrictType, GeoService, MunicipalityType } from '@lotse/geo';
+import { CatalogueService } from '../catalogue.service';
+import { OrganizationStatus } from '../domain/enums';
+import { CategoryCount, NeedTerm } from '../domain/models';
+import { IdArgs, LocationsArgs, OrganizationsArgs, ServicesArgs, ServicesNearArgs } from './catalogue.args';
+import {
+  CategoryCountType,
+  CourseSessionType,
+  LocationConnection,
+  LocationType,
+  NeedsTaxonomyType,
+  NeedTermType,
+  OpeningHoursType,
+  OrganizationConnection,
+  OrganizationType,
+  ServiceAtLocationConnection,
+  ServiceConnection,
+  ServiceType,
+} from './catalogue.graphql-types';
+import { catalogueLoaders } from './loaders';
+import { toLocationType, toOrganizationType, toServiceType } from './mappers';
+
+@Resolver()
+export class CatalogueQueryResolver {
+  constructor(private readonly catalogue: CatalogueService) {}
+
+  @Query(() => NeedsTaxonomyType, { description: 'The needs taxonomy with its version' })
+  async needsTaxonomy(): Promise<NeedsTaxonomyType> {
+    return { version: this.catalogue.taxonomyVersion, terms: await this.catalogue.needTerms() };
+  }
+
+  @Query(() => [NeedTermType], { description: 'The needs (Bedarfe) of the taxonomy, in display order' })
+  needs(): Promise<NeedTerm[]> {
+    return this.catalogue.needTerms();
+  }
+
+  @Query(() => OrganizationConnection, { description: 'Partner organisations ordered by name (ACTIVE unless a status is given)' })
+  async organizations(@Args() args: OrganizationsArgs): Promise<OrganizationConnection> {
+    const page = toPage(args, 2);
+    const filter = { ...args.filter, status: args.filter?.status ?? OrganizationStatus.ACTIVE };
+    const [rows, total] = await this.catalogue.findOrganizations(filter, { limit: page.limit + 1, after: page.after });
+    return toConnection(rows, page, total, (o) => [o.name, o.id], toOrganizationType);
+  }
+
+  @Query(() => OrganizationType)
+  async organization(@Args() { id }: IdArgs, @Context() ctx: RequestContext): Promise<OrganizationType> {
+    const [organization] = await this.catalogue.organizationsByIds([id]);
+    if (!organization) throw new NotFoundError('Organization', id);
+    return toOrganizationType(organization);
+  }
+
+  @Query(() => ServiceConnection, { description: 'Visible services ordered by name' })
+  async services(@Args() args: ServicesArgs): Promise<ServiceConnection> {
+    const page = toPage(args, 2);
+    const [rows, total] = await this.catalogue.findServices(args.filter ?? {}, { limit: page.limit + 1, after: page.after });
+    return toConnection(rows, page, total, (s) => [s.name, s.id], toServiceType);
+  }
+
+  @Query(() => ServiceType)
+  async service(@Args() { id }: IdArgs): Promise<ServiceType> {
+    const [service] = await this.catalogue.servicesByIds([id]);
+    if (!service) throw new NotFoundError('Service', id);
+    return toServiceType(service);
+  }
+
+  @Query(() => ServiceAtLocationConnection, {
+    description: 'Services offered within a radius of a point or postcode centroid, nearest first, with the distance in metres',
+  })
+  async servicesNear(@Args() args: ServicesNearArgs): Promise<ServiceAtLocationConnection> {
+    const page = toPage(args, 3);
+    const { radiusMeters, ...origin } = args.near;
+    const [rows, total] = await this.catalogue.findServicesNear(origin, radiusMeters, args.filter ?? {}, { limit: page.limit + 1, after: page.after });
+    return toConnection(
+      rows,
+      page,
+      total,
+      (r) => [r.distanceMeters, r.service.id, r.location.id],
+      (r) => ({ service: toServiceType(r.service), location: toLocationType(r.location), distanceMeters: r.distanceMeters }),
+    );
+  }
+
+  @Query(() => LocationConnection, { description: 'Locations of active organisations ordered by town' })
+  async locations(@Args() args: LocationsArgs): Promise<LocationConnection> {
+    const page = toPage(args, 2);
+    const [rows, total] = await this.catalogue.findLocations(args.filter ?? {}, { limit: page.limit + 1, after: page.after });
+    return toConnection(rows, page, total, (l) => [l.town, l.id], toLocationType);
+  }
+
+  @Query(() => LocationType)
+  async location(@Args() { id }: IdArgs): Promise<LocationType> {
+    const [location] = await this.catalogue.locationsByIds([id]);
+    if (!location) throw new NotFoundError('Location', id);
+    return toLocationType(location);
+  }
+}
+
+@Resolver(() => ServiceType)
+export class ServiceFieldsResolver {
+  constructor(private readonly catalogue: CatalogueService, private readonly geo: GeoService) {}
+
+  @ResolveField(() => OrganizationType)
+  async organization(@Parent() service: { organizationId: string }, @Context() ctx: RequestContext) {
+    const organization = await catalogueLoaders(ctx, this.catalogue, this.geo).organization.load(service.organizationId);
+    return organization && toOrganizationType(organization);
+  }
+
+  @ResolveField(() => [LocationType])
+  async locations(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
+    return (await catalogueLoaders(ctx, this.catalogue, this.geo).locationsOfService.load(service.id)).map(toLocationType);
+  }
+
+  @ResolveField(() => [NeedTermType])
+  needs(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
+    return catalogueLoaders(ctx, this.catalogue, this.geo).needsOfService.load(service.id);
+  }
+
+  @ResolveField(() => [OpeningHoursType], { description: 'Weekly opening hours (HSDS schedule)' })
+  openingHours(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
+    return catalogueLoaders(ctx, this.catalogue, this.geo).openingHours.load(service.id);
+  }
+
+  @ResolveField(() => [CourseSessionType], { description: 'Course runs, earliest first (courses only)' })
+  sessions(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
+    return catalogueLoaders(ctx, this.catalogue, this.geo).sessions.load(service.id);
+  }
+}
+
+@Resolver(() => OrganizationType)
+export class OrganizationFieldsResolver {
+  constructor(private readonly catalogue: CatalogueService, private readonly geo: GeoService) {}
+
+  @ResolveField(() => [ServiceType], { description: 'Active services of the organisation' })
+  async services(@Parent() organization: OrganizationType, @Context() ctx: RequestContext) {
+    return (await catalogueLoaders(ctx, this.catalogue, this.geo).servicesOfOrganization.load(organization.id)).map(toServiceType);
+  }
+
+  @ResolveField(() => [LocationType])
+  async locations(@Parent() organization: OrganizationType, @Context() ctx: RequestContext) {
+    return (await catalogueLoaders(ctx, this.catalogue, this.geo).locationsOfOrganization.load(organization.id)).map(toLocationType);
+  }
+}
+
+@Resolver(() => LocationType)
+export class LocationFieldsResolver {
+  constructor(private readonly catalogue: CatalogueService, private readonly geo: GeoService) {}
+
+  @ResolveField(() => OrganizationType)
+  async organization(@Parent() location: { organizationId: string }, @Context() ctx: RequestContext) {
+    const organization = await catalogueLoaders(ctx, this.catalogue, this.geo).organization.load(location.organizationId);
+    return organization && toOrganizationType(organization);
+  }
+
+  @ResolveField(() => [ServiceType], { description: 'Visible services offered here' })
+  async services(@Parent() location: LocationType, @Context() ctx: RequestContext) {
+    return (await catalogueLoaders(ctx, this.catalogue, this.geo).servicesAtLocation.load(location.id)).map(toServiceType);
+  }
+
+  @ResolveField(() => DistrictType, { nullable: true })
+  district(@Parent() location: LocationType, @Context() ctx: RequestContext) {
+    return location.districtAgs ? catalogueLoaders(ctx, this.catalogue, this.geo).district.load(location.districtAgs) : null;
+  }
+
+  @ResolveField(() => MunicipalityType, { nullable: true })
+  municipality(@Parent() location: LocationType, @Context() ctx: RequestContext) {
+    return location.municipalityAgs ? catalogueLoaders(ctx, this.catalogue, this.geo).municipality.load(location.municipalityAgs) : null;
+  }
+}
+
+const countsField = { description: 'Visible services with a location here, per category (categories without services omitted)' };
+
+@Resolver(() => DistrictType)
+export class DistrictServiceCountsResolver {
+  constructor(private readonly catalogue: CatalogueService, private readonly geo: GeoService) {}
+
+  @ResolveField(() => [CategoryCountType], countsField)
+  serviceCounts(@Parent() district: DistrictType, @Context() ctx: RequestContext): Promise<CategoryCount[]> {
+    return catalogueLoaders(ctx, this.catalogue, this.geo).districtCounts.load(district.ags);
+  }
+}
+
+@Resolver(() => MunicipalityType)
+export class MunicipalityServiceCountsResolver {
+  constructor(private readonly catalogue: CatalogueService, private readonly geo: GeoService) {}
+
+  @ResolveField(() => [CategoryCountType], countsField)
+  serviceCounts(@Parent() municipality: MunicipalityType, @Context() ctx: RequestContext): Promise<CategoryCount[]> {
+    return catalogueLoaders(ctx, this.catalogue, this.geo).municipalityCounts.load(municipality.ags);
+  }
+}

@@ -1,0 +1,24 @@
+import { registerEnumType } from '@nestjs/graphql';
+import {
+  AccessibilityFeature,
+  CostType,
+  DeliveryMode,
+  IdentifierScheme,
+  InsuranceRequirement,
+  MedicalSpecialty,
+  OrganizationKind,
+  OrganizationStatus,
+  ServiceCategory,
+  ServiceStatus,
+} from '../domain/enums';
+
+registerEnumType(OrganizationKind, { name: 'OrganizationKind', description: 'Kind of partner organisation (Netzwerkpartner)' });
+registerEnumType(OrganizationStatus, { name: 'OrganizationStatus', description: 'Only ACTIVE organisations appear in the directory' });
+registerEnumType(IdentifierScheme, { name: 'IdentifierScheme', description: 'IK, BSNR, LANR or another scheme' });
+registerEnumType(ServiceCategory, { name: 'ServiceCategory' });
+registerEnumType(MedicalSpecialty, { name: 'MedicalSpecialty' });
+registerEnumType(AccessibilityFeature, { name: 'AccessibilityFeature' });
+registerEnumType(DeliveryMode, { name: 'DeliveryMode', description: 'IN_PERSON, OUTREACH (aufsuchend) or ONLINE' });
+registerEnumType(CostType, { name: 'CostType' });
+registerEnumType(InsuranceRequirement, { name: 'InsuranceRequirement' });
+registerEnumType(ServiceStatus, { name: 'ServiceStatus' });

@@ -1,0 +1,34 @@
+import { byKeys, groupByKeys, RequestContext, requestLoader } from '@lotse/common';
+import { District, GeoService, Municipality } from '@lotse/geo';
+import { CatalogueService } from '../catalogue.service';
+import { CategoryCount, CourseSession, Location, NeedTerm, OpeningHours, Organization, Service } from '../domain/models';
+
+/** Request-scoped batch loaders of the catalogue's nested fields (one query per field per request). */
+export function catalogueLoaders(ctx: RequestContext, catalogue: CatalogueService, geo: GeoService) {
+  return {
+    organization: requestLoader<string, Organization | null>(ctx, 'catalogue.organization', async (ids) =>
+      byKeys(ids, await catalogue.organizationsByIds(ids), (o) => o.id)),
+    locationsOfService: requestLoader<string, Location[]>(ctx, 'catalogue.locationsOfService', async (ids) =>
+      groupByKeys(ids, await catalogue.locationsByServices(ids), (l) => l.serviceId)),
+    locationsOfOrganization: requestLoader<string, Location[]>(ctx, 'catalogue.locationsOfOrganization', async (ids) =>
+      groupByKeys(ids, await catalogue.locationsByOrganizations(ids), (l) => l.organizationId)),
+    servicesOfOrganization: requestLoader<string, Service[]>(ctx, 'catalogue.servicesOfOrganization', async (ids) =>
+      groupByKeys(ids, await catalogue.servicesByOrganizations(ids), (s) => s.organizationId)),
+    servicesAtLocation: requestLoader<string, Service[]>(ctx, 'catalogue.servicesAtLocation', async (ids) =>
+      groupByKeys(ids, await catalogue.servicesByLocations(ids), (s) => s.locationId)),
+    needsOfService: requestLoader<string, NeedTerm[]>(ctx, 'catalogue.needsOfService', async (ids) =>
+      groupByKeys(ids, await catalogue.needsByServices(ids), (n) => n.serviceId)),
+    openingHours: requestLoader<string, OpeningHours[]>(ctx, 'catalogue.openingHours', async (ids) =>
+      groupByKeys(ids, await catalogue.openingHoursByServices(ids), (h) => h.serviceId)),
+    sessions: requestLoader<string, CourseSession[]>(ctx, 'catalogue.sessions', async (ids) =>
+      groupByKeys(ids, await catalogue.sessionsByServices(ids), (s) => s.serviceId)),
+    districtCounts: requestLoader<string, CategoryCount[]>(ctx, 'catalogue.districtCounts', async (ags) =>
+      groupByKeys(ags, await catalogue.serviceCountsByArea('district', ags), (c) => c.ags)),
+    municipalityCounts: requestLoader<string, CategoryCount[]>(ctx, 'catalogue.municipalityCounts', async (ags) =>
+      groupByKeys(ags, await catalogue.serviceCountsByArea('municipality', ags), (c) => c.ags)),
+    district: requestLoader<string, District | null>(ctx, 'catalogue.district', async (ags) =>
+      byKeys(ags, await geo.districts([...ags]), (d) => d.ags)),
+    municipality: requestLoader<string, Municipality | null>(ctx, 'catalogue.municipality', async (ags) =>
+      byKeys(ags, await geo.municipalities({ agsList: [...ags] }, { limit: ags.length }), (m) => m.ags)),
+  };
+}

@@ -1,0 +1,55 @@
+import { Location, Organization, Service } from '../domain/models';
+import { LocationType, OrganizationType, ServiceType } from './catalogue.graphql-types';
+
+export function toOrganizationType(o: Organization): OrganizationType {
+  return {
+    id: o.id,
+    name: o.name,
+    kind: o.kind,
+    identifiers: o.identifiers as OrganizationType['identifiers'],
+    website: o.website,
+    email: o.email,
+    phones: o.phones,
+    status: o.status,
+    fictitious: o.fictitious,
+    verification: { verifiedAt: o.verifiedAt, verifiedBy: o.verifiedBy },
+    version: o.version,
+    updatedAt: o.updatedAt,
+  };
+}
+
+export function toServiceType(s: Service): ServiceType & { organizationId: string } {
+  return {
+    id: s.id,
+    organizationId: s.organizationId,
+    name: s.name,
+    description: s.description,
+    category: s.category,
+    specialty: s.specialty,
+    eligibility: { minAge: s.minAge, maxAge: s.maxAge, insuranceRequirement: s.insuranceRequirement, note: s.eligibilityNote },
+    languages: s.languages,
+    accessibility: s.accessibility,
+    deliveryModes: s.deliveryModes,
+    cost: { type: s.costType, feeAmountEuro: s.feeAmount, note: s.costNote },
+    capacity: { acceptingNewClients: s.acceptingNewClients, freeSeats: s.freeSeats, waitingDays: s.waitingDays, updatedAt: s.capacityUpdatedAt },
+    status: s.status,
+    version: s.version,
+    updatedAt: s.updatedAt,
+  };
+}
+
+export function toLocationType(l: Location): LocationType & { organizationId: string } {
+  return {
+    id: l.id,
+    organizationId: l.organizationId,
+    name: l.name,
+    street: l.street,
+    postcode: l.postcode,
+    town: l.town,
+    latitude: l.latitude,
+    longitude: l.longitude,
+    districtAgs: l.districtAgs,
+    municipalityAgs: l.municipalityAgs,
+    version: l.version,
+  };
+}

@@ -1,0 +1,6 @@
+export * from './catalogue.module';
+export * from './catalogue.service';
+export * from './domain/enums';
+export * from './domain/models';
+export * from './domain/import.types';
+export * from './domain/needs-taxonomy';

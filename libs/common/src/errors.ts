@@ -1,0 +1,49 @@
+/**
+ * Every error a client can see carries one of these codes in `extensions.code`. Capabilities throw
+ * `DomainError` subclasses; `formatGraphQLError` maps them once, at the edge.
+ */
+export enum ErrorCode {
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
+}
+
+export interface FieldProblem {
+  /** dotted path of the argument or input field, e.g. `near.latitude` */
+  field: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Invalid input; names every offending field so a client can point at it. */
+export class InvalidInputError extends DomainError {
+  constructor(readonly problems: FieldProblem[]) {
+    super(ErrorCode.BAD_USER_INPUT, problems.map((p) => `${p.field}: ${p.message}`).join('; '), {
+      field: problems[0]?.field,
+      fields: problems,
+    });
+  }
+
+  static of(field: string, message: string): InvalidInputError {
+    return new InvalidInputError([{ field, message }]);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(entity: string, id: string) {
+    super(ErrorCode.NOT_FOUND, `${entity} ${id} not found`, { entity, id });
+  }
+}

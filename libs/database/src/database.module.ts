@@ -1,0 +1,73 @@
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Environment } from '@lotse/config';
+import { EmbeddedDatabase } from './embedded-database';
+import { QueryCounter } from './query-counter';
+import { MIGRATIONS } from './migrations';
+
+const EMBEDDED_DATABASE = Symbol('EMBEDDED_DATABASE');
+
+interface EmbeddedHolder {
+  instance?: EmbeddedDatabase;
+}
+
+/**
+ * Chooses the database: the PostgreSQL server named by DATABASE_URL, or the embedded PGlite under
+ * LOTSE_DATA_DIR. Both run the same TypeORM migrations at start; `synchronize` stays off.
+ */
+@Global()
+@Module({})
+export class DatabaseModule implements OnApplicationShutdown {
+  private readonly logger = new Logger(DatabaseModule.name);
+
+  constructor(@Inject(EMBEDDED_DATABASE) private readonly embedded: EmbeddedHolder) {}
+
+  static forRoot(options: { inMemory?: boolean } = {}): DynamicModule {
+    const holder: EmbeddedHolder = {};
+    const counter = new QueryCounter();
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [Environment],
+          useFactory: async (env: Environment) => {
+            let url = env.DATABASE_URL;
+            if (!url) {
+              const started = Date.now();
+              holder.instance = await EmbeddedDatabase.start(options.inMemory ? undefined : env.LOTSE_DATA_DIR);
+              url = holder.instance.url;
+              new Logger(DatabaseModule.name).log(`embedded PGlite+PostGIS ready in ${Date.now() - started} ms`);
+            }
+            return {
+              type: 'postgres' as const,
+              url,
+              poolSize: holder.instance ? 1 : 10,
+              autoLoadEntities: true,
+              synchronize: false,
+              migrationsRun: true,
+              migrationsTransactionMode: 'each' as const,
+              migrations: MIGRATIONS,
+              installExtensions: false,
+              logging: ['query', 'error', 'warn', 'migration'] as const,
+              logger: counter,
+              retryAttempts: 3,
+            };
+          },
+        }),
+      ],
+      providers: [
+        { provide: EMBEDDED_DATABASE, useValue: holder },
+        { provide: QueryCounter, useValue: counter },
+      ],
+      exports: [QueryCounter],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.embedded.instance) {
+      // TypeORM closes its pool first (its module shuts down before this one).
+      await this.embedded.instance.stop();
+      this.logger.log('embedded database stopped');
+    }
+  }
+}

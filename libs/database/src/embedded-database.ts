@@ -1,0 +1,39 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { postgis } from '@electric-sql/pglite-postgis';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/**
+ * PGlite (PostgreSQL compiled to WASM) with PostGIS, served on a loopback socket so that TypeORM's
+ * ordinary `pg` driver talks to it exactly as to a server. The socket serves ONE connection: PGlite
+ * is single-session, and with several connections one client's transaction interleaves with another's.
+ */
+export class EmbeddedDatabase {
+  private constructor(
+    private readonly db: PGlite,
+    private readonly server: PGLiteSocketServer,
+    readonly url: string,
+  ) {}
+
+  /** `dataDir` undefined → in memory (tests); otherwise persisted there and reused on the next start. */
+  static async start(dataDir?: string): Promise<EmbeddedDatabase> {
+    let location: string | undefined;
+    if (dataDir) {
+      location = resolve(dataDir);
+      // PGlite does not create the parent directories of its data directory.
+      await mkdir(location, { recursive: true });
+    }
+    const db = await PGlite.create({ dataDir: location, extensions: { postgis, pg_trgm, unaccent } });
+    const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
+    await server.start();
+    return new EmbeddedDatabase(db, server, `postgres://postgres@${server.getServerConn()}/postgres`);
+  }
+
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.db.close();
+  }
+}

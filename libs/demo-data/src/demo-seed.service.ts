@@ -1,0 +1,53 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { CatalogueService } from '@lotse/catalogue';
+import { GeoService } from '@lotse/geo';
+import { DEMO_TOWNS, generateDemoCatalogue } from './generator';
+
+export interface SeedResult {
+  organizations: number;
+  services: number;
+  skipped: boolean;
+}
+
+/** Puts reference data (boundaries) and the fictitious demo partners into an empty database. */
+@Injectable()
+export class DemoSeedService {
+  private readonly logger = new Logger(DemoSeedService.name);
+
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly geo: GeoService,
+  ) {}
+
+  /**
+   * `reset` removes every fictitious organization first (real ones are never touched); without it,
+   * a catalogue that already has services is left alone so restarts keep partners' edits.
+   */
+  async seed(options: { reset?: boolean; now?: Date } = {}): Promise<SeedResult> {
+    await this.geo.ensureBoundaries();
+    if (options.reset) {
+      const removed = await this.catalogue.deleteFictitiousOrganizations();
+      this.logger.log(`removed ${removed} fictitious organizations`);
+    } else if ((await this.catalogue.countAllServices()) > 0) {
+      return { organizations: 0, services: 0, skipped: true };
+    }
+    await this.seedTownPostcodes();
+    const organizations = generateDemoCatalogue({ now: options.now ?? new Date() });
+    await this.catalogue.importOrganizations(organizations);
+    const services = organizations.reduce((n, o) => n + o.services.length, 0);
+    this.logger.log(`seeded ${organizations.length} fictitious organizations with ${services} services`);
+    return { organizations: organizations.length, services, skipped: false };
+  }
+
+  /** The demo towns' postcodes, so postcode search works before the full table is imported. */
+  private async seedTownPostcodes(): Promise<void> {
+    const missing = [];
+    for (const town of DEMO_TOWNS) {
+      if (!(await this.geo.postcode(town.postcode))) {
+        missing.push({ code: town.postcode, place: town.name, latitude: town.latitude, longitude: town.longitude });
+      }
+    }
+    const unique = [...new Map(missing.map((m) => [m.code, m])).values()];
+    await this.geo.upsertPostcodes(unique, 'demo town centres (Lotse)');
+  }
+}
