@@ -85,8 +85,9 @@ describe.each(databaseTargets())('district and municipality derivation on the $n
       const wrong: string[] = [];
       for (const c of centres) {
         const area = await geo.areaAt(Number(c.lat), Number(c.lon));
-        const municipality = area.municipalityAgs && (current.get(area.municipalityAgs) ?? area.municipalityAgs);
-        if (area.districtAgs !== c.ags.slice(0, 5) || municipality !== c.ags) wrong.push(`${c.ags} ${c.name}: ${area.districtAgs}/${area.municipalityAgs}`);
+        // boundaries are of 2016, Destatis of 2020: a merged municipality may appear under either key
+        const sameMunicipality = area.municipalityAgs === c.ags || current.get(area.municipalityAgs ?? '') === c.ags;
+        if (area.districtAgs !== c.ags.slice(0, 5) || !sameMunicipality) wrong.push(`${c.ags} ${c.name}: ${area.districtAgs}/${area.municipalityAgs}`);
       }
       expect(wrong).toEqual([]);
     },
