@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -16,6 +16,7 @@ export class EmbeddedDatabase {
     private readonly db: PGlite,
     private readonly server: PGLiteSocketServer,
     readonly url: string,
+    private readonly lockFile?: string,
   ) {}
 
   /** `dataDir` undefined → in memory (tests); otherwise persisted there and reused on the next start. */
@@ -25,15 +26,38 @@ export class EmbeddedDatabase {
       location = resolve(dataDir);
       // PGlite does not create the parent directories of its data directory.
       await mkdir(location, { recursive: true });
+      await acquireLock(`${location}.lock`);
     }
     const db = await PGlite.create({ dataDir: location, extensions: { postgis, pg_trgm, unaccent } });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
     await server.start();
-    return new EmbeddedDatabase(db, server, `postgres://postgres@${server.getServerConn()}/postgres`);
+    return new EmbeddedDatabase(db, server, `postgres://postgres@${server.getServerConn()}/postgres`, location && `${location}.lock`);
   }
 
   async stop(): Promise<void> {
     await this.server.stop();
     await this.db.close();
+    if (this.lockFile) await rm(this.lockFile, { force: true });
+  }
+}
+
+/**
+ * PGlite has no locking of its own: two processes on one data directory corrupt it. The pid file
+ * turns that into a clear error (e.g. running the CLI while the API is up); a stale one is taken over.
+ */
+async function acquireLock(file: string): Promise<void> {
+  const holder = Number(await readFile(file, 'utf8').catch(() => ''));
+  if (holder && holder !== process.pid && isAlive(holder)) {
+    throw new Error(`The embedded database ${file.replace(/\.lock$/, '')} is in use by process ${holder}. Stop it first (PGlite serves one process).`);
+  }
+  await writeFile(file, String(process.pid));
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -44,7 +44,7 @@ export class DemoSeedService {
     const missing = [];
     for (const town of DEMO_TOWNS) {
       if (!(await this.geo.postcode(town.postcode))) {
-        missing.push({ code: town.postcode, place: town.name, latitude: town.latitude, longitude: town.longitude });
+        missing.push({ code: town.postcode, place: town.town, latitude: town.latitude, longitude: town.longitude });
       }
     }
     const unique = [...new Map(missing.map((m) => [m.code, m])).values()];
