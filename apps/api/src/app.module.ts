@@ -7,6 +7,7 @@ import { ConfigModule, Environment } from '@lotse/config';
 import { DatabaseModule } from '@lotse/database';
 import { DemoSeedModule } from '@lotse/demo-data';
 import { GeoModule } from '@lotse/geo';
+import { MatchingModule } from '@lotse/matching';
 import { HealthController } from './health/health.controller';
 import { graphiqlLandingPagePlugin } from './ide/graphiql';
 import { requestLoggingPlugin } from './request-logging.plugin';
@@ -40,6 +41,7 @@ export class AppModule {
         GeoModule,
         CatalogueModule,
         DemoSeedModule,
+        MatchingModule,
       ],
       controllers: [HealthController],
     };

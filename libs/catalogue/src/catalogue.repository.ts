@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationImport } from './domain/import.types';
 import {
+  CandidateCriteria,
   CategoryCount,
   CourseSession,
   Location,
@@ -183,6 +184,48 @@ export class CatalogueRepository {
       p.values,
     );
     return row.n;
+  }
+
+  /**
+   * Match candidates: the `limit` nearest service × location pairs within the radius that pass
+   * every hard criterion. ST_DWithin bounds the search through the GiST index and KNN (`<->`)
+   * takes the nearest first, so the cost does not grow with the size of the catalogue.
+   */
+  findMatchCandidates(c: CandidateCriteria): Promise<(NearRow & { matchedNeeds: string[] })[]> {
+    const p = new SqlParams();
+    const origin = `ST_SetSRID(ST_MakePoint(${p.add(c.origin.longitude)}::float8, ${p.add(c.origin.latitude)}::float8), 4326)::geography`;
+    const needs = p.add(c.needs);
+    const where = [VISIBLE_SERVICE, `ST_DWithin(l.point, o.g, ${p.add(c.radiusMeters)})`,
+      `EXISTS (SELECT 1 FROM service_need sn WHERE sn.service_id = s.id AND sn.need_code = ANY(${needs}::varchar[]))`];
+    if (c.age !== undefined) {
+      const age = p.add(c.age);
+      where.push(`(s.min_age IS NULL OR s.min_age <= ${age}) AND (s.max_age IS NULL OR s.max_age >= ${age})`);
+    }
+    if (c.languages?.length) where.push(`s.languages && ${p.add(c.languages)}::text[]`);
+    if (c.accessibility?.length) where.push(`s.accessibility @> ${p.add(c.accessibility)}::text[]`);
+    if (c.deliveryModes?.length) where.push(`s.delivery_modes && ${p.add(c.deliveryModes)}::text[]`);
+    if (c.costCovered) where.push(`s.cost_type IN ('free', 'statutory_insurance', 'insurer_subsidised')`);
+    if (c.acceptingNewClientsOnly) where.push(`s.accepting_new_clients`);
+    if (c.courseStartsWithin) {
+      const today = p.add(c.courseStartsWithin.today);
+      where.push(`(s.category <> 'course' OR EXISTS (SELECT 1 FROM course_session cs WHERE cs.service_id = s.id AND cs.free_seats > 0
+        AND cs.starts_on >= ${today}::date AND cs.starts_on <= ${today}::date + ${p.add(c.courseStartsWithin.days)}::int))`);
+    }
+    if (c.openAt) {
+      const time = p.add(c.openAt.time);
+      where.push(`EXISTS (SELECT 1 FROM opening_hours oh WHERE oh.service_id = s.id AND oh.weekday = ${p.add(c.openAt.weekday)}
+        AND oh.opens_at <= ${time}::time AND oh.closes_at > ${time}::time)`);
+    }
+    return this.db.query(
+      `SELECT s.id AS "serviceId", l.id AS "locationId", ST_Distance(l.point, o.g) AS "distanceMeters",
+              ARRAY(SELECT sn.need_code FROM service_need sn WHERE sn.service_id = s.id AND sn.need_code = ANY(${needs}::varchar[]) ORDER BY sn.need_code) AS "matchedNeeds"
+       FROM (SELECT ${origin} AS g) o, location l
+       JOIN service_location sl ON sl.location_id = l.id
+       JOIN service s ON s.id = sl.service_id
+       WHERE ${where.join(' AND ')}
+       ORDER BY l.point <-> o.g LIMIT ${p.add(c.limit)}`,
+      p.values,
+    );
   }
 
   // ---------- locations ----------

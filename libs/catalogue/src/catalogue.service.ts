@@ -4,6 +4,8 @@ import { GeoService } from '@lotse/geo';
 import { CatalogueRepository, KeysetPage } from './catalogue.repository';
 import { OrganizationImport } from './domain/import.types';
 import {
+  Candidate,
+  CandidateCriteria,
   CategoryCount,
   CourseSession,
   Location,
@@ -93,6 +95,24 @@ export class CatalogueService {
     const locationById = new Map(locations.map((l) => [l.id, l]));
     const items = rows.map((r) => ({ service: serviceById.get(r.serviceId)!, location: locationById.get(r.locationId)!, distanceMeters: r.distanceMeters }));
     return [items, total];
+  }
+
+  /** Listings that pass a match's hard criteria, nearest first, with services and locations loaded. */
+  async findMatchCandidates(criteria: CandidateCriteria): Promise<Candidate[]> {
+    const rows = await this.repository.findMatchCandidates(criteria);
+    if (rows.length === 0) return [];
+    const [services, locations] = await Promise.all([
+      this.repository.findServicesByIds([...new Set(rows.map((r) => r.serviceId))]),
+      this.repository.findLocationsByIds([...new Set(rows.map((r) => r.locationId))]),
+    ]);
+    const serviceById = new Map(services.map((s) => [s.id, s]));
+    const locationById = new Map(locations.map((l) => [l.id, l]));
+    return rows.map((r) => ({
+      service: serviceById.get(r.serviceId)!,
+      location: locationById.get(r.locationId)!,
+      distanceMeters: r.distanceMeters,
+      matchedNeeds: r.matchedNeeds,
+    }));
   }
 
   // Batch reads behind the GraphQL DataLoaders.

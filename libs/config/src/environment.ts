@@ -42,6 +42,16 @@ export class Environment {
   LOG_LEVEL: 'debug' | 'info' | 'warn' | 'error' = 'info';
 
 
+  /** JSON object of match-factor weights over the defaults, e.g. {"travel_time": 0.4} (see README) */
+  @IsOptional()
+  @IsString()
+  MATCH_WEIGHTS?: string;
+
+  /** Name reported with every match result when MATCH_WEIGHTS is set */
+  @IsOptional()
+  @Matches(/^[\w.-]{1,64}$/, { message: 'MATCH_WEIGHT_SET must be 1–64 letters, digits, dots, dashes or underscores' })
+  MATCH_WEIGHT_SET?: string;
+
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
   }

@@ -71,6 +71,15 @@ export class GeoRepository {
     return row;
   }
 
+  /** A point inside the municipality (not the centroid, which can fall outside a crescent-shaped one). */
+  async municipalityPoint(ags: string): Promise<{ latitude: number; longitude: number } | null> {
+    const [row] = await this.db.query(
+      `SELECT ST_Y(p) AS latitude, ST_X(p) AS longitude FROM (SELECT ST_PointOnSurface(boundary) AS p FROM municipality WHERE ags = $1) x`,
+      [ags],
+    );
+    return row ?? null;
+  }
+
   /** Upserts in batches; the last row for a code wins. */
   async upsertPostcodes(rows: PostcodeRow[], source: string): Promise<number> {
     if (rows.length === 0) return 0;

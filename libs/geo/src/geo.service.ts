@@ -58,6 +58,10 @@ export class GeoService {
     return this.repository.areaAt(longitude, latitude);
   }
 
+  municipalityPoint(ags: string): Promise<{ latitude: number; longitude: number } | null> {
+    return this.repository.municipalityPoint(ags);
+  }
+
   postcode(code: string): Promise<Postcode | null> {
     return this.repository.findPostcode(code);
   }

@@ -135,3 +135,35 @@ export interface CategoryCount {
   category: ServiceCategory;
   count: number;
 }
+
+/** Hard criteria of a match, applied in SQL so only fitting listings leave the database. */
+export interface CandidateCriteria {
+  origin: { latitude: number; longitude: number };
+  /** straight-line reach; candidates beyond it are never read */
+  radiusMeters: number;
+  /** addresses at least one of these needs */
+  needs: string[];
+  age?: number;
+  /** offered in at least one of these languages */
+  languages?: string[];
+  /** has all of these features */
+  accessibility?: AccessibilityFeature[];
+  /** offers at least one of these delivery modes */
+  deliveryModes?: DeliveryMode[];
+  costCovered?: boolean;
+  acceptingNewClientsOnly?: boolean;
+  /** courses only: a run with free seats starts between `today` and `today + days` */
+  courseStartsWithin?: { today: string; days: number };
+  /** open at ISO weekday and 'HH:MM' */
+  openAt?: { weekday: number; time: string };
+  /** nearest candidates taken (KNN); ranking happens outside the database */
+  limit: number;
+}
+
+export interface Candidate {
+  service: Service;
+  location: Location;
+  distanceMeters: number;
+  /** the requested needs this service addresses */
+  matchedNeeds: string[];
+}

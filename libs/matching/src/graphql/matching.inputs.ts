@@ -1,0 +1,136 @@
+import { ArgsType, Field, Float, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsBoolean,
+  IsEnum,
+  IsInt,
+  IsLatitude,
+  IsLongitude,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { AccessibilityFeature, DeliveryMode } from '@lotse/catalogue';
+import { MatchFactor } from '../scoring/weights';
+import { TravelMode } from '../travel/travel-time.port';
+
+registerEnumType(TravelMode, { name: 'TravelMode', description: 'How the participant travels' });
+registerEnumType(MatchFactor, { name: 'MatchFactor', description: 'A factor of the match score' });
+
+@InputType({ description: 'Exactly one of: latitude+longitude, postcode, municipalityAgs' })
+export class OriginInput {
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsLatitude({ message: 'latitude must be between -90 and 90' })
+  latitude?: number;
+
+  @Field(() => Float, { nullable: true }) @IsOptional() @IsLongitude({ message: 'longitude must be between -180 and 180' })
+  longitude?: number;
+
+  @Field({ nullable: true }) @IsOptional() @Matches(/^\d{5}$/, { message: 'postcode must have 5 digits' })
+  postcode?: string;
+
+  @Field({ nullable: true, description: 'Gemeinde AGS; a point inside the municipality is used' })
+  @IsOptional() @Matches(/^\d{8}$/, { message: 'municipalityAgs must be an 8-digit AGS' })
+  municipalityAgs?: string;
+}
+
+@InputType()
+export class TravelInput {
+  @Field(() => TravelMode, { defaultValue: TravelMode.PUBLIC_TRANSPORT }) @IsEnum(TravelMode)
+  mode: TravelMode = TravelMode.PUBLIC_TRANSPORT;
+
+  @Field(() => Int, { nullable: true, description: 'Travel-time limit in minutes (default 60 when no kilometre limit is given)' })
+  @IsOptional() @IsInt() @Min(1, { message: 'maxMinutes must be at least 1' }) @Max(240, { message: 'maxMinutes must be at most 240' })
+  maxMinutes?: number;
+
+  @Field(() => Float, { nullable: true, description: 'Straight-line distance limit in kilometres' })
+  @IsOptional() @Min(0.1, { message: 'maxKilometers must be at least 0.1' }) @Max(300, { message: 'maxKilometers must be at most 300' })
+  maxKilometers?: number;
+}
+
+@InputType()
+export class OpenAtInput {
+  @Field(() => Int, { description: 'ISO weekday, 1 = Monday' }) @IsInt() @Min(1) @Max(7)
+  weekday: number;
+
+  @Field({ description: 'HH:MM, Europe/Berlin' }) @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time must be HH:MM' })
+  time: string;
+}
+
+@InputType({ description: 'Hard filters: a target that fails one is not returned' })
+export class MatchConstraintsInput {
+  @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(120)
+  age?: number;
+
+  @Field(() => [String], { nullable: true, description: 'ISO 639-1 languages the participant speaks, preferred first; a target must offer one' })
+  @IsOptional() @ArrayMaxSize(10) @Matches(/^[a-z]{2}$/, { each: true, message: 'languages must be ISO 639-1 codes such as "de"' })
+  languages?: string[];
+
+  @Field({ nullable: true }) @IsOptional() @IsBoolean()
+  stepFreeAccess?: boolean;
+
+  @Field(() => [AccessibilityFeature], { nullable: true, description: 'all of these' })
+  @IsOptional() @ArrayMaxSize(10) @IsEnum(AccessibilityFeature, { each: true })
+  accessibility?: AccessibilityFeature[];
+
+  @Field(() => [DeliveryMode], { nullable: true, description: 'acceptable delivery modes; a target must offer one' })
+  @IsOptional() @ArrayMinSize(1) @IsEnum(DeliveryMode, { each: true })
+  deliveryModes?: DeliveryMode[];
+
+  @Field({ nullable: true, description: 'only free, statutory-insurance or insurer-subsidised offers' }) @IsOptional() @IsBoolean()
+  costCovered?: boolean;
+
+  @Field({ nullable: true }) @IsOptional() @IsBoolean()
+  acceptingNewClientsOnly?: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'courses only: a run with free seats starts within this many days' })
+  @IsOptional() @IsInt() @Min(0) @Max(365)
+  courseStartsWithinDays?: number;
+
+  @Field(() => OpenAtInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => OpenAtInput)
+  openAt?: OpenAtInput;
+}
+
+@InputType({ description: 'Soft preferences: they shift weights, they filter nothing' })
+export class MatchPreferencesInput {
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() ownDistrict?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() outreach?: boolean;
+  @Field({ nullable: true }) @IsOptional() @IsBoolean() shortWait?: boolean;
+}
+
+@InputType({ description: "A participant's needs, place and constraints — never their identity. Not stored." })
+export class MatchRequestInput {
+  @Field(() => [String], { description: 'need codes of the taxonomy' })
+  @ArrayMinSize(1, { message: 'needs must name at least one need' }) @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(64, { each: true })
+  needs: string[];
+
+  @Field(() => OriginInput) @ValidateNested() @Type(() => OriginInput)
+  origin: OriginInput;
+
+  @Field({ nullable: true, description: "participant's district (AGS); defaults to the origin's" })
+  @IsOptional() @Matches(/^\d{5}$/, { message: 'districtAgs must be a 5-digit AGS' })
+  districtAgs?: string;
+
+  @Field(() => TravelInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => TravelInput)
+  travel?: TravelInput;
+
+  @Field(() => MatchConstraintsInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => MatchConstraintsInput)
+  constraints?: MatchConstraintsInput;
+
+  @Field(() => MatchPreferencesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => MatchPreferencesInput)
+  preferences?: MatchPreferencesInput;
+
+  @Field({ defaultValue: true, description: 'no organization twice for the same need' }) @IsBoolean()
+  diversify: boolean = true;
+}
+
+@ArgsType()
+export class MatchArgs {
+  @Field(() => MatchRequestInput) @ValidateNested() @Type(() => MatchRequestInput)
+  request: MatchRequestInput;
+}

@@ -1,0 +1,87 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { encodeCursor, PageArgs, toPage } from '@lotse/common';
+import { toLocationType, toServiceType } from '@lotse/catalogue';
+import { compareTargets, MatchingService } from '../matching.service';
+import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
+import { MatchFactor, Weights } from '../scoring/weights';
+import { TravelMode } from '../travel/travel-time.port';
+import { MatchArgs } from './matching.inputs';
+import { MatchResultType, MatchTargetConnection, MatchTargetType } from './matching.types.graphql';
+
+const weightList = (weights: Weights) => (Object.keys(weights) as MatchFactor[]).map((factor) => ({ factor, weight: weights[factor] }));
+
+@Resolver(() => MatchResultType)
+export class MatchingResolver {
+  constructor(private readonly matching: MatchingService) {}
+
+  @Query(() => MatchResultType, {
+    description: 'Ranks referral targets for a needs profile by need fit, travel time, capacity and more, with the reasons for each rank. The request is never stored or logged.',
+  })
+  async matchReferralTargets(@Args() { request }: MatchArgs): Promise<MatchResultType> {
+    const input: MatchRequest = {
+      needs: request.needs,
+      origin: request.origin,
+      districtAgs: request.districtAgs,
+      travel: { mode: request.travel?.mode ?? TravelMode.PUBLIC_TRANSPORT, maxMinutes: request.travel?.maxMinutes, maxKilometers: request.travel?.maxKilometers },
+      constraints: request.constraints ?? {},
+      preferences: request.preferences ?? {},
+      diversify: request.diversify ?? true,
+    };
+    const outcome = await this.matching.match(input);
+    return {
+      weightSet: { name: outcome.weightSet.name, weights: weightList(outcome.weightSet.weights), applied: weightList(outcome.appliedWeights) },
+      estimator: outcome.estimator,
+      origin: outcome.origin,
+      participantDistrictAgs: outcome.participantDistrictAgs,
+      mode: outcome.mode,
+      limitMinutes: outcome.limitMinutes,
+      consideredCandidates: outcome.consideredCandidates,
+      bundle: outcome.bundle && {
+        ...outcome.bundle,
+        items: outcome.bundle.items.map((i) => ({ need: i.need, target: toTargetType(i.target, outcome) })),
+      },
+      unmetNeeds: outcome.unmetNeeds,
+      outcome,
+    };
+  }
+
+  @ResolveField(() => MatchTargetConnection, { description: 'Ranked targets, best first' })
+  targets(@Parent() result: MatchResultType, @Args() args: PageArgs): MatchTargetConnection {
+    const page = toPage(args, 4);
+    const ranked = result.outcome.targets;
+    let start = 0;
+    if (page.after) {
+      const [score, distanceMeters, serviceId, locationId] = page.after;
+      // Scores drift with time (freshness), so find the cursor's target by identity first.
+      const same = ranked.findIndex((t) => t.service.id === serviceId && t.location.id === locationId);
+      const key = { score: Number(score), distanceMeters: Number(distanceMeters), service: { id: String(serviceId) }, location: { id: String(locationId) } };
+      start = same >= 0 ? same + 1 : ranked.findIndex((t) => compareTargets(t, key as MatchTarget) > 0);
+      if (start < 0) start = ranked.length;
+    }
+    const slice = ranked.slice(start, start + page.limit);
+    const edges = slice.map((t) => ({ cursor: encodeCursor([t.score, t.distanceMeters, t.service.id, t.location.id]), node: toTargetType(t, result.outcome) }));
+    return {
+      edges,
+      totalCount: ranked.length,
+      pageInfo: {
+        hasNextPage: start + page.limit < ranked.length,
+        hasPreviousPage: start > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges[edges.length - 1]?.cursor ?? null,
+      },
+    };
+  }
+}
+
+function toTargetType(t: MatchTarget, outcome: MatchOutcome): MatchTargetType {
+  return {
+    service: toServiceType(t.service),
+    location: toLocationType(t.location),
+    distanceMeters: t.distanceMeters,
+    travelMinutes: t.travelMinutes,
+    travelTimeEstimated: outcome.estimator.estimated,
+    score: t.score,
+    matchedNeeds: t.matchedNeeds,
+    reasons: t.reasons,
+  };
+}

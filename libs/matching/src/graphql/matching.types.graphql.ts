@@ -1,0 +1,87 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { LocationType, NeedTermType, ServiceType } from '@lotse/catalogue';
+import { Connection } from '@lotse/common';
+import { MatchOutcome } from '../matching.types';
+import { MatchFactor } from '../scoring/weights';
+import { TravelMode } from '../travel/travel-time.port';
+
+@ObjectType('MatchReason', { description: 'One factor of the score: value in [0,1] × weight / Σ weights = contribution' })
+export class MatchReasonType {
+  @Field(() => MatchFactor) factor: MatchFactor;
+  @Field(() => Float) value: number;
+  @Field(() => Float) weight: number;
+  @Field(() => Float) contribution: number;
+  @Field({ description: 'German sentence for the coach and participant' }) explanation: string;
+}
+
+@ObjectType('MatchTarget')
+export class MatchTargetType {
+  @Field(() => ServiceType) service: ServiceType;
+  @Field(() => LocationType) location: LocationType;
+  @Field(() => Float, { description: 'straight line, metres' }) distanceMeters: number;
+  @Field(() => Float, { description: 'for the requested mode; estimated unless the estimator says otherwise' }) travelMinutes: number;
+  @Field() travelTimeEstimated: boolean;
+  @Field(() => Float, { description: 'in [0, 1]; equals the sum of the reasons’ contributions' }) score: number;
+  @Field(() => [NeedTermType], { description: 'requested needs this target addresses' }) matchedNeeds: NeedTermType[];
+  @Field(() => [MatchReasonType]) reasons: MatchReasonType[];
+}
+
+@ObjectType() export class MatchTargetConnection extends Connection(MatchTargetType, 'MatchTarget') {}
+
+@ObjectType('FactorWeight')
+export class FactorWeightType {
+  @Field(() => MatchFactor) factor: MatchFactor;
+  @Field(() => Float) weight: number;
+}
+
+@ObjectType('WeightSet')
+export class WeightSetType {
+  @Field() name: string;
+  @Field(() => [FactorWeightType], { description: 'configured weights' }) weights: FactorWeightType[];
+  @Field(() => [FactorWeightType], { description: 'weights after the request’s preferences' }) applied: FactorWeightType[];
+}
+
+@ObjectType('TravelEstimator')
+export class TravelEstimatorType {
+  @Field() name: string;
+  @Field() estimated: boolean;
+  @Field() description: string;
+}
+
+@ObjectType('MatchOrigin')
+export class MatchOriginType {
+  @Field(() => Float) latitude: number;
+  @Field(() => Float) longitude: number;
+  @Field() districtAgs: string;
+  @Field(() => String, { nullable: true }) municipalityAgs: string | null;
+}
+
+@ObjectType('MatchBundleItem')
+export class MatchBundleItemType {
+  @Field(() => NeedTermType) need: NeedTermType;
+  @Field(() => MatchTargetType) target: MatchTargetType;
+}
+
+@ObjectType('MatchBundle', { description: 'One target per need, few organisations and places, least travel ("aus einer Hand")' })
+export class MatchBundleType {
+  @Field(() => [MatchBundleItemType]) items: MatchBundleItemType[];
+  @Field(() => Float) totalTravelMinutes: number;
+  @Field(() => Int) distinctOrganizations: number;
+  @Field(() => Int) distinctLocations: number;
+  @Field() explanation: string;
+}
+
+@ObjectType('MatchResult')
+export class MatchResultType {
+  @Field(() => WeightSetType) weightSet: WeightSetType;
+  @Field(() => TravelEstimatorType) estimator: TravelEstimatorType;
+  @Field(() => MatchOriginType) origin: MatchOriginType;
+  @Field({ description: 'district used for the district factor' }) participantDistrictAgs: string;
+  @Field(() => TravelMode) mode: TravelMode;
+  @Field(() => Float) limitMinutes: number;
+  @Field(() => Int, { description: 'listings that passed the hard filters (nearest 400 at most) before the travel limit' }) consideredCandidates: number;
+  @Field(() => MatchBundleType, { nullable: true, description: 'only for several needs; null when a need has no reachable target' }) bundle: MatchBundleType | null;
+  @Field(() => [NeedTermType], { description: 'requested needs no reachable target addresses' }) unmetNeeds: NeedTermType[];
+  /** the whole ranking, paged by the `targets` field; lives only for this request */
+  outcome: MatchOutcome;
+}

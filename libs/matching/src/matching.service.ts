@@ -1,0 +1,202 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AccessibilityFeature, Candidate, CatalogueService, NeedTerm } from '@lotse/catalogue';
+import { InvalidInputError } from '@lotse/common';
+import { District, GeoService } from '@lotse/geo';
+import { bestBundle } from './bundle';
+import { MatchOutcome, MatchRequest, MatchTarget } from './matching.types';
+import { explanations } from './scoring/explain';
+import { effectiveWeights, factorValues, score } from './scoring/score';
+import { WeightSet } from './scoring/weights';
+import { TRAVEL_TIME_ESTIMATOR, TravelTimeEstimator } from './travel/travel-time.port';
+
+export const MATCH_WEIGHT_SET = Symbol('MATCH_WEIGHT_SET');
+export const MATCH_CLOCK = Symbol('MATCH_CLOCK');
+
+/** Nearest listings taken from the database per request; ranking happens on these. */
+export const CANDIDATE_LIMIT = 400;
+export const DEFAULT_LIMIT_MINUTES = 60;
+
+const berlinDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * Ranks referral targets for a needs profile. Stateless: the request lives only for the duration
+ * of the call — it is never written to the database or to a log.
+ */
+@Injectable()
+export class MatchingService {
+  private districtsCache?: Promise<Map<string, District>>;
+
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly geo: GeoService,
+    @Inject(TRAVEL_TIME_ESTIMATOR) private readonly estimator: TravelTimeEstimator,
+    @Inject(MATCH_WEIGHT_SET) private readonly weightSet: WeightSet,
+    @Inject(MATCH_CLOCK) private readonly clock: () => Date,
+  ) {}
+
+  async match(request: MatchRequest): Promise<MatchOutcome> {
+    const now = this.clock();
+    const needCodes = [...new Set(request.needs)];
+    await this.catalogue.assertKnownNeeds(needCodes, 'request.needs');
+    const terms = new Map((await this.catalogue.needTerms()).map((t) => [t.code, t]));
+    const needs = needCodes.map((c) => terms.get(c)!);
+
+    const origin = await this.resolveOrigin(request.origin);
+    const area = await this.geo.areaAt(origin.latitude, origin.longitude);
+    if (!area.districtAgs) throw InvalidInputError.of('request.origin', 'lies outside the area Lotse covers (Saxony)');
+    const districts = await this.districts();
+    const participantDistrict = request.districtAgs ?? area.districtAgs;
+    if (!districts.has(participantDistrict)) throw InvalidInputError.of('request.districtAgs', `unknown district ${participantDistrict}`);
+
+    const rural = districts.get(area.districtAgs)!.kind !== 'Kreisfreie Stadt';
+    const { mode, maxMinutes, maxKilometers } = request.travel;
+    const maxMeters = maxKilometers !== undefined ? maxKilometers * 1000 : undefined;
+    const limitMinutes =
+      maxMinutes ?? (maxMeters !== undefined ? (await this.estimator.travelMinutes({ origin, mode, rural }, [{ distanceMeters: maxMeters, destination: origin }]))[0] : DEFAULT_LIMIT_MINUTES);
+    const reach = Math.min(this.estimator.reachMeters({ mode, rural }, limitMinutes), maxMeters ?? Infinity);
+
+    const c = request.constraints;
+    const accessibility = new Set<AccessibilityFeature>(c.accessibility ?? []);
+    if (c.stepFreeAccess) accessibility.add(AccessibilityFeature.STEP_FREE_ACCESS);
+    const candidates = await this.catalogue.findMatchCandidates({
+      origin,
+      radiusMeters: reach,
+      needs: needCodes,
+      age: c.age,
+      languages: c.languages,
+      accessibility: [...accessibility],
+      deliveryModes: c.deliveryModes,
+      costCovered: c.costCovered,
+      acceptingNewClientsOnly: c.acceptingNewClientsOnly,
+      courseStartsWithin: c.courseStartsWithinDays !== undefined ? { today: berlinDate.format(now), days: c.courseStartsWithinDays } : undefined,
+      openAt: c.openAt,
+      limit: CANDIDATE_LIMIT,
+    });
+
+    const minutes = await this.estimator.travelMinutes(
+      { origin, mode, rural },
+      candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })),
+    );
+    const weights = effectiveWeights(this.weightSet.weights, request.preferences);
+    const reachable: MatchTarget[] = [];
+    candidates.forEach((candidate, i) => {
+      if (minutes[i] > limitMinutes || (maxMeters !== undefined && candidate.distanceMeters > maxMeters)) return;
+      reachable.push(this.toTarget(candidate, minutes[i], { needs, limitMinutes, participantDistrict, districts, languages: c.languages ?? [], weights, mode, now }));
+    });
+    reachable.sort(compareTargets);
+
+    const ranked = request.diversify ? diversify(reachable) : reachable;
+    const bestPerService = dedupeServices(reachable);
+    const unmetNeeds = needs.filter((n) => !reachable.some((t) => t.matchedNeeds.some((m) => m.code === n.code)));
+    return {
+      weightSet: this.weightSet,
+      appliedWeights: weights,
+      estimator: { name: this.estimator.name, estimated: this.estimator.estimated, description: this.estimator.description },
+      origin: { ...origin, districtAgs: area.districtAgs, municipalityAgs: area.municipalityAgs },
+      participantDistrictAgs: participantDistrict,
+      mode,
+      limitMinutes,
+      consideredCandidates: candidates.length,
+      targets: ranked,
+      bundle: needs.length > 1 ? bestBundle(needs, bestPerService) : null,
+      unmetNeeds,
+    };
+  }
+
+  private toTarget(
+    candidate: Candidate,
+    travelMinutes: number,
+    ctx: {
+      needs: NeedTerm[];
+      limitMinutes: number;
+      participantDistrict: string;
+      districts: Map<string, District>;
+      languages: string[];
+      weights: ReturnType<typeof effectiveWeights>;
+      mode: MatchRequest['travel']['mode'];
+      now: Date;
+    },
+  ): MatchTarget {
+    const matchedNeeds = ctx.needs.filter((n) => candidate.matchedNeeds.includes(n.code));
+    const inOwnDistrict = candidate.location.districtAgs === ctx.participantDistrict;
+    const values = factorValues({
+      service: candidate.service,
+      matchedNeeds: matchedNeeds.length,
+      requestedNeeds: ctx.needs.length,
+      travelMinutes,
+      limitMinutes: ctx.limitMinutes,
+      inOwnDistrict,
+      languages: ctx.languages,
+      now: ctx.now,
+    });
+    const { score: total, factors } = score(values, ctx.weights);
+    const sentences = explanations({
+      service: candidate.service,
+      matchedNeedLabels: matchedNeeds.map((n) => n.labelDe),
+      requestedNeeds: ctx.needs.length,
+      travelMinutes,
+      estimated: this.estimator.estimated,
+      mode: ctx.mode,
+      distanceMeters: candidate.distanceMeters,
+      inOwnDistrict,
+      locationDistrictName: candidate.location.districtAgs ? ctx.districts.get(candidate.location.districtAgs)?.name ?? null : null,
+      languages: ctx.languages,
+      now: ctx.now,
+    });
+    return {
+      service: candidate.service,
+      location: candidate.location,
+      distanceMeters: candidate.distanceMeters,
+      travelMinutes,
+      score: total,
+      matchedNeeds,
+      reasons: factors.map((f) => ({ ...f, explanation: sentences[f.factor] })),
+    };
+  }
+
+  private async resolveOrigin(origin: MatchRequest['origin']): Promise<{ latitude: number; longitude: number }> {
+    const given = [origin.latitude !== undefined || origin.longitude !== undefined, origin.postcode !== undefined, origin.municipalityAgs !== undefined].filter(Boolean).length;
+    if (given !== 1) throw InvalidInputError.of('request.origin', 'give exactly one of: latitude and longitude, postcode, municipalityAgs');
+    if (origin.municipalityAgs) {
+      const point = await this.geo.municipalityPoint(origin.municipalityAgs);
+      if (!point) throw InvalidInputError.of('request.origin.municipalityAgs', `unknown municipality ${origin.municipalityAgs}`);
+      return point;
+    }
+    if ((origin.latitude === undefined) !== (origin.longitude === undefined)) {
+      throw InvalidInputError.of('request.origin', 'give both latitude and longitude');
+    }
+    return this.catalogue.resolveOrigin(origin, 'request.origin');
+  }
+
+  private districts(): Promise<Map<string, District>> {
+    this.districtsCache ??= this.geo.districts().then((list) => new Map(list.map((d) => [d.ags, d])));
+    return this.districtsCache;
+  }
+}
+
+/** Best first: score, then nearer, then ids (a total order, so pages are stable). */
+export function compareTargets(a: Pick<MatchTarget, 'score' | 'distanceMeters' | 'service' | 'location'>, b: typeof a): number {
+  return b.score - a.score || a.distanceMeters - b.distanceMeters || a.service.id.localeCompare(b.service.id) || a.location.id.localeCompare(b.location.id);
+}
+
+/** Keeps each service's best location only. */
+function dedupeServices(ranked: MatchTarget[]): MatchTarget[] {
+  const seen = new Set<string>();
+  return ranked.filter((t) => !seen.has(t.service.id) && seen.add(t.service.id));
+}
+
+/**
+ * No organization fills the list twice for the same need: a target is dropped when a better one
+ * of the same organization already covers one of its matched needs.
+ */
+export function diversify(ranked: MatchTarget[]): MatchTarget[] {
+  const covered = new Set<string>();
+  const kept: MatchTarget[] = [];
+  for (const target of dedupeServices(ranked)) {
+    const keys = target.matchedNeeds.map((n) => `${target.service.organizationId}|${n.code}`);
+    if (keys.some((k) => covered.has(k))) continue;
+    keys.forEach((k) => covered.add(k));
+    kept.push(target);
+  }
+  return kept;
+}

@@ -1,0 +1,68 @@
+import { AccessibilityFeature, DeliveryMode, Location, NeedTerm, Service } from '@lotse/catalogue';
+import { FactorValue, Preferences } from './scoring/score';
+import { MatchFactor, WeightSet } from './scoring/weights';
+import { TravelMode } from './travel/travel-time.port';
+
+/** A coach's request: needs, place and constraints — never who the participant is. Never stored. */
+export interface MatchRequest {
+  needs: string[];
+  origin: { latitude?: number; longitude?: number; postcode?: string; municipalityAgs?: string };
+  districtAgs?: string;
+  travel: { mode: TravelMode; maxMinutes?: number; maxKilometers?: number };
+  constraints: {
+    age?: number;
+    languages?: string[];
+    stepFreeAccess?: boolean;
+    accessibility?: AccessibilityFeature[];
+    deliveryModes?: DeliveryMode[];
+    costCovered?: boolean;
+    acceptingNewClientsOnly?: boolean;
+    courseStartsWithinDays?: number;
+    openAt?: { weekday: number; time: string };
+  };
+  preferences: Preferences;
+  diversify: boolean;
+}
+
+export interface Reason extends FactorValue {
+  explanation: string;
+}
+
+export interface MatchTarget {
+  service: Service;
+  location: Location;
+  distanceMeters: number;
+  travelMinutes: number;
+  score: number;
+  matchedNeeds: NeedTerm[];
+  reasons: Reason[];
+}
+
+export interface BundleItem {
+  need: NeedTerm;
+  target: MatchTarget;
+}
+
+export interface MatchBundle {
+  items: BundleItem[];
+  totalTravelMinutes: number;
+  distinctOrganizations: number;
+  distinctLocations: number;
+  explanation: string;
+}
+
+export interface MatchOutcome {
+  weightSet: WeightSet;
+  appliedWeights: Record<MatchFactor, number>;
+  estimator: { name: string; estimated: boolean; description: string };
+  origin: { latitude: number; longitude: number; districtAgs: string; municipalityAgs: string | null };
+  participantDistrictAgs: string;
+  mode: TravelMode;
+  limitMinutes: number;
+  /** listings that passed the hard filters before the travel limit and diversification */
+  consideredCandidates: number;
+  targets: MatchTarget[];
+  bundle: MatchBundle | null;
+  /** needs no reachable target addresses */
+  unmetNeeds: NeedTerm[];
+}

@@ -1,0 +1,84 @@
+import { AccessibilityFeature, DeliveryMode, Service } from '@lotse/catalogue';
+import { TravelMode } from '../travel/travel-time.port';
+import { daysSince, MODE_PHRASE } from './score';
+import { MatchFactor } from './weights';
+
+/** German sentences a coach can read out to a participant, one per factor. */
+export interface ExplainInput {
+  service: Service;
+  matchedNeedLabels: string[];
+  requestedNeeds: number;
+  travelMinutes: number;
+  estimated: boolean;
+  mode: TravelMode;
+  distanceMeters: number;
+  inOwnDistrict: boolean;
+  locationDistrictName: string | null;
+  languages: string[];
+  now: Date;
+}
+
+const LANGUAGE_NAMES: Record<string, string> = {
+  de: 'Deutsch', en: 'Englisch', ru: 'Russisch', uk: 'Ukrainisch', ar: 'Arabisch', pl: 'Polnisch', cs: 'Tschechisch',
+  tr: 'Türkisch', vi: 'Vietnamesisch', fa: 'Persisch', ro: 'Rumänisch', sq: 'Albanisch', ku: 'Kurdisch', fr: 'Französisch',
+};
+
+const ACCESSIBILITY_NAMES: Partial<Record<AccessibilityFeature, string>> = {
+  [AccessibilityFeature.STEP_FREE_ACCESS]: 'stufenloser Zugang',
+  [AccessibilityFeature.ACCESSIBLE_WC]: 'barrierefreies WC',
+  [AccessibilityFeature.LIFT]: 'Aufzug',
+  [AccessibilityFeature.SIGN_LANGUAGE]: 'Gebärdensprache',
+  [AccessibilityFeature.EASY_LANGUAGE]: 'Leichte Sprache',
+  [AccessibilityFeature.HEARING_LOOP]: 'Hörschleife',
+  [AccessibilityFeature.ACCESSIBLE_PARKING]: 'Behindertenparkplatz',
+  [AccessibilityFeature.BRAILLE]: 'Brailleschrift',
+};
+
+const km = (meters: number) => (meters / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+
+export function formatDuration(days: number): string {
+  if (days < 1) return 'heute';
+  if (days < 2) return '1 Tag';
+  if (days < 14) return `${Math.round(days)} Tage`;
+  if (days < 60) return `${Math.round(days / 7)} Wochen`;
+  return `${Math.round(days / 30)} Monate`;
+}
+
+/** "vor 3 Tagen", "vor 2 Wochen", "vor 3 Monaten" (dative after "vor"). */
+export function formatAge(days: number): string {
+  return days < 1 ? 'heute' : `vor ${formatDuration(days).replace(/Tage$/, 'Tagen').replace(/Monate$/, 'Monaten')}`;
+}
+
+export function explanations(input: ExplainInput): Record<MatchFactor, string> {
+  const s = input.service;
+  const capacityAge = formatAge(daysSince(s.capacityUpdatedAt, input.now));
+  let capacity: string;
+  if (!s.acceptingNewClients) capacity = `nimmt derzeit keine neuen Klient:innen auf (Stand ${capacityAge})`;
+  else if (s.freeSeats === 0) capacity = `derzeit keine freien Plätze (Stand ${capacityAge})`;
+  else {
+    const parts = ['nimmt neue Klient:innen auf'];
+    if (s.freeSeats !== null) parts.push(`${s.freeSeats} freie ${s.freeSeats === 1 ? 'Platz' : 'Plätze'}`);
+    parts.push(s.waitingDays === null ? 'Wartezeit unbekannt' : s.waitingDays === 0 ? 'keine Wartezeit' : `Wartezeit ca. ${formatDuration(s.waitingDays)}`);
+    capacity = `${parts.join(', ')}, Stand ${capacityAge}`;
+  }
+  const spoken = input.languages.length ? input.languages : ['de'];
+  const offered = spoken.filter((l) => s.languages.includes(l));
+  const features = s.accessibility.map((f) => ACCESSIBILITY_NAMES[f]).filter(Boolean);
+  const minutes = Math.max(1, Math.round(input.travelMinutes));
+  return {
+    [MatchFactor.NEED_FIT]: `passt zu ${input.matchedNeedLabels.length} von ${input.requestedNeeds} Bedarfen: ${input.matchedNeedLabels.join(', ')}`,
+    [MatchFactor.TRAVEL_TIME]: `ca. ${minutes} Min. ${MODE_PHRASE[input.mode]}${input.estimated ? ' (geschätzt)' : ''}, ${km(input.distanceMeters)} km Luftlinie`,
+    [MatchFactor.CAPACITY]: capacity,
+    [MatchFactor.FRESHNESS]: `Angaben zuletzt aktualisiert ${capacityAge}`,
+    [MatchFactor.DISTRICT]: input.inOwnDistrict
+      ? `im eigenen Landkreis${input.locationDistrictName ? ` (${input.locationDistrictName})` : ''}`
+      : `außerhalb des eigenen Landkreises${input.locationDistrictName ? ` (${input.locationDistrictName})` : ''}`,
+    [MatchFactor.ACCESSIBILITY]: s.accessibility.includes(AccessibilityFeature.STEP_FREE_ACCESS)
+      ? `barrierefrei: ${features.join(', ')}`
+      : features.length ? `eingeschränkt barrierefrei: ${features.join(', ')}` : 'keine Angaben zur Barrierefreiheit',
+    [MatchFactor.LANGUAGE]: offered.length
+      ? `auf ${offered.map((l) => LANGUAGE_NAMES[l] ?? l).join(', ')} möglich`
+      : `nicht in den Sprachen der Person (angeboten: ${s.languages.map((l) => LANGUAGE_NAMES[l] ?? l).join(', ')})`,
+    [MatchFactor.OUTREACH]: s.deliveryModes.includes(DeliveryMode.OUTREACH) ? 'kommt auch zur Person (aufsuchend)' : 'nur vor Ort oder online',
+  };
+}

@@ -1,0 +1,331 @@
+import { DataSource } from 'typeorm';
+import {
+  AccessibilityFeature,
+  CatalogueService,
+  CostType,
+  DeliveryMode,
+  OrganizationImport,
+  ServiceCategory,
+  ServiceImport,
+} from '@lotse/catalogue';
+import { organizationAt, serviceFixture } from './support/fixtures';
+import { destination } from './support/geodesy';
+import { haversineMeters } from './support/haversine';
+import { databaseTargets, startTestApp, TestApp } from './support/test-app';
+
+// Origin: Meißen, Markt (Landkreis Meißen, a rural district for the estimator).
+const ORIGIN = { latitude: 51.1636, longitude: 13.4775 };
+const DAY = 86_400_000;
+
+/*
+ * The oracle: the documented estimator and score formula, written again here from the README so a
+ * change in either side shows up as a failing test.
+ */
+function oracleMinutesPublicTransportRural(meters: number): number {
+  const km = meters / 1000;
+  const walk = ((km * 1.25) / 4.5) * 60;
+  const road = km * 1.35;
+  const transfers = road <= 8 ? 0 : Math.ceil((road - 8) / 12);
+  return Math.min(walk, 14 + 20 + (road / 30) * 60 + transfers * 10);
+}
+
+const WEIGHTS = { need_fit: 0.3, travel_time: 0.3, capacity: 0.15, freshness: 0.1, district: 0.05, accessibility: 0.05, language: 0.05, outreach: 0 };
+
+interface Fixture {
+  key: string;
+  bearing: number;
+  meters: number;
+  service: Partial<ServiceImport>;
+  organization?: string;
+}
+
+function place(f: Fixture): OrganizationImport {
+  const p = destination(ORIGIN.latitude, ORIGIN.longitude, f.bearing, f.meters);
+  return organizationAt(f.organization ?? `Match ${f.key} (fiktiv)`, p.latitude, p.longitude, [serviceFixture({ name: f.key, ...f.service })]);
+}
+
+const NOW = Date.now();
+const RANKING: Fixture[] = [
+  { key: 'near-long-wait', bearing: 10, meters: 800, service: { needs: ['addiction'], capacity: { acceptingNewClients: true, waitingDays: 60, updatedAt: new Date(NOW - 2 * DAY) } } },
+  { key: 'mid-no-wait', bearing: 100, meters: 3000, service: { needs: ['addiction', 'psychosocial_counselling'], accessibility: [AccessibilityFeature.STEP_FREE_ACCESS, AccessibilityFeature.ACCESSIBLE_WC], capacity: { acceptingNewClients: true, waitingDays: 0, updatedAt: new Date(NOW - 1 * DAY) } } },
+  { key: 'far-stale', bearing: 200, meters: 9000, service: { needs: ['addiction'], capacity: { acceptingNewClients: true, waitingDays: 7, updatedAt: new Date(NOW - 120 * DAY) } } },
+  { key: 'unknown-wait', bearing: 280, meters: 5000, service: { needs: ['psychosocial_counselling'], languages: ['de', 'uk'], capacity: { acceptingNewClients: true, updatedAt: new Date(NOW - 10 * DAY) } } },
+  { key: 'closed-books', bearing: 330, meters: 1500, service: { needs: ['addiction'], capacity: { acceptingNewClients: false, waitingDays: 30, updatedAt: new Date(NOW - 5 * DAY) } } },
+];
+
+describe.each(databaseTargets())('matchReferralTargets on the $name database', (target) => {
+  let t: TestApp;
+
+  const MATCH = `query($request: MatchRequestInput!, $first: Int, $after: String) {
+    matchReferralTargets(request: $request) {
+      weightSet { name weights { factor weight } applied { factor weight } }
+      estimator { name estimated }
+      limitMinutes consideredCandidates participantDistrictAgs
+      unmetNeeds { code }
+      bundle { totalTravelMinutes distinctOrganizations distinctLocations explanation items { need { code } target { service { id name } location { id } travelMinutes score matchedNeeds { code } } } }
+      targets(first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor }
+        edges { node {
+          score distanceMeters travelMinutes travelTimeEstimated
+          service { id name organization { id name } capacity { acceptingNewClients waitingDays updatedAt } languages accessibility }
+          location { id latitude longitude districtAgs }
+          matchedNeeds { code }
+          reasons { factor value weight contribution explanation }
+        } }
+      }
+    }
+  }`;
+
+  async function match(request: Record<string, unknown>, first = 100) {
+    return t.gql(MATCH, { request, first });
+  }
+  const names = (res: any): string[] => res.data.matchReferralTargets.targets.edges.map((e: any) => e.node.service.name);
+
+  beforeAll(async () => {
+    t = await startTestApp(target);
+    await t.app.get(CatalogueService).importOrganizations(RANKING.map(place));
+  });
+  afterAll(() => t?.close());
+
+  describe('ranking', () => {
+    it('orders targets as the documented formula does (independent oracle)', async () => {
+      const res = await match({ needs: ['addiction', 'psychosocial_counselling'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 90 }, diversify: false });
+      expect(res.errors).toBeUndefined();
+      const result = res.data.matchReferralTargets;
+      expect(result.weightSet.name).toBe('lotse-default-2026.1');
+      expect(result.estimator).toEqual({ name: 'heuristic-v1', estimated: true });
+      const nodes = result.targets.edges.map((e: any) => e.node);
+      expect(nodes.map((n: any) => n.service.name).sort()).toEqual(RANKING.map((f) => f.key).sort());
+
+      const now = Date.now();
+      const expected = nodes.map((n: any) => {
+        const fixture = RANKING.find((f) => f.key === n.service.name)!;
+        const s = fixture.service;
+        const meters = haversineMeters(ORIGIN.latitude, ORIGIN.longitude, n.location.latitude, n.location.longitude);
+        const minutes = oracleMinutesPublicTransportRural(meters);
+        const cap = s.capacity!;
+        const values: Record<string, number> = {
+          need_fit: s.needs!.filter((x) => ['addiction', 'psychosocial_counselling'].includes(x)).length / 2,
+          travel_time: Math.max(0, 1 - minutes / 90),
+          capacity: !cap.acceptingNewClients ? 0 : cap.waitingDays === undefined ? 0.5 : 1 / (1 + cap.waitingDays / 14),
+          freshness: Math.pow(0.5, (now - cap.updatedAt.getTime()) / DAY / 30),
+          district: n.location.districtAgs === '14627' ? 1 : 0,
+          accessibility: ['step_free_access', 'accessible_wc', 'lift'].filter((a) => (s.accessibility ?? []).includes(a as AccessibilityFeature)).length / 3,
+          language: 1,
+          outreach: 0,
+        };
+        const total = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
+        const score = Object.entries(WEIGHTS).reduce((sum, [f, w]) => sum + (w * values[f]) / total, 0);
+        return { name: n.service.name, score, minutes, meters };
+      });
+      for (const [i, n] of nodes.entries()) {
+        const e = expected[i];
+        expect({ name: n.service.name, score: n.score }).toEqual({ name: e.name, score: expect.closeTo(e.score, 2) });
+        expect(Math.abs(n.travelMinutes - e.minutes)).toBeLessThan(0.5);
+        expect(Math.abs(n.distanceMeters - e.meters)).toBeLessThan(e.meters * 0.005 + 1);
+      }
+      const oracleOrder = [...expected].sort((a, b) => b.score - a.score).map((e) => e.name);
+      expect(nodes.map((n: any) => n.service.name)).toEqual(oracleOrder);
+      for (let i = 1; i < nodes.length; i++) expect(nodes[i - 1].score).toBeGreaterThanOrEqual(nodes[i].score);
+    });
+
+    it('explains every rank: contributions add up to the score, each with a German sentence', async () => {
+      const res = await match({ needs: ['addiction'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 90 } });
+      for (const { node } of res.data.matchReferralTargets.targets.edges) {
+        const factors = node.reasons.map((r: any) => r.factor);
+        expect(factors).toEqual(['NEED_FIT', 'TRAVEL_TIME', 'CAPACITY', 'FRESHNESS', 'DISTRICT', 'ACCESSIBILITY', 'LANGUAGE', 'OUTREACH']);
+        const sumWeights = node.reasons.reduce((a: number, r: any) => a + r.weight, 0);
+        for (const r of node.reasons) {
+          expect(r.value).toBeGreaterThanOrEqual(0);
+          expect(r.value).toBeLessThanOrEqual(1);
+          expect(r.contribution).toBeCloseTo((r.weight * r.value) / sumWeights, 10);
+          expect(r.explanation.length).toBeGreaterThan(5);
+        }
+        expect(node.reasons.reduce((a: number, r: any) => a + r.contribution, 0)).toBeCloseTo(node.score, 10);
+        expect(node.score).toBeGreaterThanOrEqual(0);
+        expect(node.score).toBeLessThanOrEqual(1);
+        const travel = node.reasons.find((r: any) => r.factor === 'TRAVEL_TIME').explanation;
+        expect(travel).toMatch(new RegExp(`^ca\\. ${Math.max(1, Math.round(node.travelMinutes))} Min\\. mit Bus/Bahn \\(geschätzt\\)`));
+        expect(node.travelTimeEstimated).toBe(true);
+      }
+      const noWait = res.data.matchReferralTargets.targets.edges.find((e: any) => e.node.service.name === 'mid-no-wait').node;
+      expect(noWait.reasons.find((r: any) => r.factor === 'ACCESSIBILITY').explanation).toContain('barrierefrei');
+      expect(noWait.reasons.find((r: any) => r.factor === 'CAPACITY').explanation).toMatch(/keine Wartezeit, Stand vor 1 Tag/);
+    });
+
+    it('pages through the ranking without duplicates or gaps', async () => {
+      const request = { needs: ['addiction', 'psychosocial_counselling'], origin: ORIGIN, travel: { maxMinutes: 90 }, diversify: false };
+      const all = names(await match(request));
+      const paged: string[] = [];
+      let after: string | null = null;
+      for (let i = 0; i < 10; i++) {
+        const res: any = await t.gql(MATCH, { request, first: 2, after });
+        paged.push(...names(res));
+        if (!res.data.matchReferralTargets.targets.pageInfo.hasNextPage) break;
+        after = res.data.matchReferralTargets.targets.pageInfo.endCursor;
+      }
+      expect(paged).toEqual(all);
+    });
+  });
+
+  describe('travel limit', () => {
+    it('returns a target just inside the limit and not one just beyond', async () => {
+      // For 30 min by public transport (rural), the oracle reach:
+      let reach = 0;
+      while (oracleMinutesPublicTransportRural(reach + 1) <= 30) reach += 1;
+      await t.app.get(CatalogueService).importOrganizations([
+        place({ key: 'limit-inside', bearing: 60, meters: reach - 150, service: { needs: ['debt_counselling'] } }),
+        place({ key: 'limit-outside', bearing: 61, meters: reach + 150, service: { needs: ['debt_counselling'] } }),
+      ]);
+      const res = await match({ needs: ['debt_counselling'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 30 } });
+      expect(res.errors).toBeUndefined();
+      expect(names(res)).toContain('limit-inside');
+      expect(names(res)).not.toContain('limit-outside');
+      const inside = res.data.matchReferralTargets.targets.edges.find((e: any) => e.node.service.name === 'limit-inside').node;
+      expect(inside.travelMinutes).toBeLessThanOrEqual(30);
+      const wider = await match({ needs: ['debt_counselling'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 45 } });
+      expect(names(wider)).toEqual(expect.arrayContaining(['limit-inside', 'limit-outside']));
+    });
+
+    it('applies a kilometre limit on straight-line distance', async () => {
+      const res = await match({ needs: ['addiction'], origin: ORIGIN, travel: { mode: 'CAR', maxKilometers: 2 } });
+      expect(res.errors).toBeUndefined();
+      for (const { node } of res.data.matchReferralTargets.targets.edges) expect(node.distanceMeters).toBeLessThanOrEqual(2000);
+      expect(names(res)).toContain('near-long-wait');
+      expect(names(res)).not.toContain('mid-no-wait');
+    });
+  });
+
+  describe('hard filters, both ways', () => {
+    const FILTERS: { name: string; pass: Partial<ServiceImport>; fail: Partial<ServiceImport>; constraints: Record<string, unknown> }[] = [
+      { name: 'age', pass: { minAge: 18, maxAge: 65 }, fail: { minAge: 50 }, constraints: { age: 30 } },
+      { name: 'languages', pass: { languages: ['de', 'ar'] }, fail: { languages: ['de'] }, constraints: { languages: ['ar'] } },
+      { name: 'stepFreeAccess', pass: { accessibility: [AccessibilityFeature.STEP_FREE_ACCESS] }, fail: { accessibility: [AccessibilityFeature.LIFT] }, constraints: { stepFreeAccess: true } },
+      { name: 'deliveryModes', pass: { deliveryModes: [DeliveryMode.OUTREACH] }, fail: { deliveryModes: [DeliveryMode.IN_PERSON] }, constraints: { deliveryModes: ['OUTREACH', 'ONLINE'] } },
+      { name: 'costCovered', pass: { cost: { type: CostType.INSURER_SUBSIDISED } }, fail: { cost: { type: CostType.FEE, feeAmountEuro: 80 } }, constraints: { costCovered: true } },
+      { name: 'acceptingNewClientsOnly', pass: {}, fail: { capacity: { acceptingNewClients: false, updatedAt: new Date() } }, constraints: { acceptingNewClientsOnly: true } },
+      {
+        name: 'courseStartsWithinDays',
+        pass: { category: ServiceCategory.COURSE, sessions: [{ startsOn: isoDate(NOW + 5 * DAY), endsOn: isoDate(NOW + 60 * DAY), weekday: 2, startTime: '10:00', endTime: '11:30', seats: 12, freeSeats: 3 }] },
+        fail: { category: ServiceCategory.COURSE, sessions: [{ startsOn: isoDate(NOW + 40 * DAY), endsOn: isoDate(NOW + 90 * DAY), weekday: 2, startTime: '10:00', endTime: '11:30', seats: 12, freeSeats: 3 }] },
+        constraints: { courseStartsWithinDays: 14 },
+      },
+      { name: 'openAt', pass: { openingHours: [{ weekday: 3, opensAt: '14:00', closesAt: '18:00' }] }, fail: { openingHours: [{ weekday: 3, opensAt: '08:00', closesAt: '12:00' }] }, constraints: { openAt: { weekday: 3, time: '15:30' } } },
+    ];
+
+    beforeAll(async () => {
+      await t.app.get(CatalogueService).importOrganizations(
+        FILTERS.flatMap((f, i) => [
+          place({ key: `filter-${f.name}-pass`, bearing: 20 * i, meters: 2500, service: { needs: ['family_couples'], ...f.pass } }),
+          place({ key: `filter-${f.name}-fail`, bearing: 20 * i + 5, meters: 2500, service: { needs: ['family_couples'], ...f.fail } }),
+        ]),
+      );
+    });
+
+    it.each(FILTERS)('$name', async ({ name, constraints }) => {
+      const without = names(await match({ needs: ['family_couples'], origin: ORIGIN, travel: { maxMinutes: 120 } }));
+      expect(without).toEqual(expect.arrayContaining([`filter-${name}-pass`, `filter-${name}-fail`]));
+      const res = await match({ needs: ['family_couples'], origin: ORIGIN, travel: { maxMinutes: 120 }, constraints });
+      expect(res.errors).toBeUndefined();
+      expect(names(res)).toContain(`filter-${name}-pass`);
+      expect(names(res)).not.toContain(`filter-${name}-fail`);
+    });
+  });
+
+  describe('diversification and bundles', () => {
+    beforeAll(async () => {
+      const org = (name: string, bearing: number, meters: number, services: Partial<ServiceImport>[]) => {
+        const p = destination(ORIGIN.latitude, ORIGIN.longitude, bearing, meters);
+        return organizationAt(name, p.latitude, p.longitude, services.map((s) => serviceFixture(s)));
+      };
+      await t.app.get(CatalogueService).importOrganizations([
+        org('Zweifach-Träger (fiktiv)', 150, 1200, [
+          { name: 'twin-a', needs: ['nutrition'] },
+          { name: 'twin-b', needs: ['nutrition'], capacity: { acceptingNewClients: true, waitingDays: 3, updatedAt: new Date() } },
+        ]),
+        org('Ein-Ort-Träger (fiktiv)', 240, 3500, [
+          { name: 'one-stop-metabolic', needs: ['metabolic'] },
+          { name: 'one-stop-exercise', needs: ['exercise'] },
+        ]),
+        org('Einzel Stoffwechsel (fiktiv)', 30, 3000, [{ name: 'single-metabolic', needs: ['metabolic'] }]),
+        org('Einzel Bewegung (fiktiv)', 120, 3000, [{ name: 'single-exercise', needs: ['exercise'] }]),
+      ]);
+    });
+
+    it('lists an organization only once for the same need unless asked otherwise', async () => {
+      const diversified = names(await match({ needs: ['nutrition'], origin: ORIGIN }));
+      expect(diversified.filter((n) => n.startsWith('twin-'))).toHaveLength(1);
+      const all = names(await match({ needs: ['nutrition'], origin: ORIGIN, diversify: false }));
+      expect(all.filter((n) => n.startsWith('twin-')).sort()).toEqual(['twin-a', 'twin-b']);
+    });
+
+    it('offers a bundle with one target per need, preferring one organization at one place', async () => {
+      const res = await match({ needs: ['metabolic', 'exercise'], origin: ORIGIN });
+      expect(res.errors).toBeUndefined();
+      const bundle = res.data.matchReferralTargets.bundle;
+      expect(bundle.items.map((i: any) => i.need.code)).toEqual(['metabolic', 'exercise']);
+      for (const item of bundle.items) expect(item.target.matchedNeeds.map((n: any) => n.code)).toContain(item.need.code);
+      expect(bundle.items.map((i: any) => i.target.service.name)).toEqual(['one-stop-metabolic', 'one-stop-exercise']);
+      expect(bundle.distinctOrganizations).toBe(1);
+      expect(bundle.distinctLocations).toBe(1);
+      expect(bundle.totalTravelMinutes).toBeCloseTo(bundle.items[0].target.travelMinutes, 6);
+      expect(bundle.explanation).toMatch(/^2 Bedarfe bei einem Träger an einem Ort/);
+    });
+
+    it('has no bundle for a single need, and names needs nobody reachable addresses', async () => {
+      const single = await match({ needs: ['addiction'], origin: ORIGIN });
+      expect(single.data.matchReferralTargets.bundle).toBeNull();
+      const unmet = await match({ needs: ['addiction', 'employment_qualification'], origin: ORIGIN, travel: { maxMinutes: 45 } });
+      expect(unmet.data.matchReferralTargets.bundle).toBeNull();
+      expect(unmet.data.matchReferralTargets.unmetNeeds).toEqual([{ code: 'employment_qualification' }]);
+    });
+  });
+
+  describe('bad requests', () => {
+    const BAD: { name: string; request: Record<string, unknown>; field: string }[] = [
+      { name: 'no needs', request: { needs: [], origin: ORIGIN }, field: 'request.needs' },
+      { name: 'unknown need', request: { needs: ['astrology'], origin: ORIGIN }, field: 'request.needs' },
+      { name: 'origin outside the data', request: { needs: ['addiction'], origin: { latitude: 52.52, longitude: 13.405 } }, field: 'request.origin' },
+      { name: 'negative minutes', request: { needs: ['addiction'], origin: ORIGIN, travel: { maxMinutes: -10 } }, field: 'request.travel.maxMinutes' },
+      { name: 'latitude 91', request: { needs: ['addiction'], origin: { latitude: 91, longitude: 13 } }, field: 'request.origin.latitude' },
+      { name: 'two origins', request: { needs: ['addiction'], origin: { ...ORIGIN, postcode: '01662' } }, field: 'request.origin' },
+      { name: 'unknown municipality', request: { needs: ['addiction'], origin: { municipalityAgs: '14999999' } }, field: 'request.origin.municipalityAgs' },
+      { name: 'bad time', request: { needs: ['addiction'], origin: ORIGIN, constraints: { openAt: { weekday: 3, time: '25:00' } } }, field: 'request.constraints.openAt.time' },
+    ];
+    it.each(BAD)('$name → BAD_USER_INPUT on $field', async ({ request, field }) => {
+      const res = await match(request);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+  });
+
+  describe('privacy', () => {
+    it('stores nothing of a request and logs none of its values', async () => {
+      const db = t.app.get(DataSource);
+      const tables: string[] = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).map((r: any) => r.tablename);
+      const counts = async () => Promise.all(tables.map(async (table) => `${table}:${(await db.query(`SELECT count(*)::int AS n FROM "${table}"`))[0].n}`));
+      const before = await counts();
+      const logStart = t.logLines.length;
+      // distinctive values: an odd origin, a rare need combination, an unusual age and time
+      const origin = { latitude: 51.16171717, longitude: 13.47373737 };
+      const res = await match({
+        needs: ['debt_counselling', 'family_couples'], origin, districtAgs: '14612',
+        constraints: { age: 47, languages: ['fa'], openAt: { weekday: 6, time: '13:47' } },
+      });
+      expect(res.errors).toBeUndefined();
+      expect(await counts()).toEqual(before);
+      for (const table of tables) {
+        const [hit] = await db.query(`SELECT count(*)::int AS n FROM "${table}" t WHERE t::text LIKE '%51.1617171%' OR t::text LIKE '%13:47%' OR t::text LIKE '%13.4737373%'`);
+        expect({ table, hits: hit.n }).toEqual({ table, hits: 0 });
+      }
+      const logs = t.logLines.slice(logStart).join('\n');
+      expect(logs).toContain('graphql request');
+      for (const value of ['51.1617', '13.4737', 'debt_counselling', 'family_couples', '13:47', '"fa"', '14612', '47']) {
+        expect({ value, logged: logs.includes(value) }).toEqual({ value, logged: false });
+      }
+    });
+  });
+});
+
+function isoDate(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
