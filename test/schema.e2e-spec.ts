@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { NEED_TERMS } from '@lotse/catalogue';
+import { MIGRATIONS } from '@lotse/database';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
 describe.each(databaseTargets())('schema and reference data on the $name database', (target) => {
@@ -14,7 +15,7 @@ describe.each(databaseTargets())('schema and reference data on the $name databas
     const extensions = (await db.query(`SELECT extname FROM pg_extension`)).map((r: { extname: string }) => r.extname);
     expect(extensions).toEqual(expect.arrayContaining(['postgis', 'pg_trgm', 'unaccent']));
     const migrations = await db.query(`SELECT name FROM migrations ORDER BY id`);
-    expect(migrations.map((m: { name: string }) => m.name)).toEqual(['InitialSchema1732280000000', 'SeedNeedsTaxonomy1732280000001']);
+    expect(migrations.map((m: { name: string }) => m.name)).toEqual(MIGRATIONS.map((M) => new M().name));
     const [trigger] = await db.query(`SELECT tgname FROM pg_trigger WHERE tgname = 'trg_location_derive_areas'`);
     expect(trigger).toBeDefined();
   });

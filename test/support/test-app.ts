@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import request from 'supertest';
-import { JsonLogger } from '@lotse/common';
+import { AuthService } from '@lotse/auth';
+import { JsonLogger, Role } from '@lotse/common';
 import { Environment, loadEnvironment } from '@lotse/config';
 import { QueryCounter } from '@lotse/database';
 import { createApp } from '../../apps/api/src/bootstrap';
@@ -29,7 +30,9 @@ export interface TestApp {
   app: INestApplication;
   target: DatabaseTarget;
   logLines: string[];
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  gql<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  /** creates a user with this role (and memberships) and returns an access token */
+  loginAs(role: Role, organizationIds?: string[]): Promise<string>;
   http(): ReturnType<typeof request>;
   queries(): number;
   close(): Promise<void>;
@@ -51,7 +54,8 @@ async function withAdminClient<T>(url: string, fn: (client: Client) => Promise<T
  */
 export async function startTestApp(target: DatabaseTarget, overrides: Record<string, string> = {}): Promise<TestApp> {
   let databaseName: string | undefined;
-  const vars: Record<string, string> = { SEED_DEMO_DATA: 'false', LOG_LEVEL: 'info', ...overrides };
+  // Reading is public in most suites; the auth suites switch it off to test the real default.
+  const vars: Record<string, string> = { SEED_DEMO_DATA: 'false', LOG_LEVEL: 'info', PUBLIC_READ_ACCESS: 'true', NODE_ENV: 'test', ...overrides };
   if (target.serverUrl) {
     databaseName = `lotse_test_${randomBytes(6).toString('hex')}`;
     await withAdminClient(target.serverUrl, (c) => c.query(`CREATE DATABASE ${databaseName}`));
@@ -70,9 +74,20 @@ export async function startTestApp(target: DatabaseTarget, overrides: Record<str
     target,
     logLines,
     http: () => request(server),
-    async gql(query, variables) {
-      const res = await request(server).post('/graphql').set('content-type', 'application/json').send({ query, variables });
+    async gql(query, variables, token) {
+      const req = request(server).post('/graphql').set('content-type', 'application/json');
+      if (token) req.set('authorization', `Bearer ${token}`);
+      const res = await req.send({ query, variables });
       return res.body;
+    },
+    async loginAs(role, organizationIds = []) {
+      const email = `${role}-${randomBytes(4).toString('hex')}@test.example`;
+      const password = 'correct-horse-battery-9';
+      await app.get(AuthService).createUser({ email, password, displayName: `Test ${role}`, role, organizationIds });
+      const res = await request(server).post('/graphql').set('content-type', 'application/json')
+        .send({ query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, variables: { e: email, p: password } });
+      if (!res.body.data) throw new Error(`login failed: ${JSON.stringify(res.body.errors)}`);
+      return res.body.data.login.accessToken;
     },
     queries: () => counter.queries,
     async close() {

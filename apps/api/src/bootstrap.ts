@@ -4,7 +4,11 @@ import { createValidationPipe, JsonLogger } from '@lotse/common';
 import { Environment } from '@lotse/config';
 import { DemoSeedService } from '@lotse/demo-data';
 import { GeoService } from '@lotse/geo';
+import helmet from 'helmet';
+import { AuthService } from '@lotse/auth';
+import { CatalogueService } from '@lotse/catalogue';
 import { AppModule } from './app.module';
+import { seedDemoAccounts } from './demo-accounts';
 import { mountGraphiqlAssets } from './ide/graphiql';
 
 export interface CreateAppOptions {
@@ -21,12 +25,24 @@ export async function createApp({ env, inMemoryDatabase, logger }: CreateAppOpti
     bufferLogs: false,
   });
   app.useGlobalPipes(createValidationPipe());
+  // GraphiQL is served from our own origin without inline scripts; its stylesheet needs inline styles.
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"] },
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  const origins = env.CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean) ?? [];
+  app.enableCors({ origin: origins.length ? origins : false, credentials: false, allowedHeaders: ['authorization', 'content-type'], maxAge: 600 });
   app.enableShutdownHooks();
   if (env.GRAPHQL_IDE) mountGraphiqlAssets(app);
   await app.get(GeoService).ensureBoundaries();
   if (env.SEED_DEMO_DATA) {
     const result = await app.get(DemoSeedService).seed();
     if (!result.skipped) new Logger('Bootstrap').log(`demo data: ${result.organizations} fictitious organizations, ${result.services} services`);
+    if (env.NODE_ENV !== 'production') await seedDemoAccounts(app.get(AuthService), app.get(CatalogueService));
   }
   return app;
 }

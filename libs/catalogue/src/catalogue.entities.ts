@@ -98,6 +98,8 @@ export class ServiceEntity {
   @Column({ name: 'waiting_days', type: 'integer', nullable: true }) waitingDays: number | null;
   @Column({ name: 'capacity_updated_at', type: 'timestamptz' }) capacityUpdatedAt: Date;
   @Column({ type: 'varchar', length: 20 }) status: string;
+  @Column({ name: 'verified_at', type: 'timestamptz', nullable: true }) verifiedAt: Date | null;
+  @Column({ name: 'verified_by', type: 'varchar', length: 200, nullable: true }) verifiedBy: string | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -4,6 +4,9 @@ import { GeoModule } from '@lotse/geo';
 import { CATALOGUE_ENTITIES } from './catalogue.entities';
 import { CatalogueRepository } from './catalogue.repository';
 import { CatalogueService } from './catalogue.service';
+import { CatalogueWriteRepository } from './catalogue-write.repository';
+import { CatalogueWriteService } from './catalogue-write.service';
+import { CatalogueWriteResolver } from './graphql/catalogue-write.resolver';
 import {
   CatalogueQueryResolver,
   DistrictServiceCountsResolver,
@@ -18,6 +21,9 @@ import {
   providers: [
     CatalogueRepository,
     CatalogueService,
+    CatalogueWriteRepository,
+    CatalogueWriteService,
+    CatalogueWriteResolver,
     CatalogueQueryResolver,
     ServiceFieldsResolver,
     OrganizationFieldsResolver,
@@ -25,6 +31,6 @@ import {
     DistrictServiceCountsResolver,
     MunicipalityServiceCountsResolver,
   ],
-  exports: [CatalogueService],
+  exports: [CatalogueService, CatalogueWriteService],
 })
 export class CatalogueModule {}

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { returnedRows } from '@lotse/common';
 import { OrganizationImport } from './domain/import.types';
 import {
   CandidateCriteria,
@@ -388,7 +389,7 @@ export class CatalogueRepository {
   }
 
   async deleteFictitiousOrganizations(): Promise<number> {
-    const rows = await this.db.query(`DELETE FROM organization WHERE fictitious RETURNING id`);
+    const rows = returnedRows(await this.db.query(`DELETE FROM organization WHERE fictitious RETURNING id`));
     return rows.length;
   }
 

@@ -115,6 +115,13 @@ export class CatalogueService {
     }));
   }
 
+  /** Shown in the directory: active service of an active organisation. */
+  async isServiceVisible(service: Service): Promise<boolean> {
+    if (service.status !== 'active') return false;
+    const [organization] = await this.repository.findOrganizationsByIds([service.organizationId]);
+    return organization?.status === 'active';
+  }
+
   // Batch reads behind the GraphQL DataLoaders.
   organizationsByIds(ids: readonly string[]): Promise<Organization[]> {
     return this.repository.findOrganizationsByIds(ids);

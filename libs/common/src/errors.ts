@@ -8,6 +8,7 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -45,5 +46,35 @@ export class InvalidInputError extends DomainError {
 export class NotFoundError extends DomainError {
   constructor(entity: string, id: string) {
     super(ErrorCode.NOT_FOUND, `${entity} ${id} not found`, { entity, id });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(entity: string, id: string, currentVersion: number | null, expectedVersion: number) {
+    super(
+      ErrorCode.CONFLICT,
+      currentVersion === null
+        ? `${entity} ${id} no longer exists`
+        : `${entity} ${id} was changed by someone else: you edited version ${expectedVersion}, the current version is ${currentVersion}`,
+      { entity, id, currentVersion, expectedVersion },
+    );
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Please log in', details: Record<string, unknown> = {}) {
+    super(ErrorCode.UNAUTHENTICATED, message, details);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You may not do this') {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+export class TooManyRequestsError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(ErrorCode.TOO_MANY_REQUESTS, `Too many requests; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
 }

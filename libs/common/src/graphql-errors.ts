@@ -32,7 +32,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && APOLLO_CODES.has(code)) {
     // Variables that fail coercion (e.g. a string for a Float) come from Apollo as BAD_USER_INPUT.
-    const field = /Variable "\$([^"]+)"/.exec(formatted.message)?.[1];
+    const field = /Variable "\$([^"]+)"/.exec(formatted.message)?.[1] ?? (formatted.extensions?.field as string | undefined);
     return { ...formatted, extensions: { code, ...(field ? { field } : {}) } };
   }
   const status = (original as { status?: number } | undefined)?.status;

@@ -4,3 +4,6 @@ export * from './graphql-errors';
 export * from './pagination';
 export * from './logging';
 export * from './loaders';
+export * from './actor';
+export * from './access';
+export * from './http-errors';

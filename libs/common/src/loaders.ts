@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 
 /** The per-request GraphQL context; DataLoaders live here so batching never leaks across requests. */
 export interface RequestContext {
+  /** set by the auth guard when a valid access token came with the request */
+  actor?: import('./actor').Actor;
+  req?: { headers: Record<string, string | string[] | undefined>; ip?: string };
   loaders?: Map<string, DataLoader<unknown, unknown>>;
 }
 
@@ -34,4 +37,13 @@ export function groupByKeys<K, T>(keys: readonly K[], items: T[], keyOf: (item: 
 export function byKeys<K, T>(keys: readonly K[], items: T[], keyOf: (item: T) => K): (T | null)[] {
   const map = new Map(items.map((i) => [keyOf(i), i]));
   return keys.map((k) => map.get(k) ?? null);
+}
+
+/**
+ * TypeORM answers a raw UPDATE/DELETE … RETURNING with `[rows, affectedCount]` and any other
+ * statement with the rows; this returns the rows either way.
+ */
+export function returnedRows<T = Record<string, any>>(result: unknown): T[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as T[];
+  return result as T[];
 }

@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { NotFoundError, RequestContext, toConnection, toPage } from '@lotse/common';
+import { Actor, ListingRead, NotFoundError, OptionalActor, RequestContext, Role, toConnection, toPage } from '@lotse/common';
 import { DistrictType, GeoService, MunicipalityType } from '@lotse/geo';
 import { CatalogueService } from '../catalogue.service';
 import { OrganizationStatus } from '../domain/enums';
@@ -44,10 +44,11 @@ export class CatalogueQueryResolver {
     return toConnection(rows, page, total, (o) => [o.name, o.id], toOrganizationType);
   }
 
+  @ListingRead()
   @Query(() => OrganizationType)
-  async organization(@Args() { id }: IdArgs, @Context() ctx: RequestContext): Promise<OrganizationType> {
+  async organization(@Args() { id }: IdArgs, @OptionalActor() actor?: Actor): Promise<OrganizationType> {
     const [organization] = await this.catalogue.organizationsByIds([id]);
-    if (!organization) throw new NotFoundError('Organization', id);
+    if (!organization || !(organization.status === OrganizationStatus.ACTIVE || seesHidden(actor, organization.id))) throw new NotFoundError('Organization', id);
     return toOrganizationType(organization);
   }
 
@@ -58,10 +59,12 @@ export class CatalogueQueryResolver {
     return toConnection(rows, page, total, (s) => [s.name, s.id], toServiceType);
   }
 
+  @ListingRead()
   @Query(() => ServiceType)
-  async service(@Args() { id }: IdArgs): Promise<ServiceType> {
+  async service(@Args() { id }: IdArgs, @OptionalActor() actor?: Actor): Promise<ServiceType> {
     const [service] = await this.catalogue.servicesByIds([id]);
-    if (!service) throw new NotFoundError('Service', id);
+    const visible = service && (seesHidden(actor, service.organizationId) || (await this.catalogue.isServiceVisible(service)));
+    if (!service || !visible) throw new NotFoundError('Service', id);
     return toServiceType(service);
   }
 
@@ -88,12 +91,19 @@ export class CatalogueQueryResolver {
     return toConnection(rows, page, total, (l) => [l.town, l.id], toLocationType);
   }
 
+  @ListingRead()
   @Query(() => LocationType)
-  async location(@Args() { id }: IdArgs): Promise<LocationType> {
+  async location(@Args() { id }: IdArgs, @OptionalActor() actor?: Actor): Promise<LocationType> {
     const [location] = await this.catalogue.locationsByIds([id]);
-    if (!location) throw new NotFoundError('Location', id);
+    const visible = location && (seesHidden(actor, location.organizationId) || (await this.catalogue.organizationsByIds([location.organizationId]))[0]?.status === OrganizationStatus.ACTIVE);
+    if (!location || !visible) throw new NotFoundError('Location', id);
     return toLocationType(location);
   }
+}
+
+/** Pending, inactive and retired listings stay visible to their own members, coordinators and admins. */
+function seesHidden(actor: Actor | undefined, organizationId: string): boolean {
+  return !!actor && (actor.role === Role.COORDINATOR || actor.role === Role.ADMIN || actor.organizationIds.includes(organizationId));
 }
 
 @Resolver(() => ServiceType)

@@ -1,0 +1,30 @@
+import { createInterface } from 'node:readline';
+import { INestApplicationContext } from '@nestjs/common';
+import { AuthService } from '@lotse/auth';
+import { Role } from '@lotse/common';
+
+export const ACCOUNT_USAGE = `  create-admin <email> [--name <display name>]
+                                       create an admin account; the password comes from LOTSE_ADMIN_PASSWORD
+                                       or is read from standard input (never from the command line)`;
+
+async function readPassword(): Promise<string> {
+  if (process.env.LOTSE_ADMIN_PASSWORD) return process.env.LOTSE_ADMIN_PASSWORD;
+  if (process.stdin.isTTY) process.stderr.write('Password: ');
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of rl) {
+    rl.close();
+    return line;
+  }
+  return '';
+}
+
+export const ACCOUNT_COMMANDS: Record<string, (app: INestApplicationContext, args: string[]) => Promise<void>> = {
+  async 'create-admin'(app, args) {
+    const email = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--name');
+    if (!email) throw new Error('create-admin needs an e-mail address');
+    const nameAt = args.indexOf('--name');
+    const displayName = nameAt >= 0 ? args[nameAt + 1] : 'Administration';
+    const id = await app.get(AuthService).createUser({ email, password: await readPassword(), displayName, role: Role.ADMIN });
+    process.stdout.write(`Admin ${email} created (${id}). Log in with the login mutation.\n`);
+  },
+};

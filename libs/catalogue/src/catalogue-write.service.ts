@@ -1,0 +1,309 @@
+import { Injectable } from '@nestjs/common';
+import { Actor, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Role } from '@lotse/common';
+import { Environment } from '@lotse/config';
+import { CatalogueWriteRepository, CatalogueWriteTx, LockedRow } from './catalogue-write.repository';
+import { CatalogueService } from './catalogue.service';
+import { OrganizationKind, OrganizationStatus, ServiceCategory, ServiceStatus } from './domain/enums';
+import {
+  AuditEvent,
+  CapacityInput,
+  CourseSessionInput,
+  LocationInput,
+  LocationPatch,
+  OpeningHoursInput,
+  OrganizationPatch,
+  QueueReason,
+  ServiceInput,
+  ServicePatch,
+} from './domain/write.types';
+
+type Resource = 'organization' | 'service' | 'location';
+
+/** GraphQL field → database column for the patchable fields of each resource. */
+const SERVICE_COLUMNS: Record<string, string> = {
+  name: 'name', description: 'description', category: 'category', specialty: 'specialty', minAge: 'min_age', maxAge: 'max_age',
+  insuranceRequirement: 'insurance_requirement', eligibilityNote: 'eligibility_note', languages: 'languages', accessibility: 'accessibility',
+  deliveryModes: 'delivery_modes', costType: 'cost_type', feeAmountEuro: 'fee_amount', costNote: 'cost_note',
+};
+const ORGANIZATION_COLUMNS: Record<string, string> = { name: 'name', kind: 'kind', website: 'website', email: 'email', phones: 'phones', identifiers: 'identifiers' };
+const LOCATION_COLUMNS: Record<string, string> = { name: 'name', street: 'street', postcode: 'postcode', town: 'town' };
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * Partner self-service and coordinator actions. Every write: authorised against the resource's
+ * organisation, validated, version-checked under a row lock, audited field by field — all in one
+ * transaction, so a rejected write leaves nothing behind.
+ */
+@Injectable()
+export class CatalogueWriteService {
+  constructor(
+    private readonly repository: CatalogueWriteRepository,
+    private readonly catalogue: CatalogueService,
+    private readonly env: Environment,
+  ) {}
+
+  // ---------- organizations ----------
+
+  /** A new organisation starts PENDING: invisible to search and matching until a coordinator activates it. */
+  async registerOrganization(actor: Actor, input: { name: string; kind: OrganizationKind; website?: string | null; email?: string | null; phones?: { number: string; label?: string }[]; identifiers?: { scheme: string; value: string }[] }): Promise<string> {
+    return this.repository.transaction(actor, async (tx) => {
+      const id = await tx.insertOrganization({
+        name: input.name, kind: input.kind, website: input.website ?? null, email: input.email ?? null,
+        phones: input.phones ?? [], identifiers: input.identifiers ?? [], status: OrganizationStatus.PENDING,
+      });
+      await tx.audit({ organizationId: id, resourceType: 'organization', resourceId: id, action: 'create', replacementValue: input });
+      return id;
+    });
+  }
+
+  updateOrganization(actor: Actor, id: string, expectedVersion: number, patch: OrganizationPatch): Promise<number> {
+    return this.repository.transaction(actor, async (tx) => {
+      const row = await this.locked(tx, 'organization', id, expectedVersion, actor);
+      return this.applyColumns(tx, 'organization', row, patch, ORGANIZATION_COLUMNS);
+    });
+  }
+
+  setOrganizationStatus(actor: Actor, id: string, status: OrganizationStatus, expectedVersion?: number): Promise<number> {
+    return this.repository.transaction(actor, async (tx) => {
+      const row = await this.locked(tx, 'organization', id, expectedVersion, actor, 'coordinate');
+      if (row.status === status) return row.version;
+      const version = await tx.update('organization', id, { status });
+      await tx.audit({ organizationId: id, resourceType: 'organization', resourceId: id, action: 'status', fieldName: 'status', previousValue: row.status, replacementValue: status });
+      return version;
+    });
+  }
+
+  verifyOrganization(actor: Actor, id: string): Promise<number> {
+    return this.repository.transaction(actor, async (tx) => {
+      await this.locked(tx, 'organization', id, undefined, actor, 'coordinate');
+      const version = await tx.update('organization', id, { verified_at: new Date(), verified_by: actor.displayName });
+      await tx.audit({ organizationId: id, resourceType: 'organization', resourceId: id, action: 'verify' });
+      return version;
+    });
+  }
+
+  // ---------- locations ----------
+
+  createLocation(actor: Actor, organizationId: string, input: LocationInput): Promise<string> {
+    return this.repository.transaction(actor, async (tx) => {
+      await this.locked(tx, 'organization', organizationId, undefined, actor);
+      const id = await tx.insertLocation(organizationId, input);
+      await tx.audit({ organizationId, resourceType: 'location', resourceId: id, action: 'create', replacementValue: input });
+      return id;
+    });
+  }
+
+  updateLocation(actor: Actor, id: string, expectedVersion: number, patch: LocationPatch): Promise<number> {
+    return this.repository.transaction(actor, async (tx) => {
+      const row = await this.locked(tx, 'location', id, expectedVersion, actor);
+      const columns = this.changedColumns(row, patch, LOCATION_COLUMNS);
+      const moved = (patch.latitude !== undefined && patch.latitude !== row.latitude) || (patch.longitude !== undefined && patch.longitude !== row.longitude);
+      if (moved) {
+        if (patch.latitude === undefined || patch.longitude === undefined) throw InvalidInputError.of('patch.latitude', 'give latitude and longitude together');
+        columns.point = { latitude: patch.latitude, longitude: patch.longitude };
+      }
+      if (Object.keys(columns).length === 0) return row.version;
+      const version = await tx.update('location', id, columns);
+      await this.auditColumns(tx, 'location', row, columns, LOCATION_COLUMNS, moved ? { point: { latitude: row.latitude, longitude: row.longitude } } : {});
+      return version;
+    });
+  }
+
+  /** Removes a location; services offered only there stay, without a place, until given another. */
+  retireLocation(actor: Actor, id: string, expectedVersion: number): Promise<boolean> {
+    return this.repository.transaction(actor, async (tx) => {
+      const row = await this.locked(tx, 'location', id, expectedVersion, actor);
+      await tx.deleteLocation(id);
+      await tx.audit({ organizationId: row.organization_id, resourceType: 'location', resourceId: id, action: 'retire', previousValue: { street: row.street, town: row.town } });
+      return true;
+    });
+  }
+
+  // ---------- services ----------
+
+  async createService(actor: Actor, organizationId: string, input: ServiceInput): Promise<string> {
+    await this.catalogue.assertKnownNeeds(input.needs, 'input.needs');
+    this.assertAges(input.minAge, input.maxAge, 'input');
+    return this.repository.transaction(actor, async (tx) => {
+      await this.locked(tx, 'organization', organizationId, undefined, actor);
+      if (!(await tx.locationsOwnedBy(organizationId, input.locationIds))) throw InvalidInputError.of('input.locationIds', 'every location must belong to the organisation');
+      const columns: Record<string, unknown> = {};
+      for (const [field, column] of Object.entries(SERVICE_COLUMNS)) {
+        const value = (input as unknown as Record<string, unknown>)[field];
+        if (value !== undefined) columns[column] = value;
+      }
+      columns.accepting_new_clients = true;
+      const id = await tx.insertService(organizationId, columns);
+      await tx.replaceNeeds(id, input.needs);
+      await tx.replaceLocations(id, input.locationIds);
+      await tx.audit({ organizationId, resourceType: 'service', resourceId: id, action: 'create', replacementValue: input });
+      return id;
+    });
+  }
+
+  async updateService(actor: Actor, id: string, expectedVersion: number, patch: ServicePatch): Promise<number> {
+    if (patch.needs) await this.catalogue.assertKnownNeeds(patch.needs, 'patch.needs');
+    return this.repository.transaction(actor, async (tx) => {
+      const row = await this.locked(tx, 'service', id, expectedVersion, actor);
+      this.assertAges(patch.minAge !== undefined ? patch.minAge : (row.min_age as number | null), patch.maxAge !== undefined ? patch.maxAge : (row.max_age as number | null), 'patch');
+      let version = row.version;
+      const columns = this.changedColumns(row, patch, SERVICE_COLUMNS);
+      if (Object.keys(columns).length > 0) {
+        version = await tx.update('service', id, columns);
+        await this.auditColumns(tx, 'service', row, columns, SERVICE_COLUMNS);
+      }
+      const needs = patch.needs && [...new Set(patch.needs)].sort();
+      if (needs && !same(needs, row.needs)) {
+        await tx.replaceNeeds(id, needs);
+        await tx.audit({ organizationId: row.organization_id, resourceType: 'service', resourceId: id, action: 'update', fieldName: 'needs', previousValue: row.needs, replacementValue: needs });
+        if (version === row.version) version = await tx.touchService(id);
+      }
+      const locationIds = patch.locationIds && [...new Set(patch.locationIds)].sort();
+      if (locationIds && !same(locationIds, row.location_ids)) {
+        if (!(await tx.locationsOwnedBy(row.organization_id, locationIds))) throw InvalidInputError.of('patch.locationIds', 'every location must belong to the organisation');
+        await tx.replaceLocations(id, locationIds);
+        await tx.audit({ organizationId: row.organization_id, resourceType: 'service', resourceId: id, action: 'update', fieldName: 'locationIds', previousValue: row.location_ids, replacementValue: locationIds });
+        if (version === row.version) version = await tx.touchService(id);
+      }
+      return version;
+    });
+  }
+
+  retireService(actor: Actor, id: string, expectedVersion: number): Promise<number> {
+    return this.repository.transaction(actor, async (tx) => {
+      const row = await this.locked(tx, 'service', id, expectedVersion, actor);
+      if (row.status === ServiceStatus.INACTIVE) return row.version;
+      const version = await tx.update('service', id, { status: ServiceStatus.INACTIVE });
+      await tx.audit({ organizationId: row.organization_id, resourceType: 'service', resourceId: id, action: 'retire', fieldName: 'status', previousValue: row.status, replacementValue: ServiceStatus.INACTIVE });
+      return version;
+    });
+  }
+
+  /** Capacity is stamped with the time of the update: matching and coordinators judge freshness by it. */
+  updateCapacity(actor: Actor, id: string, expectedVersion: number, capacity: CapacityInput): Promise<number> {
+    return this.repository.transaction(actor, async (tx) => {
+      const row = await this.locked(tx, 'service', id, expectedVersion, actor);
+      const columns: Record<string, unknown> = { accepting_new_clients: capacity.acceptingNewClients, capacity_updated_at: new Date() };
+      if (capacity.freeSeats !== undefined) columns.free_seats = capacity.freeSeats;
+      if (capacity.waitingDays !== undefined) columns.waiting_days = capacity.waitingDays;
+      const version = await tx.update('service', id, columns);
+      const fields: [string, string][] = [['acceptingNewClients', 'accepting_new_clients'], ['freeSeats', 'free_seats'], ['waitingDays', 'waiting_days']];
+      for (const [field, column] of fields) {
+        if (column in columns && !same(row[column], columns[column])) {
+          await tx.audit({ organizationId: row.organization_id, resourceType: 'service', resourceId: id, action: 'update', fieldName: field, previousValue: row[column], replacementValue: columns[column] });
+        }
+      }
+      return version;
+    });
+  }
+
+  setOpeningHours(actor: Actor, id: string, expectedVersion: number, hours: OpeningHoursInput[]): Promise<number> {
+    hours.forEach((h, i) => {
+      if (h.opensAt >= h.closesAt) throw InvalidInputError.of(`hours.${i}.closesAt`, 'must be after opensAt');
+    });
+    const sorted = [...hours].sort((a, b) => a.weekday - b.weekday || a.opensAt.localeCompare(b.opensAt));
+    sorted.forEach((h, i) => {
+      const next = sorted[i + 1];
+      if (next && next.weekday === h.weekday && next.opensAt < h.closesAt) throw InvalidInputError.of('hours', `overlapping hours on weekday ${h.weekday}`);
+    });
+    return this.repository.transaction(actor, async (tx) => {
+      const row = await this.locked(tx, 'service', id, expectedVersion, actor);
+      if (same(sorted, row.opening_hours)) return row.version;
+      await tx.replaceOpeningHours(id, sorted);
+      await tx.audit({ organizationId: row.organization_id, resourceType: 'service', resourceId: id, action: 'update', fieldName: 'openingHours', previousValue: row.opening_hours, replacementValue: sorted });
+      return tx.touchService(id);
+    });
+  }
+
+  setCourseSessions(actor: Actor, id: string, expectedVersion: number, sessions: CourseSessionInput[]): Promise<number> {
+    sessions.forEach((s, i) => {
+      if (s.startsOn > s.endsOn) throw InvalidInputError.of(`sessions.${i}.endsOn`, 'must not be before startsOn');
+      if (s.startTime >= s.endTime) throw InvalidInputError.of(`sessions.${i}.endTime`, 'must be after startTime');
+      if (s.freeSeats > s.seats) throw InvalidInputError.of(`sessions.${i}.freeSeats`, 'cannot exceed seats');
+    });
+    return this.repository.transaction(actor, async (tx) => {
+      const row = await this.locked(tx, 'service', id, expectedVersion, actor);
+      if (row.category !== ServiceCategory.COURSE) throw InvalidInputError.of('id', 'only courses have sessions');
+      await tx.replaceSessions(id, sessions);
+      await tx.audit({ organizationId: row.organization_id, resourceType: 'service', resourceId: id, action: 'update', fieldName: 'sessions', previousValue: row.sessions, replacementValue: sessions });
+      return tx.touchService(id);
+    });
+  }
+
+  verifyService(actor: Actor, id: string): Promise<number> {
+    return this.repository.transaction(actor, async (tx) => {
+      const row = await this.locked(tx, 'service', id, undefined, actor, 'coordinate');
+      const version = await tx.update('service', id, { verified_at: new Date(), verified_by: actor.displayName });
+      await tx.audit({ organizationId: row.organization_id, resourceType: 'service', resourceId: id, action: 'verify' });
+      return version;
+    });
+  }
+
+  // ---------- reads for coordinators and partners ----------
+
+  async auditTrail(actor: Actor, filter: { organizationId?: string; resourceId?: string }, page: { limit: number; afterId?: string }): Promise<[AuditEvent[], number]> {
+    const coordinating = actor.role === Role.COORDINATOR || actor.role === Role.ADMIN;
+    if (!coordinating) {
+      if (actor.role !== Role.PARTNER || !filter.organizationId || !actor.organizationIds.includes(filter.organizationId)) {
+        throw new ForbiddenError('Partners read the audit trail of their own organisation only (give organizationId)');
+      }
+    }
+    return Promise.all([this.repository.findAudit(filter, page), this.repository.countAudit(filter)]);
+  }
+
+  verificationQueue(reasons: QueueReason[], page: { limit: number; afterId?: string }) {
+    const thresholds = { capacityStaleDays: this.env.CAPACITY_STALE_DAYS, verificationStaleDays: this.env.VERIFICATION_STALE_DAYS };
+    return Promise.all([this.repository.findVerificationQueue(thresholds, reasons, page), this.repository.countVerificationQueue(thresholds, reasons)]);
+  }
+
+  // ---------- helpers ----------
+
+  /**
+   * Locks the row, checks it exists, that the actor may act on its organisation ('edit': members
+   * and admins; 'coordinate': coordinators and admins) and that it still has the expected version.
+   */
+  private async locked(tx: CatalogueWriteTx, resource: Resource, id: string, expectedVersion: number | undefined, actor: Actor, action: 'edit' | 'coordinate' = 'edit'): Promise<LockedRow> {
+    const row = resource === 'organization' ? await tx.lockOrganization(id) : resource === 'service' ? await tx.lockService(id) : await tx.lockLocation(id);
+    if (!row) throw new NotFoundError(resource[0].toUpperCase() + resource.slice(1), id);
+    const allowed =
+      actor.role === Role.ADMIN ||
+      (action === 'edit' ? actor.role === Role.PARTNER && actor.organizationIds.includes(row.organization_id) : actor.role === Role.COORDINATOR);
+    if (!allowed) throw new ForbiddenError(action === 'edit' ? 'Only members of the organisation may change its listings' : 'Only coordinators may do this');
+    if (expectedVersion !== undefined && row.version !== expectedVersion) {
+      throw new ConflictError(resource, id, row.version, expectedVersion);
+    }
+    return row;
+  }
+
+  private changedColumns(row: LockedRow, patch: object, map: Record<string, string>): Record<string, unknown> {
+    const columns: Record<string, unknown> = {};
+    for (const [field, value] of Object.entries(patch)) {
+      const column = map[field];
+      if (column && value !== undefined && !same(row[column], value)) columns[column] = value;
+    }
+    return columns;
+  }
+
+  private async applyColumns(tx: CatalogueWriteTx, resource: Resource, row: LockedRow, patch: object, map: Record<string, string>): Promise<number> {
+    const columns = this.changedColumns(row, patch, map);
+    if (Object.keys(columns).length === 0) return row.version;
+    const version = await tx.update(resource, row.id, columns);
+    await this.auditColumns(tx, resource, row, columns, map);
+    return version;
+  }
+
+  private async auditColumns(tx: CatalogueWriteTx, resource: Resource, row: LockedRow, columns: Record<string, unknown>, map: Record<string, string>, previousExtra: Record<string, unknown> = {}): Promise<void> {
+    const fieldOf = Object.fromEntries(Object.entries(map).map(([f, c]) => [c, f]));
+    for (const [column, value] of Object.entries(columns)) {
+      await tx.audit({
+        organizationId: row.organization_id, resourceType: resource, resourceId: row.id, action: 'update',
+        fieldName: fieldOf[column] ?? column, previousValue: column in previousExtra ? previousExtra[column] : row[column], replacementValue: value,
+      });
+    }
+  }
+
+  private assertAges(minAge: number | null | undefined, maxAge: number | null | undefined, prefix: string): void {
+    if (minAge != null && maxAge != null && minAge > maxAge) throw InvalidInputError.of(`${prefix}.maxAge`, 'must not be below minAge');
+  }
+}

@@ -1,0 +1,273 @@
+import { DataSource } from 'typeorm';
+import { AuthService } from '@lotse/auth';
+import { CatalogueService, ServiceCategory } from '@lotse/catalogue';
+import { Role } from '@lotse/common';
+import { organizationAt, serviceFixture } from './support/fixtures';
+import { databaseTargets, startTestApp, TestApp } from './support/test-app';
+
+type RoleKey = 'anonymous' | 'coach' | 'partnerOwn' | 'partnerOther' | 'coordinator' | 'admin';
+const ROLES: RoleKey[] = ['anonymous', 'coach', 'partnerOwn', 'partnerOther', 'coordinator', 'admin'];
+
+interface Fresh {
+  organizationId: string;
+  serviceId: string;
+  locationId: string;
+}
+
+interface Call {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+const PASSWORD = 'correct-horse-battery-9';
+const EDITORS: RoleKey[] = ['partnerOwn', 'admin'];
+const COORDINATING: RoleKey[] = ['coordinator', 'admin'];
+const EVERYONE: RoleKey[] = ROLES;
+const LOGGED_IN: RoleKey[] = ROLES.filter((r) => r !== 'anonymous');
+
+/**
+ * The authorization matrix: every mutation of the schema has exactly one row (a test compares the
+ * rows with the schema), saying which roles may call it and how to call it validly on a fresh
+ * organisation (the partner acting on "its own" organisation is a member of that fresh one; the
+ * "other" partner belongs to a different organisation).
+ */
+function matrix(t: () => TestApp): Record<string, { allowed: RoleKey[]; call: (f: Fresh) => Promise<Call> }> {
+  const auth = () => t().app.get(AuthService);
+  const unique = () => Math.random().toString(36).slice(2, 10);
+  return {
+    login: {
+      allowed: EVERYONE,
+      call: async () => {
+        const email = `login-${unique()}@test.example`;
+        await auth().createUser({ email, password: PASSWORD, displayName: 'L', role: Role.COACH });
+        return { query: `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { accessToken } }`, variables: { e: email, p: PASSWORD } };
+      },
+    },
+    refreshToken: {
+      allowed: EVERYONE,
+      call: async () => {
+        const email = `refresh-${unique()}@test.example`;
+        await auth().createUser({ email, password: PASSWORD, displayName: 'R', role: Role.COACH });
+        const { refreshToken } = await auth().login(email, PASSWORD, `matrix-${unique()}`);
+        return { query: `mutation($r: String!) { refreshToken(refreshToken: $r) { accessToken } }`, variables: { r: refreshToken } };
+      },
+    },
+    logout: { allowed: LOGGED_IN, call: async () => ({ query: `mutation { logout }` }) },
+    acceptInvitation: {
+      allowed: EVERYONE,
+      call: async (f) => {
+        const { token } = await auth().invite({ email: `invited-${unique()}@test.example`, role: Role.PARTNER, organizationId: f.organizationId }, null);
+        return { query: `mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p, displayName: "Neu") }`, variables: { t: token, p: PASSWORD } };
+      },
+    },
+    inviteMember: {
+      allowed: COORDINATING,
+      call: async (f) => ({ query: `mutation($o: ID!, $e: String!) { inviteMember(email: $e, organizationId: $o) { token } }`, variables: { o: f.organizationId, e: `m-${unique()}@test.example` } }),
+    },
+    registerOrganization: {
+      allowed: EVERYONE,
+      call: async () => ({ query: `mutation($c: String!) { registerOrganization(input: { name: "Matrix (fiktiv)", kind: OTHER, contactEmail: $c }) { organizationId } }`, variables: { c: `r-${unique()}@test.example` } }),
+    },
+    updateOrganization: {
+      allowed: EDITORS,
+      call: async (f) => ({ query: `mutation($id: ID!) { updateOrganization(id: $id, expectedVersion: 1, patch: { website: "https://neu.example" }) { version } }`, variables: { id: f.organizationId } }),
+    },
+    createLocation: {
+      allowed: EDITORS,
+      call: async (f) => ({ query: `mutation($o: ID!) { createLocation(organizationId: $o, input: { street: "Markt 2", postcode: "01662", town: "Meißen", latitude: 51.164, longitude: 13.478 }) { id } }`, variables: { o: f.organizationId } }),
+    },
+    updateLocation: {
+      allowed: EDITORS,
+      call: async (f) => ({ query: `mutation($id: ID!) { updateLocation(id: $id, expectedVersion: 1, patch: { street: "Neue Straße 3" }) { version } }`, variables: { id: f.locationId } }),
+    },
+    retireLocation: {
+      allowed: EDITORS,
+      call: async (f) => ({ query: `mutation($id: ID!) { retireLocation(id: $id, expectedVersion: 1) }`, variables: { id: f.locationId } }),
+    },
+    createService: {
+      allowed: EDITORS,
+      call: async (f) => ({
+        query: `mutation($o: ID!, $l: ID!) { createService(organizationId: $o, input: { name: "Neu", description: "fiktiv", category: SOCIAL_SERVICE, needs: ["debt_counselling"], insuranceRequirement: NONE, languages: ["de"], accessibility: [], deliveryModes: [IN_PERSON], costType: FREE, locationIds: [$l] }) { id } }`,
+        variables: { o: f.organizationId, l: f.locationId },
+      }),
+    },
+    updateService: {
+      allowed: EDITORS,
+      call: async (f) => ({ query: `mutation($id: ID!) { updateService(id: $id, expectedVersion: 1, patch: { name: "Umbenannt" }) { version } }`, variables: { id: f.serviceId } }),
+    },
+    retireService: {
+      allowed: EDITORS,
+      call: async (f) => ({ query: `mutation($id: ID!) { retireService(id: $id, expectedVersion: 1) { status } }`, variables: { id: f.serviceId } }),
+    },
+    updateCapacity: {
+      allowed: EDITORS,
+      call: async (f) => ({ query: `mutation($id: ID!) { updateCapacity(id: $id, expectedVersion: 1, capacity: { acceptingNewClients: true, freeSeats: 3, waitingDays: 10 }) { version } }`, variables: { id: f.serviceId } }),
+    },
+    setOpeningHours: {
+      allowed: EDITORS,
+      call: async (f) => ({ query: `mutation($id: ID!) { setOpeningHours(id: $id, expectedVersion: 1, hours: [{ weekday: 2, opensAt: "09:00", closesAt: "13:00" }]) { version } }`, variables: { id: f.serviceId } }),
+    },
+    setCourseSessions: {
+      allowed: EDITORS,
+      call: async (f) => ({
+        query: `mutation($id: ID!) { setCourseSessions(id: $id, expectedVersion: 1, sessions: [{ startsOn: "2027-01-11", endsOn: "2027-03-01", weekday: 1, startTime: "17:00", endTime: "18:30", seats: 12, freeSeats: 12 }]) { version } }`,
+        variables: { id: f.serviceId },
+      }),
+    },
+    activateOrganization: { allowed: COORDINATING, call: async (f) => ({ query: `mutation($id: ID!) { activateOrganization(id: $id) { status } }`, variables: { id: f.organizationId } }) },
+    deactivateOrganization: { allowed: COORDINATING, call: async (f) => ({ query: `mutation($id: ID!) { deactivateOrganization(id: $id) { status } }`, variables: { id: f.organizationId } }) },
+    verifyOrganization: { allowed: COORDINATING, call: async (f) => ({ query: `mutation($id: ID!) { verifyOrganization(id: $id) { verification { verifiedAt } } }`, variables: { id: f.organizationId } }) },
+    verifyService: { allowed: COORDINATING, call: async (f) => ({ query: `mutation($id: ID!) { verifyService(id: $id) { id } }`, variables: { id: f.serviceId } }) },
+  };
+}
+
+describe.each(databaseTargets())('partner self-service and coordinators on the $name database', (target) => {
+  let t: TestApp;
+  let tokens: Partial<Record<RoleKey, string>>;
+  let orgA: string;
+  const rows = matrix(() => t);
+
+  async function fresh(): Promise<Fresh> {
+    const catalogue = t.app.get(CatalogueService);
+    const [organizationId] = await catalogue.importOrganizations([
+      organizationAt(`Frisch ${Math.random().toString(36).slice(2)} (fiktiv)`, 51.16, 13.47, [serviceFixture({ category: ServiceCategory.COURSE, needs: ['exercise'] })]),
+    ]);
+    const db = t.app.get(DataSource);
+    const [{ id: serviceId }] = await db.query(`SELECT id FROM service WHERE organization_id = $1`, [organizationId]);
+    const [{ id: locationId }] = await db.query(`SELECT id FROM location WHERE organization_id = $1`, [organizationId]);
+    return { organizationId, serviceId, locationId };
+  }
+
+  const auditCount = async (organizationId: string) =>
+    (await t.app.get(DataSource).query(`SELECT count(*)::int AS n FROM audit_event WHERE organization_id = $1`, [organizationId]))[0].n;
+
+  beforeAll(async () => {
+    t = await startTestApp(target, { PUBLIC_READ_ACCESS: 'false', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000' });
+    orgA = (await fresh()).organizationId;
+    tokens = {
+      coach: await t.loginAs(Role.COACH),
+      partnerOther: await t.loginAs(Role.PARTNER, [orgA]),
+      coordinator: await t.loginAs(Role.COORDINATOR),
+      admin: await t.loginAs(Role.ADMIN),
+    };
+  });
+  afterAll(() => t?.close());
+
+  it('has a matrix row for every mutation in the schema', async () => {
+    const res = await t.gql(`{ __schema { mutationType { fields { name } } } }`, {}, tokens.admin);
+    const mutations = res.data.__schema.mutationType.fields.map((f: { name: string }) => f.name).sort();
+    expect(mutations).toEqual(Object.keys(rows).sort());
+  });
+
+  const cases = Object.keys(rows).flatMap((mutation) => ROLES.map((role) => ({ mutation, role, allowed: rows[mutation].allowed.includes(role) })));
+
+  it.each(cases)('$mutation as $role → allowed: $allowed', async ({ mutation, role, allowed }) => {
+    const target = await fresh();
+    const roleOf: Record<Exclude<RoleKey, 'anonymous'>, [Role, string[]]> = {
+      coach: [Role.COACH, []], partnerOwn: [Role.PARTNER, [target.organizationId]], partnerOther: [Role.PARTNER, [orgA]], coordinator: [Role.COORDINATOR, []], admin: [Role.ADMIN, []],
+    };
+    // logout ends the caller's session, so it gets a session of its own
+    const token = role === 'anonymous' ? undefined : role === 'partnerOwn' || mutation === 'logout' ? await t.loginAs(...roleOf[role]) : tokens[role];
+    const call = await rows[mutation].call(target);
+    const auditBefore = await auditCount(target.organizationId);
+    const res = await t.gql(call.query, call.variables, token);
+    if (allowed) {
+      expect(res.errors).toBeUndefined();
+    } else {
+      expect(res.errors).toHaveLength(1);
+      expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(res.errors![0].extensions.code);
+      expect(res.errors![0].extensions.code).toBe(role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(await auditCount(target.organizationId)).toBe(auditBefore);
+    }
+  });
+
+  it('lets exactly one of 50 concurrent updates from the same version win; the rest get CONFLICT', async () => {
+    const target = await fresh();
+    const partner = await t.loginAs(Role.PARTNER, [target.organizationId]);
+    const UPDATE = `mutation($id: ID!, $v: Int!, $name: String!) { updateService(id: $id, expectedVersion: $v, patch: { name: $name }) { version name } }`;
+    for (const version of [1, 2]) {
+      const results = await Promise.all(Array.from({ length: 50 }, (_, i) => t.gql(UPDATE, { id: target.serviceId, v: version, name: `Name ${version}-${i}` }, partner)));
+      const winners = results.filter((r) => !r.errors);
+      const conflicts = results.filter((r) => r.errors?.[0].extensions.code === 'CONFLICT');
+      expect(winners).toHaveLength(1);
+      expect(conflicts).toHaveLength(49);
+      expect(winners[0].data.updateService.version).toBe(version + 1);
+      for (const c of conflicts) expect(c.errors![0].extensions).toMatchObject({ currentVersion: version + 1, expectedVersion: version });
+    }
+    const audit = await t.gql(`query($id: ID!) { auditTrail(resourceId: $id, first: 100) { edges { node { fieldName replacementValue action actorName } } } }`, { id: target.serviceId }, tokens.coordinator);
+    const nameChanges = audit.data.auditTrail.edges.map((e: any) => e.node).filter((n: any) => n.fieldName === 'name');
+    expect(nameChanges).toHaveLength(2);
+    const [{ name }] = await t.app.get(DataSource).query(`SELECT name FROM service WHERE id = $1`, [target.serviceId]);
+    expect(nameChanges[0].replacementValue).toBe(name);
+  });
+
+  describe('bad input is refused with the field named, and nothing is written', () => {
+    const BAD: { name: string; field: string; call: (f: Fresh) => Call }[] = [
+      { name: 'negative free seats', field: 'capacity.freeSeats', call: (f) => ({ query: `mutation($id: ID!) { updateCapacity(id: $id, expectedVersion: 1, capacity: { acceptingNewClients: true, freeSeats: -1 }) { version } }`, variables: { id: f.serviceId } }) },
+      { name: 'website not a URL', field: 'patch.website', call: (f) => ({ query: `mutation($id: ID!) { updateOrganization(id: $id, expectedVersion: 1, patch: { website: "ftp//x" }) { version } }`, variables: { id: f.organizationId } }) },
+      { name: 'e-mail', field: 'patch.email', call: (f) => ({ query: `mutation($id: ID!) { updateOrganization(id: $id, expectedVersion: 1, patch: { email: "nope" }) { version } }`, variables: { id: f.organizationId } }) },
+      { name: 'phone', field: 'patch.phones.0.number', call: (f) => ({ query: `mutation($id: ID!) { updateOrganization(id: $id, expectedVersion: 1, patch: { phones: [{ number: "call me" }] }) { version } }`, variables: { id: f.organizationId } }) },
+      { name: 'hours that end before they start', field: 'hours.0.closesAt', call: (f) => ({ query: `mutation($id: ID!) { setOpeningHours(id: $id, expectedVersion: 1, hours: [{ weekday: 1, opensAt: "14:00", closesAt: "09:00" }]) { version } }`, variables: { id: f.serviceId } }) },
+      { name: 'overlapping hours', field: 'hours', call: (f) => ({ query: `mutation($id: ID!) { setOpeningHours(id: $id, expectedVersion: 1, hours: [{ weekday: 1, opensAt: "09:00", closesAt: "13:00" }, { weekday: 1, opensAt: "12:00", closesAt: "15:00" }]) { version } }`, variables: { id: f.serviceId } }) },
+      { name: 'latitude 95', field: 'patch.latitude', call: (f) => ({ query: `mutation($id: ID!) { updateLocation(id: $id, expectedVersion: 1, patch: { latitude: 95, longitude: 13 }) { version } }`, variables: { id: f.locationId } }) },
+      { name: 'unknown need', field: 'patch.needs', call: (f) => ({ query: `mutation($id: ID!) { updateService(id: $id, expectedVersion: 1, patch: { needs: ["magic"] }) { version } }`, variables: { id: f.serviceId } }) },
+      { name: 'someone else’s location', field: 'input.locationIds', call: (f) => ({ query: `mutation($o: ID!, $l: ID!) { createService(organizationId: $o, input: { name: "Xy", description: "x", category: SOCIAL_SERVICE, needs: ["debt_counselling"], insuranceRequirement: NONE, languages: ["de"], accessibility: [], deliveryModes: [IN_PERSON], costType: FREE, locationIds: [$l] }) { id } }`, variables: { o: f.organizationId, l: '00000000-0000-4000-8000-000000000001' } }) },
+      { name: 'more free seats than seats', field: 'sessions.0.freeSeats', call: (f) => ({ query: `mutation($id: ID!) { setCourseSessions(id: $id, expectedVersion: 1, sessions: [{ startsOn: "2027-01-11", endsOn: "2027-03-01", weekday: 1, startTime: "17:00", endTime: "18:30", seats: 5, freeSeats: 9 }]) { version } }`, variables: { id: f.serviceId } }) },
+    ];
+    it.each(BAD)('$name → BAD_USER_INPUT on $field', async ({ field, call }) => {
+      const target = await fresh();
+      const partner = await t.loginAs(Role.PARTNER, [target.organizationId]);
+      const { query, variables } = call(target);
+      const res = await t.gql(query, variables, partner);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(await auditCount(target.organizationId)).toBe(0);
+      const [row] = await t.app.get(DataSource).query(`SELECT s.version AS s, l.version AS l, o.version AS o FROM service s JOIN location l ON l.organization_id = s.organization_id JOIN organization o ON o.id = s.organization_id WHERE s.id = $1`, [target.serviceId]);
+      expect(row).toEqual({ s: 1, l: 1, o: 1 });
+    });
+  });
+
+  it('stamps capacity with the time, audits each changed field and lets the organisation read its own trail only', async () => {
+    const target = await fresh();
+    const partner = await t.loginAs(Role.PARTNER, [target.organizationId]);
+    const before = Date.now();
+    const res = await t.gql(`mutation($id: ID!) { updateCapacity(id: $id, expectedVersion: 1, capacity: { acceptingNewClients: false, waitingDays: 21 }) { version capacity { acceptingNewClients waitingDays updatedAt } } }`, { id: target.serviceId }, partner);
+    expect(res.errors).toBeUndefined();
+    expect(new Date(res.data.updateCapacity.capacity.updatedAt).getTime()).toBeGreaterThanOrEqual(before - 2000);
+    const trail = await t.gql(`query($o: ID!) { auditTrail(organizationId: $o, first: 10) { totalCount edges { node { fieldName previousValue replacementValue actorRole resourceType } } } }`, { o: target.organizationId }, partner);
+    expect(trail.errors).toBeUndefined();
+    const changes = trail.data.auditTrail.edges.map((e: any) => e.node);
+    expect(changes).toEqual(expect.arrayContaining([
+      { fieldName: 'acceptingNewClients', previousValue: true, replacementValue: false, actorRole: 'partner', resourceType: 'service' },
+      { fieldName: 'waitingDays', previousValue: 7, replacementValue: 21, actorRole: 'partner', resourceType: 'service' },
+    ]));
+    const foreign = await t.gql(`query($o: ID!) { auditTrail(organizationId: $o, first: 10) { totalCount } }`, { o: target.organizationId }, tokens.partnerOther);
+    expect(foreign.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    const coordinator = await t.gql(`query($o: ID!) { auditTrail(organizationId: $o, first: 10) { totalCount } }`, { o: target.organizationId }, tokens.coordinator);
+    expect(coordinator.data.auditTrail.totalCount).toBe(2);
+  });
+
+  it('queues listings for coordinators: never verified, then verified, then changed since verification', async () => {
+    const target = await fresh();
+    const partner = await t.loginAs(Role.PARTNER, [target.organizationId]);
+    const reasons = async () => {
+      const ids: string[] = [];
+      const found: Record<string, string[]> = {};
+      let after: string | null = null;
+      for (;;) {
+        const res: any = await t.gql(`query($after: String) { verificationQueue(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { service { id } reasons } } } }`, { after }, tokens.coordinator);
+        for (const e of res.data.verificationQueue.edges) found[e.node.service.id] = e.node.reasons;
+        ids.push(...res.data.verificationQueue.edges.map((e: any) => e.node.service.id));
+        if (!res.data.verificationQueue.pageInfo.hasNextPage) break;
+        after = res.data.verificationQueue.pageInfo.endCursor;
+      }
+      return found[target.serviceId] ?? [];
+    };
+    expect(await reasons()).toContain('NEVER_VERIFIED');
+    await t.gql(`mutation($id: ID!) { verifyService(id: $id) { id } }`, { id: target.serviceId }, tokens.coordinator);
+    expect(await reasons()).toEqual([]);
+    await new Promise((r) => setTimeout(r, 20));
+    const updated = await t.gql(`mutation($id: ID!) { updateService(id: $id, expectedVersion: 2, patch: { description: "geändert" }) { version } }`, { id: target.serviceId }, partner);
+    expect(updated.errors).toBeUndefined();
+    expect(await reasons()).toEqual(['CHANGED_SINCE_VERIFICATION']);
+  });
+});
