@@ -1,0 +1,71 @@
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { NeedTerm } from '@lotse/catalogue';
+import { AllowRoles, InvalidInputError, Role } from '@lotse/common';
+import { CoverageFigures, NetworkCoverage } from '../coverage.types';
+import { CoverageService, GRAPHQL_FIELDS } from '../coverage.service';
+import { GapListArgs, NetworkCoverageArgs } from './coverage.inputs';
+import {
+  CoverageFiguresType,
+  CoverageGapType,
+  NetworkCoverageType,
+  NetworkFreshnessType,
+  NetworkSizeCellType,
+} from './coverage.types.graphql';
+
+const DEFAULT_GAPS = 100;
+
+/** Maps the computed coverage onto the schema: need codes become taxonomy terms. */
+export function toNetworkCoverageType(outcome: NetworkCoverage): NetworkCoverageType {
+  const terms = new Map<string, NeedTerm>(outcome.needs.map((t) => [t.code, t]));
+  const figures = (f: CoverageFigures): CoverageFiguresType => ({ ...f, need: terms.get(f.need)! });
+  return {
+    districtAgs: outcome.request.districtAgs ?? null,
+    mode: outcome.request.mode,
+    thresholdMinutes: outcome.request.thresholdMinutes,
+    needs: outcome.needs,
+    method: outcome.method,
+    population: outcome.population,
+    municipalities: outcome.municipalities.map((m) => ({ ...m, needs: m.needs.map((n) => ({ ...n, need: terms.get(n.need)! })) })),
+    districts: outcome.districts.map((d) => ({ ...d, needs: d.needs.map(figures) })),
+    summary: outcome.summary.map(figures),
+    outcome,
+  };
+}
+
+@Resolver(() => NetworkCoverageType)
+export class CoverageResolver {
+  constructor(private readonly coverage: CoverageService) {}
+
+  @AllowRoles(Role.COORDINATOR, Role.ADMIN)
+  @Query(() => NetworkCoverageType, {
+    description:
+      'Coordinators: where the network is thin: for every municipality (and district) the nearest partner per need, the partners within the travel-time threshold, and the people covered. Travel times are estimates.',
+  })
+  async networkCoverage(@Args() { input }: NetworkCoverageArgs): Promise<NetworkCoverageType> {
+    const outcome = await this.coverage.networkCoverage(
+      { districtAgs: input.districtAgs, needs: input.needs, mode: input.mode, thresholdMinutes: input.thresholdMinutes },
+      GRAPHQL_FIELDS,
+    );
+    return toNetworkCoverageType(outcome);
+  }
+
+  @ResolveField(() => [CoverageGapType], { description: 'uncovered (municipality, need) pairs, most uncovered people first (without population: longest travel first)' })
+  gapList(@Parent() parent: NetworkCoverageType, @Args() { first, need }: GapListArgs): CoverageGapType[] {
+    const terms = new Map(parent.needs.map((t) => [t.code, t]));
+    if (need !== undefined && need !== null && !terms.has(need)) throw InvalidInputError.of('need', `${need} is not one of the requested needs`);
+    return parent.outcome.gaps
+      .filter((g) => !need || g.need === need)
+      .slice(0, first ?? DEFAULT_GAPS)
+      .map((g) => ({ ...g, need: terms.get(g.need)! }));
+  }
+
+  @ResolveField(() => [NetworkSizeCellType], { description: 'visible services and organisations per district × category (the network’s size)' })
+  networkSize(@Parent() parent: NetworkCoverageType): Promise<NetworkSizeCellType[]> {
+    return this.coverage.networkSize(parent.districtAgs ?? undefined);
+  }
+
+  @ResolveField(() => NetworkFreshnessType, { description: 'share of visible services whose organisation was verified within VERIFICATION_STALE_DAYS' })
+  freshness(@Parent() parent: NetworkCoverageType): Promise<NetworkFreshnessType> {
+    return this.coverage.freshness(parent.districtAgs ?? undefined);
+  }
+}

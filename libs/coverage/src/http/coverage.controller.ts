@@ -1,0 +1,63 @@
+import { Controller, Get, Query, Res, StreamableFile, UseFilters } from '@nestjs/common';
+import { Response } from 'express';
+import { AllowRoles, DomainErrorHttpFilter, Role } from '@lotse/common';
+import { TravelMode } from '@lotse/matching';
+import { CoverageFields, CoverageService } from '../coverage.service';
+import { CoverageGeoJsonQuery, CoverageMapPngQuery, CoverageMapQuery, CoverageQuery } from './coverage-query.dto';
+
+export const DEFAULT_HTTP_THRESHOLD = 30;
+const HTTP_FIELDS: CoverageFields = { districtAgs: 'district', needs: 'need', mode: 'mode', thresholdMinutes: 'threshold' };
+
+function base(query: CoverageQuery) {
+  return { districtAgs: query.district, mode: query.mode ?? TravelMode.PUBLIC_TRANSPORT, thresholdMinutes: query.threshold ?? DEFAULT_HTTP_THRESHOLD };
+}
+
+function fileName(parts: (string | number | undefined)[], extension: string): string {
+  return `lotse-coverage-${parts.filter((p) => p !== undefined && p !== '').join('-')}.${extension}`;
+}
+
+/**
+ * Coverage for GIS tools and reports, over plain HTTP: GeoJSON, an SVG map, and the same map as PNG.
+ * Query: `need` (map) or `needs` (GeoJSON), `mode` (public_transport|car|bicycle|walk, default
+ * public_transport), `threshold` (minutes, default 30), `district` (5-digit AGS, default all Saxony).
+ * Coordinators and admins only, like the GraphQL query (Authorization: Bearer <token>).
+ */
+@Controller('coverage')
+@AllowRoles(Role.COORDINATOR, Role.ADMIN)
+@UseFilters(DomainErrorHttpFilter)
+export class CoverageController {
+  constructor(private readonly coverage: CoverageService) {}
+
+  @Get('coverage.geojson')
+  async geojson(@Query() query: CoverageGeoJsonQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const needs = [...(query.needs ?? []), ...(query.need ?? [])];
+    const fields = { ...HTTP_FIELDS, needs: query.needs ? 'needs' : 'need' };
+    const collection = await this.coverage.coverageGeoJson({ ...base(query), needs }, fields);
+    res.setHeader('Content-Type', 'application/geo+json; charset=utf-8');
+    res.setHeader('Content-Disposition', `inline; filename="${fileName([query.district, ...needs, query.mode, collection.lotse.thresholdMinutes as number], 'geojson')}"`);
+    res.setHeader('Cache-Control', 'no-cache');
+    return JSON.stringify(collection);
+  }
+
+  @Get('map.svg')
+  async svg(@Query() query: CoverageMapQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
+    const request = { ...base(query), need: query.need };
+    const svg = await this.coverage.coverageMapSvg(request, HTTP_FIELDS);
+    res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
+    res.setHeader('Content-Disposition', `inline; filename="${fileName([request.districtAgs, query.need, request.mode, request.thresholdMinutes], 'svg')}"`);
+    res.setHeader('Cache-Control', 'no-cache');
+    return svg;
+  }
+
+  @Get('map.png')
+  async png(@Query() query: CoverageMapPngQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const request = { ...base(query), need: query.need };
+    const png = await this.coverage.coverageMapPng(request, HTTP_FIELDS, query.scale ?? 2);
+    res.setHeader('Cache-Control', 'no-cache');
+    return new StreamableFile(png, {
+      type: 'image/png',
+      disposition: `inline; filename="${fileName([request.districtAgs, query.need, request.mode, request.thresholdMinutes], 'png')}"`,
+      length: png.length,
+    });
+  }
+}
