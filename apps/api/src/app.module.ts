@@ -1,13 +1,19 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
-import { GraphQLModule } from '@nestjs/graphql';
+import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
+import { APP_FILTER } from '@nestjs/core';
 import { CatalogueModule } from '@lotse/catalogue';
-import { formatGraphQLError, RequestContext } from '@lotse/common';
+import { DomainErrorHttpFilter, formatGraphQLError, RequestContext } from '@lotse/common';
 import { ConfigModule, Environment } from '@lotse/config';
 import { DatabaseModule } from '@lotse/database';
 import { DemoSeedModule } from '@lotse/demo-data';
 import { GeoModule } from '@lotse/geo';
 import { MatchingModule } from '@lotse/matching';
+import { CoverageModule } from '@lotse/coverage';
+import { AuthModule } from '@lotse/auth';
+import { SearchModule } from '@lotse/search';
+import { RegistrationResolver } from './registration.resolver';
+import { complexityLimitPlugin, depthLimitRule } from './graphql-limits';
 import { HealthController } from './health/health.controller';
 import { graphiqlLandingPagePlugin } from './ide/graphiql';
 import { requestLoggingPlugin } from './request-logging.plugin';
@@ -26,24 +32,36 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(env),
         DatabaseModule.forRoot({ inMemory: inMemoryDatabase }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          autoSchemaFile: true,
-          sortSchema: true,
-          path: '/graphql',
-          playground: false,
-          introspection: env.GRAPHQL_IDE,
-          plugins: [requestLoggingPlugin(), ...(env.GRAPHQL_IDE ? [graphiqlLandingPagePlugin('/graphql')] : [])],
-          context: (): RequestContext => ({}),
-          formatError: formatGraphQLError,
-          includeStacktraceInErrorResponses: false,
+          inject: [GraphQLSchemaHost],
+          useFactory: (schemaHost: GraphQLSchemaHost) => ({
+            autoSchemaFile: true,
+            sortSchema: true,
+            path: '/graphql',
+            playground: false,
+            introspection: env.GRAPHQL_IDE,
+            validationRules: [depthLimitRule()],
+            plugins: [
+              requestLoggingPlugin(),
+              complexityLimitPlugin(() => schemaHost.schema),
+              ...(env.GRAPHQL_IDE ? [graphiqlLandingPagePlugin('/graphql')] : []),
+            ],
+            context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req }),
+            formatError: formatGraphQLError,
+            includeStacktraceInErrorResponses: false,
+          }),
         }),
+        AuthModule,
         GeoModule,
         CatalogueModule,
         DemoSeedModule,
         MatchingModule,
+        SearchModule.forRoot({ backgroundIndexer: true }),
+        CoverageModule,
       ],
       controllers: [HealthController],
+      providers: [RegistrationResolver, { provide: APP_FILTER, useClass: DomainErrorHttpFilter }],
     };
   }
 }

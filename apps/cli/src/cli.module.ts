@@ -4,6 +4,9 @@ import { ConfigModule, Environment } from '@lotse/config';
 import { DatabaseModule } from '@lotse/database';
 import { DemoSeedModule } from '@lotse/demo-data';
 import { GeoModule } from '@lotse/geo';
+import { CoverageModule } from '@lotse/coverage';
+import { SearchModule } from '@lotse/search';
+import { AuthModule } from '@lotse/auth';
 
 /** The API's capabilities without HTTP/GraphQL, for one-shot commands. */
 @Module({})
@@ -11,7 +14,7 @@ export class CliModule {
   static forRoot(env: Environment): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(env), DatabaseModule.forRoot(), GeoModule, CatalogueModule, DemoSeedModule],
+      imports: [ConfigModule.forRoot(env), DatabaseModule.forRoot(), GeoModule, CatalogueModule, DemoSeedModule, AuthModule, CoverageModule, SearchModule.forRoot({ backgroundIndexer: false })],
     };
   }
 }

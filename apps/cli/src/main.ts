@@ -8,7 +8,10 @@ import { EnvironmentValidationError, loadEnvironment } from '@lotse/config';
 import { DEMO_DATA_NOTICE, DemoSeedService } from '@lotse/demo-data';
 import { GeoService } from '@lotse/geo';
 import { CliModule } from './cli.module';
+import { COVERAGE_COMMANDS, COVERAGE_USAGE } from './coverage-commands';
+import { SEARCH_COMMANDS, SEARCH_USAGE } from './search-commands';
 import { ProgressBar } from './progress';
+import { ACCOUNT_COMMANDS, ACCOUNT_USAGE } from './account-commands';
 
 const USAGE = `Lotse command line
 
@@ -19,6 +22,9 @@ Commands:
   import-postcodes <file.csv> [--source <name>]
                                        import postcode centroids (GeoNames or WZB style CSV: code, latitude, longitude[, place])
   boundaries [--force]                 load the bundled Saxony district and municipality boundaries (--force reloads)
+${COVERAGE_USAGE}
+${SEARCH_USAGE}
+${ACCOUNT_USAGE}
   help                                 this text
 
 The database is chosen as for the API: DATABASE_URL, or the embedded one in LOTSE_DATA_DIR
@@ -54,6 +60,9 @@ const COMMANDS: Record<string, Command> = {
     await app.get(GeoService).ensureBoundaries(args.includes('--force'));
     process.stdout.write('Boundaries loaded.\n');
   },
+  ...COVERAGE_COMMANDS,
+  ...SEARCH_COMMANDS,
+  ...ACCOUNT_COMMANDS,
 };
 
 class UsageError extends Error {}

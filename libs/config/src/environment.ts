@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { ValidationError, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
@@ -52,6 +52,94 @@ export class Environment {
   @Matches(/^[\w.-]{1,64}$/, { message: 'MATCH_WEIGHT_SET must be 1–64 letters, digits, dots, dashes or underscores' })
   MATCH_WEIGHT_SET?: string;
 
+  /** Search engine behind searchServices: `postgres` (default, also embedded) or `meilisearch` */
+  @IsIn(['postgres', 'meilisearch'])
+  SEARCH_ENGINE: 'postgres' | 'meilisearch' = 'postgres';
+
+  /** Meilisearch server, required when SEARCH_ENGINE=meilisearch */
+  @ValidateIf((env: Environment) => env.SEARCH_ENGINE === 'meilisearch' || env.MEILISEARCH_URL !== undefined)
+  @IsDefined({ message: 'MEILISEARCH_URL is required when SEARCH_ENGINE=meilisearch' })
+  @Matches(/^https?:\/\/\S+$/, { message: 'MEILISEARCH_URL must be an http:// or https:// URL' })
+  MEILISEARCH_URL?: string;
+
+  /** Meilisearch API key (master or an admin key that may manage the index) */
+  @IsOptional()
+  @IsString()
+  MEILISEARCH_API_KEY?: string;
+
+  /** Meilisearch index uid */
+  @Matches(/^[A-Za-z0-9_-]{1,100}$/, { message: 'MEILISEARCH_INDEX must be 1–100 letters, digits, dashes or underscores' })
+  MEILISEARCH_INDEX = 'lotse_services';
+
+  /** How often the search outbox is polled, in ms; 0 = this process delivers no index updates */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  SEARCH_OUTBOX_POLL_MS = 1000;
+
+  /** First retry delay after a failed delivery to the search engine, in ms (doubles per attempt) */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SEARCH_RETRY_BASE_MS = 1000;
+
+  /** Upper bound of the retry delay, in ms */
+  @Transform(({ value }) => (value === undefined || value === '' ? 300_000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  SEARCH_RETRY_MAX_MS = 300_000;
+
+  /** HMAC secret of access tokens (≥ 32 characters). Required in production; a random one per process otherwise. */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must have at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 900 : Number(value)))
+  @IsInt()
+  @Min(30)
+  @Max(86400)
+  ACCESS_TOKEN_TTL_SECONDS = 900;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFRESH_TOKEN_TTL_DAYS = 30;
+
+  /** Let anyone read the directory and match without logging in. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  PUBLIC_READ_ACCESS = false;
+
+  /** Comma-separated origins allowed by CORS; empty = same origin only. */
+  @IsOptional()
+  @IsString()
+  CORS_ORIGINS?: string;
+
+  /** Capacity older than this many days is stale in the coordinators' queue. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 30 : Number(value)))
+  @IsInt()
+  @Min(1)
+  CAPACITY_STALE_DAYS = 30;
+
+  /** A verification older than this many days is due again. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 365 : Number(value)))
+  @IsInt()
+  @Min(1)
+  VERIFICATION_STALE_DAYS = 365;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_LOGIN_PER_MINUTE = 10;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 120 : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_MUTATIONS_PER_MINUTE = 120;
+
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
   }
@@ -65,6 +153,9 @@ export function loadEnvironment(source: Record<string, string | undefined> = pro
   const relevant = Object.fromEntries(Object.entries(source).filter(([k, v]) => known.includes(k) && v !== undefined && v !== ''));
   const env = plainToInstance(Environment, relevant, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: true, forbidUnknownValues: false });
+  if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+    errors.push(Object.assign(new ValidationError(), { property: 'JWT_SECRET', value: undefined, constraints: { required: 'JWT_SECRET is required when NODE_ENV=production' } }));
+  }
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new EnvironmentValidationError(`Invalid environment configuration:\n${lines.join('\n')}`);

@@ -1,5 +1,14 @@
 import { InitialSchema1732280000000 } from './1732280000000-initial-schema';
 import { SeedNeedsTaxonomy1732280000001 } from './1732280000001-seed-needs-taxonomy';
+import { Coverage1732290000000 } from './1732290000000-coverage';
+import { Search1732300000000 } from './1732300000000-search';
+import { AccountsAndSelfService1732310000000 } from './1732310000000-accounts-and-self-service';
 
 /** In order; listed explicitly so the bundle and the tests run exactly the same migrations. */
-export const MIGRATIONS = [InitialSchema1732280000000, SeedNeedsTaxonomy1732280000001];
+export const MIGRATIONS = [
+  InitialSchema1732280000000,
+  SeedNeedsTaxonomy1732280000001,
+  Coverage1732290000000,
+  Search1732300000000,
+  AccountsAndSelfService1732310000000,
+];
