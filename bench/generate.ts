@@ -176,7 +176,6 @@ interface ChunkRows {
   serviceLocations: object[];
   openingHours: object[];
   courseSessions: object[];
-  locationsInSaxonyBbox: number;
 }
 
 interface Place {
@@ -207,7 +206,7 @@ function cityPlace(rng: Rng, city: (typeof CITIES)[number]): Place {
 }
 
 function generateChunk(rng: Rng, counter: { org: number }, wanted: number): ChunkRows {
-  const rows: ChunkRows = { organizations: [], locations: [], services: [], serviceNeeds: [], serviceLocations: [], openingHours: [], courseSessions: [], locationsInSaxonyBbox: 0 };
+  const rows: ChunkRows = { organizations: [], locations: [], services: [], serviceNeeds: [], serviceLocations: [], openingHours: [], courseSessions: [] };
   let listings = 0;
   while (listings < wanted) {
     const orgNo = ++counter.org;
@@ -224,7 +223,6 @@ function generateChunk(rng: Rng, counter: { org: number }, wanted: number): Chun
       const place = i === 0 ? anchor.place : anchor.city ? cityPlace(rng, anchor.city) : { ...anchor.place, ...clampToGermanyBbox(gaussianAround(rng, anchor.place.lat, anchor.place.lon, 5)) };
       const id = rng.uuid();
       locationIds.push(id);
-      if (place.lat > 50.1 && place.lat < 51.7 && place.lon > 11.8 && place.lon < 15.1) rows.locationsInSaxonyBbox++;
       rows.locations.push({
         id, o: orgId, name: locationCount > 1 ? LOCATION_NAMES[i % LOCATION_NAMES.length] : null,
         street: `${rng.pick(STREETS)} ${rng.int(1, 120)}`, plz: place.plz, town: place.town, lat: round6(place.lat), lon: round6(place.lon),
@@ -428,12 +426,10 @@ async function main(): Promise<void> {
   const { parseArgs } = await import('./options');
   const { openTarget } = await import('./targets');
   const options = parseArgs(process.argv.slice(2));
-  for (const db of options.databases) {
-    for (const size of options.sizes) {
-      if (db === 'embedded' && !options.embeddedSizes.includes(size)) continue;
-      const target = await openTarget(db, size, options);
-      await target.close();
-    }
+  for (const { db, size } of options.runs) {
+    process.stderr.write(`${db} ${size}:\n`);
+    const target = await openTarget(db, size, options);
+    await target.close();
   }
 }
 

@@ -1,0 +1,395 @@
+/**
+ * Lotse matching benchmark (see bench/README.md):
+ *
+ *   npm run bench -- [--sizes 10k,100k,500k] [--db server,embedded] [--fresh] …   (--help lists all)
+ *
+ * For every database × catalogue size, in one run against the same database: the floor (the matcher's
+ * candidate SQL, bare, concurrency 1), the GraphQL match over HTTP at concurrency 1 and at 20 clients,
+ * and `{ __typename }` at 20 clients as the ceiling of the HTTP/GraphQL stack.
+ */
+import 'reflect-metadata';
+import { execSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import inspector from 'node:inspector';
+import { dirname } from 'node:path';
+import { QueryCounter } from '@lotse/database';
+import os from 'node:os';
+import { CpuMonitor, CpuShare } from './cpu';
+import { LoadGenerator } from './load';
+import { BenchOptions, parseArgs, Run } from './options';
+import { TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTimeEstimator } from '@lotse/matching';
+import { FALLBACK_RADIUS_METERS, FLOOR_SQL, floorParams, MatchCase, matchBody, matchCases, matchCheckBody, NO_DB_BODY, placeInSaxony, servicesNearBody, TRAVEL } from './requests';
+import { mean, ms, percentile, rate, ratio, size, table } from './stats';
+import { openTarget, Target } from './targets';
+
+type QueryKind = 'match' | 'servicesNear';
+
+interface RunResult extends Run {
+  query: QueryKind;
+  databaseVersion: string;
+  floor: { p50: number; p95: number; meanRows: number; maxRows: number };
+  radius: { source: string; urbanMeters: number; ruralMeters: number };
+  /** cases where the floor returned exactly as many rows as the matcher considered candidates (match only) */
+  candidatesAgree?: { same: number; of: number; firstDifference?: string };
+  graphql1: { p50: number; p95: number; meanTotalCount: number; failures: number };
+  graphql20: { rps: number; p50: number; p95: number; requests: number; failures: number };
+  noDb20: { rps: number; p50: number; p95: number; requests: number; failures: number };
+  originsMoved: number;
+  /** SQL statements per GraphQL request (the app's query counter over the concurrency-1 phase) */
+  queriesPerRequest: number;
+  /** CPU shares (of both cores) per phase: this process, the database backends, other processes */
+  cpu: Record<string, CpuShare | undefined>;
+  appLogLinesDiscarded: number;
+  /** seconds per phase */
+  phases: Record<string, number>;
+  generation?: Target['generation'];
+}
+
+const err = (line: string) => process.stderr.write(line + '\n');
+
+async function post(port: number, body: string): Promise<any> {
+  const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return res.json();
+}
+
+async function chooseQuery(t: Target, choice: BenchOptions['query']): Promise<{ kind: QueryKind; note: string }> {
+  const r = await post(t.port, JSON.stringify({ query: `{ __schema { queryType { fields { name } } } }` }));
+  const fields: string[] = r.data?.__schema?.queryType?.fields?.map((f: { name: string }) => f.name) ?? [];
+  if (!fields.length) throw new Error(`introspection failed: ${JSON.stringify(r).slice(0, 500)}`);
+  const hasMatch = fields.includes('matchReferralTargets');
+  if (choice === 'match' && !hasMatch) throw new Error('--query match: the schema has no matchReferralTargets query');
+  if (choice === 'servicesNear') return { kind: 'servicesNear', note: 'servicesNear (chosen with --query)' };
+  if (hasMatch) return { kind: 'match', note: 'matchReferralTargets' };
+  return { kind: 'servicesNear', note: 'servicesNear — FALLBACK: matchReferralTargets is not in the schema yet' };
+}
+
+/**
+ * The matcher searches candidates within the reach of the time limit, as its travel-time estimator
+ * computes it (rural origins reach less far by public transport). Ask the app's own estimator, so the
+ * floor searches the same radius; --radius overrides; without a matching module: 40 km.
+ */
+function reachRadius(t: Target, options: BenchOptions): RunResult['radius'] {
+  if (options.radiusMeters) return { source: '--radius', urbanMeters: options.radiusMeters, ruralMeters: options.radiusMeters };
+  let estimator: TravelTimeEstimator | undefined;
+  try {
+    estimator = t.app.get<symbol, TravelTimeEstimator>(TRAVEL_TIME_ESTIMATOR, { strict: false });
+  } catch {
+    estimator = undefined;
+  }
+  if (!estimator) return { source: 'no travel-time estimator in the app, fixed', urbanMeters: FALLBACK_RADIUS_METERS, ruralMeters: FALLBACK_RADIUS_METERS };
+  const reach = (rural: boolean) => estimator!.reachMeters({ mode: TravelMode.PUBLIC_TRANSPORT, rural }, TRAVEL.maxMinutes);
+  return { source: `the app's estimator (${estimator.name}), ${TRAVEL.maxMinutes} min public transport`, urbanMeters: reach(false), ruralMeters: reach(true) };
+}
+
+interface Clock {
+  phases: Record<string, number>;
+  cpu: Record<string, CpuShare | undefined>;
+  monitor?: CpuMonitor;
+}
+
+async function timed<T>(clock: Clock, name: string, fn: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  const snapshot = await clock.monitor?.start();
+  try {
+    return await fn();
+  } finally {
+    clock.phases[name] = (Date.now() - started) / 1000;
+    if (clock.monitor) clock.cpu[name] = await clock.monitor.stop(snapshot);
+  }
+}
+
+const pct = (x: number | undefined) => (x === undefined ? '?' : `${(x * 100).toFixed(0)} %`);
+const MEASURED_PHASES = ['floor', 'graphql1', 'graphql20', 'noDb20'];
+/** other processes may use this share of the CPUs without the measurement counting as disturbed */
+const QUIET = 0.1;
+const maxOther = (r: RunResult) => Math.max(...MEASURED_PHASES.map((p) => r.cpu[p]?.other ?? 0));
+
+/** With --cpu-profile: a V8 CPU profile of the main thread (the API) while `fn` runs; open it in Chrome DevTools. */
+async function withProfile<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!file) return fn();
+  const session = new inspector.Session();
+  session.connect();
+  const call = (method: string, params?: object) =>
+    new Promise<any>((resolve, reject) => session.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  await call('Profiler.enable');
+  await call('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await call('Profiler.stop');
+    session.disconnect();
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(profile));
+    err(`  CPU profile written to ${file}`);
+  }
+}
+
+async function waitForQuiet(clock: Clock, seconds: number): Promise<void> {
+  const waitUntil = Date.now() + seconds * 1000;
+  for (;;) {
+    await timed(clock, 'idle', () => new Promise((r) => setTimeout(r, 1000)));
+    const other = clock.cpu.idle?.other ?? 0;
+    if (other <= QUIET) return;
+    if (Date.now() >= waitUntil) {
+      err(`  WARNING: other processes use ${pct(other)} of the CPUs before the measurements: the figures will be low and noisy`);
+      return;
+    }
+    err(`  waiting for a quiet machine: other processes use ${pct(other)} of the CPUs`);
+    await new Promise((r) => setTimeout(r, 4000));
+  }
+}
+
+async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Promise<RunResult> {
+  const runStarted = Date.now();
+  const setup: Clock = { phases: {}, cpu: {} };
+  err(`\n== ${run.db} database, ${run.size.toLocaleString('en')} listings`);
+  const t = await timed(setup, 'open', () => openTarget(run.db, run.size, options));
+  setup.phases.appStart = t.startSeconds;
+  if (t.generation) setup.phases.generate = t.generation.seconds;
+  setup.monitor = new CpuMonitor(async () =>
+    t.db === 'server' ? ((await t.floorQuery(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`, [])) as { pid: number }[]).map((r) => r.pid) : [],
+  );
+  try {
+    const [{ version }] = (await t.floorQuery(`SELECT version() || ' / PostGIS ' || postgis_lib_version() AS version`, [])) as { version: string }[];
+    const { kind, note } = await chooseQuery(t, options.query);
+    err(`  query: ${note}`);
+    const placed = await placeInSaxony(matchCases(options.queries, options.seed), (sql, params) => t.floorQuery(sql, params) as Promise<any[]>);
+    const radius = reachRadius(t, options);
+    err(`  radius of the floor: ${radius.source}: ${radius.urbanMeters} m from a kreisfreie Stadt, ${radius.ruralMeters} m from a Landkreis`);
+    const cases: MatchCase[] = placed.cases.map((c) => ({ ...c, radiusMeters: c.rural ? radius.ruralMeters : radius.urbanMeters }));
+    const bodies = cases.map(kind === 'match' ? matchBody : servicesNearBody);
+
+    // warm-up and validation: every request once through GraphQL (all must succeed) and the floor;
+    // for the match, the floor must return as many rows as the matcher considered candidates
+    const totals: number[] = [];
+    let candidatesAgree: RunResult['candidatesAgree'];
+    await timed(setup, 'warmup', async () => {
+      for (const body of bodies) {
+        const r = await post(t.port, body);
+        const data = kind === 'match' ? r.data?.matchReferralTargets?.targets : r.data?.servicesNear;
+        if (r.errors || !data) throw new Error(`the ${kind} request failed: ${JSON.stringify(r.errors ?? r).slice(0, 1000)}\nrequest: ${body}`);
+        totals.push(data.totalCount);
+      }
+      if (kind === 'match') candidatesAgree = { same: 0, of: cases.length };
+      for (const c of cases) {
+        const rows = await t.floorQuery(FLOOR_SQL, floorParams(c));
+        if (!candidatesAgree) continue;
+        const r = await post(t.port, matchCheckBody(c));
+        const considered = r.data?.matchReferralTargets?.consideredCandidates;
+        if (considered === rows.length) candidatesAgree.same++;
+        else candidatesAgree.firstDifference ??= `${c.town} (${c.latitude}, ${c.longitude}) ${c.need}: floor ${rows.length} rows, matcher ${considered} candidates`;
+      }
+    });
+    if (candidatesAgree && candidatesAgree.same < candidatesAgree.of) {
+      err(`  WARNING: the floor and the matcher disagree on the candidates in ${candidatesAgree.of - candidatesAgree.same} of ${candidatesAgree.of} cases, e.g. ${candidatesAgree.firstDifference}`);
+    }
+
+    const counter = t.app.get(QueryCounter);
+    const attempt = async (clock: Clock) => {
+      // 1. floor at concurrency 1
+      err(`  floor: ${cases.length} queries …`);
+      const floorMs: number[] = [];
+      const rows: number[] = [];
+      await timed(clock, 'floor', async () => {
+        for (const c of cases) {
+          const t0 = performance.now();
+          const result = await t.floorQuery(FLOOR_SQL, floorParams(c));
+          floorMs.push(performance.now() - t0);
+          rows.push(result.length);
+        }
+      });
+      // 2. GraphQL at concurrency 1, then at `clients`
+      err(`  GraphQL ${kind}: ${cases.length} requests at concurrency 1 …`);
+      const queriesBefore = counter.queries;
+      const one = await timed(clock, 'graphql1', () =>
+        load.run({ port: t.port, path: '/graphql', bodies, clients: 1, maxRequests: cases.length, durationMs: 600_000, warmupMs: 0, errorMarker: '"errors"' }),
+      );
+      const queriesPerRequest = (counter.queries - queriesBefore) / cases.length;
+      err(`  GraphQL ${kind}: ${options.clients} clients for ${options.durationSeconds} s …`);
+      const many = await timed(clock, 'graphql20', () =>
+        withProfile(options.cpuProfile && `${options.cpuProfile}/${run.db}-${run.size}-graphql${options.clients}.cpuprofile`, () => load.run({ port: t.port, path: '/graphql', bodies, clients: options.clients, maxRequests: Number.MAX_SAFE_INTEGER, durationMs: options.durationSeconds * 1000, warmupMs: options.warmupSeconds * 1000, errorMarker: '"errors"' })),
+      );
+      // 3. the ceiling: no database work
+      err(`  { __typename }: ${options.clients} clients for ${options.durationSeconds} s …`);
+      const noDb = await timed(clock, 'noDb20', () =>
+        load.run({ port: t.port, path: '/graphql', bodies: [NO_DB_BODY], clients: options.clients, maxRequests: Number.MAX_SAFE_INTEGER, durationMs: options.durationSeconds * 1000, warmupMs: options.warmupSeconds * 1000, errorMarker: '"errors"' }),
+      );
+      return { floorMs, rows, one, many, noDb, queriesPerRequest, other: Math.max(...MEASURED_PHASES.map((p) => clock.cpu[p]?.other ?? 0)) };
+    };
+
+    // with --wait-quiet, a measurement disturbed by other processes is repeated (up to 3 times, the least disturbed is kept)
+    let best: (Awaited<ReturnType<typeof attempt>> & { clock: Clock }) | undefined;
+    const attempts = options.waitQuietSeconds > 0 ? 3 : 1;
+    for (let i = 1; i <= attempts; i++) {
+      const clock: Clock = { phases: {}, cpu: {}, monitor: setup.monitor };
+      await waitForQuiet(clock, options.waitQuietSeconds);
+      const a = { ...(await attempt(clock)), clock };
+      for (const phase of MEASURED_PHASES) {
+        const share = clock.cpu[phase];
+        if (share && share.other > QUIET) err(`  WARNING: other processes took ${pct(share.other)} of the CPUs during ${phase}`);
+      }
+      if (!best || a.other < best.other) best = a;
+      if (a.other <= QUIET) break;
+      if (i < attempts) err(`  repeating the measurement (attempt ${i + 1} of ${attempts})`);
+    }
+    const { floorMs, rows, one, many, noDb, queriesPerRequest, clock } = best!;
+    for (const [name, r] of [['GraphQL c=1', one], [`GraphQL c=${options.clients}`, many], ['no-DB', noDb]] as const) {
+      if (r.failures) err(`  WARNING ${name}: ${r.failures} failed requests, first: ${r.firstFailure}`);
+    }
+    const throughput = (r: typeof many) => ({ rps: r.requests / r.seconds, p50: percentile(r.latenciesMs, 50), p95: percentile(r.latenciesMs, 95), requests: r.requests, failures: r.failures });
+    const phases = Object.assign(setup.phases, clock.phases); // the same object: total is added on close
+    const result: RunResult = {
+      ...run,
+      query: kind,
+      databaseVersion: version,
+      floor: { p50: percentile(floorMs, 50), p95: percentile(floorMs, 95), meanRows: mean(rows), maxRows: Math.max(...rows) },
+      graphql1: { p50: percentile(one.latenciesMs, 50), p95: percentile(one.latenciesMs, 95), meanTotalCount: mean(totals), failures: one.failures },
+      graphql20: throughput(many),
+      noDb20: throughput(noDb),
+      radius,
+      candidatesAgree,
+      originsMoved: placed.moved,
+      queriesPerRequest,
+      cpu: { ...setup.cpu, ...clock.cpu },
+      appLogLinesDiscarded: t.appLog.infoLines,
+      phases,
+      generation: t.generation,
+    };
+    err(
+      `  floor p50/p95 ${ms(result.floor.p50)}/${ms(result.floor.p95)} ms (${result.floor.meanRows.toFixed(0)} candidates on average, max ${result.floor.maxRows}); ` +
+        `GraphQL p50/p95 ${ms(result.graphql1.p50)}/${ms(result.graphql1.p95)} ms; ${rate(result.graphql20.rps)} req/s at ${options.clients} clients ` +
+        `(p95 ${ms(result.graphql20.p95)} ms); no-DB ${rate(result.noDb20.rps)} req/s`,
+    );
+    return result;
+  } finally {
+    await timed(setup, 'close', () => t.close());
+    setup.phases.total = (Date.now() - runStarted) / 1000;
+  }
+}
+
+function report(results: RunResult[], options: BenchOptions, machine: string, totalSeconds: number): string {
+  const out: string[] = [];
+  const queries = [...new Set(results.map((r) => r.query))];
+  out.push(`Lotse matching benchmark — ${new Date().toISOString().slice(0, 10)}; ${machine}`);
+  out.push(
+    `query: ${queries.map((q) => (q === 'match' ? 'matchReferralTargets' : 'servicesNear (FALLBACK: matchReferralTargets not in the schema)')).join(', ')}; ` +
+      `origins in Saxony, 1 need, ${TRAVEL.mode} ${TRAVEL.maxMinutes} min, accepting new clients only; ` +
+      `floor radius ${[...new Set(results.map((r) => `${r.radius.urbanMeters} m city / ${r.radius.ruralMeters} m Landkreis (${r.radius.source})`))].join('; ')}`,
+  );
+  out.push(`latency: ${options.queries} requests at concurrency 1; throughput: ${options.clients} clients, ${options.durationSeconds} s after ${options.warmupSeconds} s warm-up\n`);
+  out.push(
+    table(
+      ['N', 'db', 'floor p50 ms', 'floor p95 ms', 'GraphQL p50 ms', 'GraphQL p95 ms', 'p95 GraphQL/floor', `req/s @${options.clients}`, `no-DB req/s @${options.clients}`, 'req/s ratio'],
+      results.map((r) => [
+        size(r.size), r.db, ms(r.floor.p50), ms(r.floor.p95), ms(r.graphql1.p50), ms(r.graphql1.p95), ratio(r.graphql1.p95 / r.floor.p95),
+        rate(r.graphql20.rps), rate(r.noDb20.rps), ratio(r.graphql20.rps / r.noDb20.rps),
+      ]),
+    ),
+  );
+  out.push('');
+  out.push(
+    table(
+      ['N', 'db', 'floor rows (mean/max)', 'same rows as matcher', 'targets (mean totalCount)', 'SQL per request', `GraphQL p50/p95 ms @${options.clients}`, `no-DB p50/p95 ms @${options.clients}`, 'failures', 'other CPU'],
+      results.map((r) => [
+        size(r.size), r.db, `${r.floor.meanRows.toFixed(1)}/${r.floor.maxRows}`, r.candidatesAgree ? `${r.candidatesAgree.same}/${r.candidatesAgree.of}` : 'n/a',
+        r.graphql1.meanTotalCount.toFixed(1), r.queriesPerRequest.toFixed(1),
+        `${ms(r.graphql20.p50)}/${ms(r.graphql20.p95)}`, `${ms(r.noDb20.p50)}/${ms(r.noDb20.p95)}`, String(r.graphql1.failures + r.graphql20.failures + r.noDb20.failures),
+        pct(maxOther(r)),
+      ]),
+    ),
+  );
+
+  // growth of p95 from the smallest to the largest size, per database
+  out.push('');
+  for (const db of ['server', 'embedded'] as const) {
+    const rows = results.filter((r) => r.db === db).sort((a, b) => a.size - b.size);
+    if (rows.length < 2) continue;
+    const [lo, hi] = [rows[0], rows[rows.length - 1]];
+    out.push(
+      `growth of p95 ${size(lo.size)} → ${size(hi.size)} (${db}): floor ${ms(lo.floor.p95)} → ${ms(hi.floor.p95)} ms (×${ratio(hi.floor.p95 / lo.floor.p95)}), ` +
+        `GraphQL ${ms(lo.graphql1.p95)} → ${ms(hi.graphql1.p95)} ms (×${ratio(hi.graphql1.p95 / lo.graphql1.p95)})`,
+    );
+  }
+
+  // targets
+  out.push('\ntargets:');
+  const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
+  const at500 = results.filter((r) => r.size === 500_000);
+  if (at500.length === 0) out.push('  1. GraphQL p95 ≤ 2 × floor p95 at 500k: n/a (no 500k run)');
+  for (const r of at500) {
+    const x = r.graphql1.p95 / r.floor.p95;
+    out.push(`  1. GraphQL p95 ≤ 2 × floor p95 at 500k (${r.db}): ${ms(r.graphql1.p95)} vs 2 × ${ms(r.floor.p95)} ms → ×${ratio(x)}: ${verdict(x <= 2)}`);
+  }
+  let growthChecked = false;
+  for (const db of ['server', 'embedded'] as const) {
+    const lo = results.find((r) => r.db === db && r.size === 10_000);
+    const hi = results.find((r) => r.db === db && r.size === 500_000);
+    if (!lo || !hi) continue;
+    growthChecked = true;
+    const x = hi.graphql1.p95 / lo.graphql1.p95;
+    out.push(`  2. GraphQL p95 at 500k ≤ 2 × p95 at 10k (${db}): ${ms(hi.graphql1.p95)} vs 2 × ${ms(lo.graphql1.p95)} ms → ×${ratio(x)}: ${verdict(x <= 2)}`);
+  }
+  if (!growthChecked) out.push('  2. GraphQL p95 at 500k ≤ 2 × p95 at 10k: n/a (needs 10k and 500k on one database)');
+  for (const r of results) {
+    const x = r.graphql20.rps / r.noDb20.rps;
+    out.push(`  3. at ${options.clients} clients ≥ ½ the no-DB req/s (${size(r.size)} ${r.db}): ${rate(r.graphql20.rps)} vs ${rate(r.noDb20.rps)} → ${ratio(x)}: ${verdict(x >= 0.5)}`);
+  }
+  if (queries.includes('servicesNear')) out.push('  (measured with the servicesNear fallback, not the matching query: the verdicts are about servicesNear)');
+
+  out.push('\nphases (s):');
+  for (const r of results) {
+    const g = r.generation;
+    out.push(
+      `  ${size(r.size)} ${r.db}: ` +
+        Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') +
+        (g ? ` — generated ${g.organizations} organizations, ${g.locations} locations, ${g.services} services, ${g.listings} listings (inserts ${g.insertSeconds.toFixed(1)} s, VACUUM ANALYZE ${g.vacuumAnalyzeSeconds.toFixed(1)} s)` : ' — catalogue reused'),
+    );
+  }
+  out.push(`  whole run: ${totalSeconds.toFixed(0)} s`);
+  out.push('\nCPU (share of both cores: API process incl. load generator / database backends / other processes):');
+  for (const r of results) {
+    out.push(`  ${size(r.size)} ${r.db}: ` + MEASURED_PHASES.map((p) => `${p} ${pct(r.cpu[p]?.own)}/${pct(r.cpu[p]?.db)}/${pct(r.cpu[p]?.other)}`).join(', '));
+  }
+  if (results.some((r) => maxOther(r) > QUIET)) out.push('  WARNING: other processes took more than 10 % of the CPUs during some phases: rerun on a quiet machine');
+  const versions = [...new Set(results.map((r) => `${r.db}: ${r.databaseVersion}`))];
+  out.push(`\n${versions.join('\n')}`);
+  return out.join('\n');
+}
+
+function gitRevision(): string {
+  try {
+    const head = execSync('git rev-parse --short HEAD', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    const dirty = execSync('git status --porcelain --untracked-files=no', { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() !== '';
+    return `commit ${head}${dirty ? ' + uncommitted changes' : ''}`;
+  } catch {
+    return 'no git';
+  }
+}
+
+async function main(): Promise<void> {
+  const options = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${gitRevision()}`;
+  err(`Lotse matching benchmark: ${options.runs.map((r) => `${r.db} ${size(r.size)}`).join(', ')} — ${machine}`);
+  const load = new LoadGenerator();
+  const results: RunResult[] = [];
+  try {
+    for (const run of options.runs) results.push(await measure(run, options, load));
+  } finally {
+    await load.close();
+  }
+  const text = report(results, options, machine, (Date.now() - started) / 1000);
+  process.stdout.write(`\n${text}\n`);
+  if (options.json) {
+    writeFileSync(options.json, JSON.stringify({ date: new Date().toISOString(), machine, options, results }, null, 2));
+    err(`raw results written to ${options.json}`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e) => {
+    process.stderr.write(`bench failed: ${e instanceof Error ? e.stack : e}\n`);
+    process.exit(1);
+  },
+);

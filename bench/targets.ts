@@ -1,0 +1,165 @@
+/**
+ * A bench database with the real API in front of it: the server PostgreSQL (database
+ * `lotse_bench_<n>`, reused across runs when its catalogue is complete) or the embedded PGlite (data
+ * directory `<data-dir>/pglite-<n>`, likewise reused). The API is started in-process with
+ * `createApp` — migrations, boundaries, no demo data — and listens on a loopback port.
+ */
+import { rm } from 'node:fs/promises';
+import { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { INestApplication } from '@nestjs/common';
+import { Client, Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { JsonLogger } from '@lotse/common';
+import { loadEnvironment } from '@lotse/config';
+import { createApp } from '../apps/api/src/bootstrap';
+import { catalogueMarker, countListings, generateCatalogue, GenerateResult, readMarker, SqlTarget, truncateCatalogue } from './generate';
+import { BenchOptions, DatabaseKind } from './options';
+
+export interface Target {
+  db: DatabaseKind;
+  size: number;
+  app: INestApplication;
+  port: number;
+  /** runs one floor query: a plain `pg` client (server) or the app's own DataSource (embedded, one connection) */
+  floorQuery(sql: string, params: unknown[]): Promise<unknown[]>;
+  sql: SqlTarget;
+  /** set when the catalogue was (re)generated in this run */
+  generation?: GenerateResult & { seconds: number };
+  startSeconds: number;
+  /** `<n> log lines discarded` and any warnings of the app */
+  appLog: { infoLines: number; warnings: string[] };
+  close(): Promise<void>;
+}
+
+const log = (line: string) => process.stderr.write(line + '\n');
+
+async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * The app's log lines are formatted as in production (JSON, level info: one line per GraphQL request)
+ * but not printed: they would bury the bench's output. Warnings and errors go to stderr.
+ */
+function benchLogger(sink: Target['appLog']): JsonLogger {
+  return new JsonLogger('info', (line) => {
+    if (line.includes('"level":"info"') || line.includes('"level":"debug"')) sink.infoLines++;
+    else {
+      sink.warnings.push(line);
+      process.stderr.write(`  app: ${line}\n`);
+    }
+  });
+}
+
+export async function openTarget(db: DatabaseKind, size: number, options: BenchOptions): Promise<Target> {
+  return db === 'server' ? openServer(size, options) : openEmbedded(size, options);
+}
+
+async function openServer(size: number, options: BenchOptions): Promise<Target> {
+  const name = `lotse_bench_${size}`;
+  const url = new URL(options.serverUrl);
+  url.pathname = `/${name}`;
+  await withClient(options.serverUrl, async (admin) => {
+    if (options.fresh) {
+      log(`  server: dropping ${name} (--fresh)`);
+      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
+    const { rowCount } = await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]);
+    if (!rowCount) {
+      log(`  server: creating database ${name}`);
+      await admin.query(`CREATE DATABASE ${name}`);
+    }
+  });
+  const appLog = { infoLines: 0, warnings: [] as string[] };
+  const started = Date.now();
+  const env = loadEnvironment({ DATABASE_URL: url.toString(), SEED_DEMO_DATA: 'false', GRAPHQL_IDE: 'true', LOG_LEVEL: 'info', PUBLIC_READ_ACCESS: 'true' });
+  const app = await createApp({ env, logger: benchLogger(appLog) });
+  const startSeconds = (Date.now() - started) / 1000;
+
+  const pool = new Pool({ connectionString: url.toString(), max: 2 });
+  const sql: SqlTarget = {
+    parallelism: 2,
+    async query(text, params) {
+      return (await pool.query(text, params)).rows;
+    },
+    async transaction(statements) {
+      const c = await pool.connect();
+      try {
+        await c.query('BEGIN');
+        await c.query('SET LOCAL synchronous_commit = off');
+        for (const s of statements) await c.query(s.sql, s.params);
+        await c.query('COMMIT');
+      } catch (e) {
+        await c.query('ROLLBACK').catch(() => undefined);
+        throw e;
+      } finally {
+        c.release();
+      }
+    },
+  };
+  const floorClient = new Client({ connectionString: url.toString() });
+  await floorClient.connect();
+  const target = await finish({
+    db: 'server', size, app, startSeconds, appLog, sql,
+    floorQuery: async (text, params) => (await floorClient.query(text, params)).rows,
+    close: async () => {
+      await floorClient.end();
+      await pool.end();
+      await app.close();
+    },
+  }, options);
+  return target;
+}
+
+async function openEmbedded(size: number, options: BenchOptions): Promise<Target> {
+  const dir = join(options.dataDir, `pglite-${size}`);
+  if (options.fresh) {
+    log(`  embedded: removing ${dir} (--fresh)`);
+    await rm(dir, { recursive: true, force: true });
+  }
+  const appLog = { infoLines: 0, warnings: [] as string[] };
+  const started = Date.now();
+  const env = loadEnvironment({ LOTSE_DATA_DIR: dir, SEED_DEMO_DATA: 'false', GRAPHQL_IDE: 'true', LOG_LEVEL: 'info', PUBLIC_READ_ACCESS: 'true' });
+  const app = await createApp({ env, logger: benchLogger(appLog) });
+  const startSeconds = (Date.now() - started) / 1000;
+  const ds = app.get(DataSource);
+  const sql: SqlTarget = {
+    parallelism: 1,
+    query: (text, params) => ds.query(text, params),
+    transaction: (statements) =>
+      ds.transaction(async (m) => {
+        for (const s of statements) await m.query(s.sql, s.params);
+      }),
+  };
+  return finish({
+    db: 'embedded', size, app, startSeconds, appLog, sql,
+    floorQuery: (text, params) => ds.query(text, params),
+    close: () => app.close(),
+  }, options);
+}
+
+/** Reuses a complete catalogue or generates one, then starts listening. */
+async function finish(t: Omit<Target, 'port' | 'generation'>, options: BenchOptions): Promise<Target> {
+  const marker = catalogueMarker(t.size, options.seed);
+  const [found, listings] = [await readMarker(t.sql), await countListings(t.sql)];
+  let generation: Target['generation'];
+  if (found === marker && listings === t.size) {
+    log(`  ${t.db} ${t.size}: reusing the generated catalogue (${listings} listings; --fresh regenerates)`);
+  } else {
+    log(`  ${t.db} ${t.size}: generating the catalogue (${found?.startsWith('lotse-bench') ? `found "${found}", ${listings} listings` : listings ? `${listings} listings, unmarked` : 'empty'})`);
+    const started = Date.now();
+    if (listings > 0 || found) await truncateCatalogue(t.sql);
+    const result = await generateCatalogue(t.sql, { listings: t.size, seed: options.seed });
+    generation = { ...result, seconds: (Date.now() - started) / 1000 };
+  }
+  await t.app.listen(0, '127.0.0.1');
+  const port = (t.app.getHttpServer().address() as AddressInfo).port;
+  return { ...t, port, generation };
+}
