@@ -1,20 +1,16 @@
-import { ArgsType, Field, Float, InputType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, InputType, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsEnum,
-  IsLatitude,
-  IsLongitude,
   IsOptional,
   IsString,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
-import { AccessibilityFeature, ServiceCategory } from '@lotse/catalogue';
+import { AccessibilityFeature, NearInput, ServiceCategory } from '@lotse/catalogue';
 import { PageArgs } from '@lotse/common';
 import { SearchSort } from '../search.types';
 
@@ -22,8 +18,6 @@ registerEnumType(SearchSort, {
   name: 'SearchSort',
   description: 'RELEVANCE (default with text), DISTANCE (needs near; default with near and no text) or NAME (default otherwise)',
 });
-
-export const MAX_SEARCH_RADIUS_METERS = 300_000;
 
 @InputType({ description: 'Filters of a text search; all given ones must hold' })
 export class SearchFilterInput {
@@ -51,22 +45,9 @@ export class SearchFilterInput {
   acceptingNewClients?: boolean;
 }
 
+/** The catalogue's point-or-postcode radius, under its own GraphQL name for this query. */
 @InputType({ description: 'Only listings with a location within radiusMeters of a point or postcode centroid' })
-export class SearchNearInput {
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsLatitude({ message: 'latitude must be between -90 and 90' })
-  latitude?: number;
-
-  @Field(() => Float, { nullable: true }) @IsOptional() @IsLongitude({ message: 'longitude must be between -180 and 180' })
-  longitude?: number;
-
-  @Field({ nullable: true }) @IsOptional() @Matches(/^\d{5}$/, { message: 'postcode must have 5 digits' })
-  postcode?: string;
-
-  @Field(() => Float, { description: `metres, up to ${MAX_SEARCH_RADIUS_METERS}` })
-  @Min(1, { message: 'radiusMeters must be at least 1' })
-  @Max(MAX_SEARCH_RADIUS_METERS, { message: `radiusMeters must be at most ${MAX_SEARCH_RADIUS_METERS}` })
-  radiusMeters: number;
-}
+export class SearchNearInput extends NearInput {}
 
 @ArgsType()
 export class SearchServicesArgs extends PageArgs {
