@@ -86,6 +86,8 @@ describe.each(databaseTargets())('accounts, tokens and directory access on the $
     for (const role of [Role.COACH, Role.COORDINATOR, Role.ADMIN]) {
       expect((await t.gql(query, {}, await t.loginAs(role))).errors).toBeUndefined();
     }
+    // the needs taxonomy is reference data, readable without login
+    expect((await t.gql(`{ needs { code } needsTaxonomy { version } }`)).errors).toBeUndefined();
     const match = `{ matchReferralTargets(request: { needs: ["addiction"], origin: { latitude: 51.05, longitude: 13.74 } }) { consideredCandidates } }`;
     expect((await t.gql(match)).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
     expect((await t.gql(match, {}, await t.loginAs(Role.COACH))).errors).toBeUndefined();

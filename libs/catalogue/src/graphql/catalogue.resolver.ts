@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, ListingRead, NotFoundError, OptionalActor, RequestContext, Role, toConnection, toPage } from '@lotse/common';
+import { Actor, ListingRead, NotFoundError, OptionalActor, Public, RequestContext, Role, toConnection, toPage } from '@lotse/common';
 import { DistrictType, GeoService, MunicipalityType } from '@lotse/geo';
 import { CatalogueService } from '../catalogue.service';
 import { OrganizationStatus } from '../domain/enums';
@@ -26,11 +26,14 @@ import { toLocationType, toOrganizationType, toServiceType } from './mappers';
 export class CatalogueQueryResolver {
   constructor(private readonly catalogue: CatalogueService) {}
 
+  /** The taxonomy is reference data, not directory content: anyone may read it (and the IDE's example query works before login). */
+  @Public()
   @Query(() => NeedsTaxonomyType, { description: 'The needs taxonomy with its version' })
   async needsTaxonomy(): Promise<NeedsTaxonomyType> {
     return { version: this.catalogue.taxonomyVersion, terms: await this.catalogue.needTerms() };
   }
 
+  @Public()
   @Query(() => [NeedTermType], { description: 'The needs (Bedarfe) of the taxonomy, in display order' })
   needs(): Promise<NeedTerm[]> {
     return this.catalogue.needTerms();
