@@ -10,7 +10,7 @@
  * `INSERT … SELECT … FROM json_to_recordset($1)` per table and chunk (~5k listings), each chunk in
  * its own transaction. Every organisation is fictitious (`fictitious = true`, name ends " (fiktiv)").
  *
- *   npm run bench:generate -- --size 100000 --db server [--fresh]   (see bench/README.md)
+ *   npm run bench:generate -- --sizes 100k --db server [--fresh]   (see bench/README.md)
  */
 import {
   AccessibilityFeature,

@@ -11,13 +11,13 @@ import 'reflect-metadata';
 import { execSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import inspector from 'node:inspector';
+import os from 'node:os';
 import { dirname } from 'node:path';
 import { QueryCounter } from '@lotse/database';
-import os from 'node:os';
+import { TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTimeEstimator } from '@lotse/matching';
 import { CpuMonitor, CpuShare } from './cpu';
 import { LoadGenerator } from './load';
 import { BenchOptions, parseArgs, Run } from './options';
-import { TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTimeEstimator } from '@lotse/matching';
 import { FALLBACK_RADIUS_METERS, FLOOR_SQL, floorParams, MatchCase, matchBody, matchCases, matchCheckBody, NO_DB_BODY, placeInSaxony, servicesNearBody, TRAVEL } from './requests';
 import { mean, ms, percentile, rate, ratio, size, table } from './stats';
 import { openTarget, Target } from './targets';
@@ -26,8 +26,9 @@ type QueryKind = 'match' | 'servicesNear';
 
 interface RunResult extends Run {
   query: QueryKind;
+  queryNote: string;
   databaseVersion: string;
-  floor: { p50: number; p95: number; meanRows: number; maxRows: number };
+  floor: { p50: number; p95: number; meanRows: number; maxRows: number; slowest: { town: string; need: string; rows: number; ms: number }[] };
   radius: { source: string; urbanMeters: number; ruralMeters: number };
   /** cases where the floor returned exactly as many rows as the matcher considered candidates (match only) */
   candidatesAgree?: { same: number; of: number; firstDifference?: string };
@@ -241,8 +242,12 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
     const result: RunResult = {
       ...run,
       query: kind,
+      queryNote: note,
       databaseVersion: version,
-      floor: { p50: percentile(floorMs, 50), p95: percentile(floorMs, 95), meanRows: mean(rows), maxRows: Math.max(...rows) },
+      floor: {
+        p50: percentile(floorMs, 50), p95: percentile(floorMs, 95), meanRows: mean(rows), maxRows: Math.max(...rows),
+        slowest: cases.map((c, i) => ({ town: c.town, need: c.need, rows: rows[i], ms: Math.round(floorMs[i] * 100) / 100 })).sort((a, b) => b.ms - a.ms).slice(0, 10),
+      },
       graphql1: { p50: percentile(one.latenciesMs, 50), p95: percentile(one.latenciesMs, 95), meanTotalCount: mean(totals), failures: one.failures },
       graphql20: throughput(many),
       noDb20: throughput(noDb),
@@ -270,9 +275,10 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
 function report(results: RunResult[], options: BenchOptions, machine: string, totalSeconds: number): string {
   const out: string[] = [];
   const queries = [...new Set(results.map((r) => r.query))];
+  const notes = [...new Set(results.map((r) => r.queryNote))];
   out.push(`Lotse matching benchmark — ${new Date().toISOString().slice(0, 10)}; ${machine}`);
   out.push(
-    `query: ${queries.map((q) => (q === 'match' ? 'matchReferralTargets' : 'servicesNear (FALLBACK: matchReferralTargets not in the schema)')).join(', ')}; ` +
+    `query: ${notes.join(', ')}; ` +
       `origins in Saxony, 1 need, ${TRAVEL.mode} ${TRAVEL.maxMinutes} min, accepting new clients only; ` +
       `floor radius ${[...new Set(results.map((r) => `${r.radius.urbanMeters} m city / ${r.radius.ruralMeters} m Landkreis (${r.radius.source})`))].join('; ')}`,
   );
@@ -349,6 +355,13 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
   out.push('\nCPU (share of both cores: API process incl. load generator / database backends / other processes):');
   for (const r of results) {
     out.push(`  ${size(r.size)} ${r.db}: ` + MEASURED_PHASES.map((p) => `${p} ${pct(r.cpu[p]?.own)}/${pct(r.cpu[p]?.db)}/${pct(r.cpu[p]?.other)}`).join(', '));
+  }
+  out.push(`CPU time per request at ${options.clients} clients (share × ${os.cpus().length} cores / req/s):`);
+  const perRequest = (share: number | undefined, rps: number) => (share === undefined ? '?' : `${((share * os.cpus().length * 1000) / rps).toFixed(2)} ms`);
+  for (const r of results) {
+    const m = r.cpu.graphql20;
+    const n = r.cpu.noDb20;
+    out.push(`  ${size(r.size)} ${r.db}: match: API process ${perRequest(m?.own, r.graphql20.rps)}, database ${r.db === 'server' ? perRequest(m?.db, r.graphql20.rps) : '(in the API process)'}; no-DB: API process ${perRequest(n?.own, r.noDb20.rps)}`);
   }
   if (results.some((r) => maxOther(r) > QUIET)) out.push('  WARNING: other processes took more than 10 % of the CPUs during some phases: rerun on a quiet machine');
   const versions = [...new Set(results.map((r) => `${r.db}: ${r.databaseVersion}`))];

@@ -45,6 +45,16 @@ async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promis
 }
 
 /**
+ * The app's environment for the bench: no demo data, anonymous reads (no token checks measured), and
+ * no background search indexing (SEARCH_OUTBOX_POLL_MS=0): after a bulk load its catch-up would
+ * index the whole catalogue while the bench measures. Unknown variables are ignored by
+ * loadEnvironment, so this also works on versions of the app without them.
+ */
+function benchEnvironment(vars: Record<string, string>) {
+  return loadEnvironment({ SEED_DEMO_DATA: 'false', GRAPHQL_IDE: 'true', LOG_LEVEL: 'info', PUBLIC_READ_ACCESS: 'true', SEARCH_OUTBOX_POLL_MS: '0', ...vars });
+}
+
+/**
  * The app's log lines are formatted as in production (JSON, level info: one line per GraphQL request)
  * but not printed: they would bury the bench's output. Warnings and errors go to stderr.
  */
@@ -79,7 +89,7 @@ async function openServer(size: number, options: BenchOptions): Promise<Target> 
   });
   const appLog = { infoLines: 0, warnings: [] as string[] };
   const started = Date.now();
-  const env = loadEnvironment({ DATABASE_URL: url.toString(), SEED_DEMO_DATA: 'false', GRAPHQL_IDE: 'true', LOG_LEVEL: 'info', PUBLIC_READ_ACCESS: 'true' });
+  const env = benchEnvironment({ DATABASE_URL: url.toString() });
   const app = await createApp({ env, logger: benchLogger(appLog) });
   const startSeconds = (Date.now() - started) / 1000;
 
@@ -126,7 +136,7 @@ async function openEmbedded(size: number, options: BenchOptions): Promise<Target
   }
   const appLog = { infoLines: 0, warnings: [] as string[] };
   const started = Date.now();
-  const env = loadEnvironment({ LOTSE_DATA_DIR: dir, SEED_DEMO_DATA: 'false', GRAPHQL_IDE: 'true', LOG_LEVEL: 'info', PUBLIC_READ_ACCESS: 'true' });
+  const env = benchEnvironment({ LOTSE_DATA_DIR: dir });
   const app = await createApp({ env, logger: benchLogger(appLog) });
   const startSeconds = (Date.now() - started) / 1000;
   const ds = app.get(DataSource);
