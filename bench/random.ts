@@ -1,15 +1,18 @@
+import { SeededRandom } from '@lotse/demo-data';
+
 /**
  * Seeded PRNG for the benchmark: sfc32 (128-bit state) seeded by cyrb128 of a string. The state is
  * large enough that ids drawn from it (hundreds of thousands per run) do not collide, unlike a 32-bit
  * generator, and a string seed gives every chunk of the catalogue its own independent stream.
  */
-export class Rng {
+export class Rng extends SeededRandom {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
 
   constructor(seed: string) {
+    super();
     [this.a, this.b, this.c, this.d] = cyrb128(seed);
     for (let i = 0; i < 15; i++) this.u32();
   }
@@ -32,29 +35,6 @@ export class Rng {
   /** [0, 1) */
   next(): number {
     return this.u32() / 4294967296;
-  }
-
-  /** integer in [min, max] */
-  int(min: number, max: number): number {
-    return min + Math.floor(this.next() * (max - min + 1));
-  }
-
-  chance(p: number): boolean {
-    return this.next() < p;
-  }
-
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)];
-  }
-
-  /** `count` distinct items */
-  sample<T>(items: readonly T[], count: number): T[] {
-    const pool = [...items];
-    for (let i = pool.length - 1; i > 0; i--) {
-      const j = Math.floor(this.next() * (i + 1));
-      [pool[i], pool[j]] = [pool[j], pool[i]];
-    }
-    return pool.slice(0, Math.min(count, pool.length));
   }
 
   /** standard normal (Box–Muller) */

@@ -9,4 +9,4 @@ export { toLocationType, toServiceType } from './graphql/mappers';
 export * from './catalogue-write.service';
 export * from './domain/write.types';
 export { RegisterOrganizationInput } from './graphql/catalogue.inputs';
-export { NearInput, MAX_RADIUS_METERS } from './graphql/catalogue.args';
+export { NearInput, MAX_RADIUS_METERS, ServiceFilterInput } from './graphql/catalogue.args';

@@ -5,3 +5,4 @@ export type { DemoTown, DemoRegion } from './towns';
 export { DemoSeedModule } from './demo-seed.module';
 export { DemoSeedService } from './demo-seed.service';
 export type { SeedResult } from './demo-seed.service';
+export { SeededRandom } from './random';
