@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { postgis } from '@electric-sql/pglite-postgis';
@@ -28,7 +29,7 @@ export class EmbeddedDatabase {
       await mkdir(location, { recursive: true });
       await acquireLock(`${location}.lock`);
     }
-    const db = await PGlite.create({ dataDir: location, extensions: { postgis, pg_trgm, unaccent } });
+    const db = await PGlite.create({ dataDir: location, extensions: { postgis, pg_trgm, unaccent, btree_gist } });
     const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
     await server.start();
     return new EmbeddedDatabase(db, server, `postgres://postgres@${server.getServerConn()}/postgres`, location && `${location}.lock`);

@@ -6,3 +6,6 @@ declare module '@electric-sql/pglite/contrib/pg_trgm' {
 declare module '@electric-sql/pglite/contrib/unaccent' {
   export const unaccent: import('@electric-sql/pglite').Extension;
 }
+declare module '@electric-sql/pglite/contrib/btree_gist' {
+  export const btree_gist: import('@electric-sql/pglite').Extension;
+}

@@ -3,6 +3,7 @@ import { SeedNeedsTaxonomy1732280000001 } from './1732280000001-seed-needs-taxon
 import { Coverage1732290000000 } from './1732290000000-coverage';
 import { Search1732300000000 } from './1732300000000-search';
 import { AccountsAndSelfService1732310000000 } from './1732310000000-accounts-and-self-service';
+import { MatchListing1732320000000 } from './1732320000000-match-listing';
 
 /** In order; listed explicitly so the bundle and the tests run exactly the same migrations. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Coverage1732290000000,
   Search1732300000000,
   AccountsAndSelfService1732310000000,
+  MatchListing1732320000000,
 ];
