@@ -3,8 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@lotse/common';
+import { PreparedQuery } from '@lotse/database';
+import { AccessibilityFeature, DeliveryMode, ServiceCategory } from './domain/enums';
 import { OrganizationImport } from './domain/import.types';
 import {
+  Candidate,
   CandidateCriteria,
   CategoryCount,
   CourseSession,
@@ -50,7 +53,11 @@ export interface NearRow {
 /** All SQL of the catalogue, PostGIS included. Services and resolvers never see SQL. */
 @Injectable()
 export class CatalogueRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly prepared: PreparedQuery;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.prepared = new PreparedQuery(db);
+  }
 
   // ---------- taxonomy ----------
 
@@ -131,7 +138,7 @@ export class CatalogueRepository {
 
   /** By id regardless of visibility; callers decide what may be shown. */
   findServicesByIds(ids: readonly string[]): Promise<Service[]> {
-    return this.db.query(`SELECT ${SERVICE_COLUMNS} FROM service s WHERE s.id = ANY($1::uuid[])`, [ids]);
+    return this.prepared.objects(`SELECT ${SERVICE_COLUMNS} FROM service s WHERE s.id = ANY($1::uuid[])`, [ids]);
   }
 
   findVisibleServicesByOrganizations(organizationIds: readonly string[]): Promise<Service[]> {
@@ -188,45 +195,85 @@ export class CatalogueRepository {
   }
 
   /**
-   * Match candidates: the `limit` nearest service × location pairs within the radius that pass
-   * every hard criterion. ST_DWithin bounds the search through the GiST index and KNN (`<->`)
-   * takes the nearest first, so the cost does not grow with the size of the catalogue.
+   * Match candidates: the `limit` nearest visible service × location pairs within the radius that
+   * address one of the needs and pass every hard criterion, with the facts the matcher scores on.
+   *
+   * Reads only `match_listing` (see its migration): per need, a KNN scan of the (need_code, point)
+   * GiST index walks that need's listings nearest first, bounded by ST_DWithin, and stops after
+   * `limit` that pass the filters, so the cost follows the answer rather than the catalogue. The
+   * union of each need's nearest `limit` holds the overall nearest `limit`; a pair found for several
+   * needs is merged (with one need there is nothing to merge). Runs as a prepared statement.
    */
-  findMatchCandidates(c: CandidateCriteria): Promise<(NearRow & { matchedNeeds: string[] })[]> {
+  async findMatchCandidates(c: CandidateCriteria): Promise<Candidate[]> {
     const p = new SqlParams();
     const origin = `ST_SetSRID(ST_MakePoint(${p.add(c.origin.longitude)}::float8, ${p.add(c.origin.latitude)}::float8), 4326)::geography`;
-    const needs = p.add(c.needs);
-    const where = [VISIBLE_SERVICE, `ST_DWithin(l.point, o.g, ${p.add(c.radiusMeters)})`,
-      `EXISTS (SELECT 1 FROM service_need sn WHERE sn.service_id = s.id AND sn.need_code = ANY(${needs}::varchar[]))`];
+    const single = c.needs.length === 1;
+    const needs = p.add(single ? c.needs[0] : c.needs);
+    const limit = p.add(c.limit);
+    const where = [single ? `ml.need_code = ${needs}::varchar` : `ml.need_code = n.code`, `ST_DWithin(ml.point, o.g, ${p.add(c.radiusMeters)}::float8)`];
     if (c.age !== undefined) {
       const age = p.add(c.age);
-      where.push(`(s.min_age IS NULL OR s.min_age <= ${age}) AND (s.max_age IS NULL OR s.max_age >= ${age})`);
+      where.push(`(ml.min_age IS NULL OR ml.min_age <= ${age}::int) AND (ml.max_age IS NULL OR ml.max_age >= ${age}::int)`);
     }
-    if (c.languages?.length) where.push(`s.languages && ${p.add(c.languages)}::text[]`);
-    if (c.accessibility?.length) where.push(`s.accessibility @> ${p.add(c.accessibility)}::text[]`);
-    if (c.deliveryModes?.length) where.push(`s.delivery_modes && ${p.add(c.deliveryModes)}::text[]`);
-    if (c.costCovered) where.push(`s.cost_type IN ('free', 'statutory_insurance', 'insurer_subsidised')`);
-    if (c.acceptingNewClientsOnly) where.push(`s.accepting_new_clients`);
+    if (c.languages?.length) where.push(`ml.languages && ${p.add(c.languages)}::text[]`);
+    if (c.accessibility?.length) where.push(`ml.accessibility @> ${p.add(c.accessibility)}::text[]`);
+    if (c.deliveryModes?.length) where.push(`ml.delivery_modes && ${p.add(c.deliveryModes)}::text[]`);
+    if (c.costCovered) where.push(`ml.cost_type IN ('free', 'statutory_insurance', 'insurer_subsidised')`);
+    if (c.acceptingNewClientsOnly) where.push(`ml.accepting_new_clients`);
     if (c.courseStartsWithin) {
       const today = p.add(c.courseStartsWithin.today);
-      where.push(`(s.category <> 'course' OR EXISTS (SELECT 1 FROM course_session cs WHERE cs.service_id = s.id AND cs.free_seats > 0
+      where.push(`(ml.category <> 'course' OR EXISTS (SELECT 1 FROM course_session cs WHERE cs.service_id = ml.service_id AND cs.free_seats > 0
         AND cs.starts_on >= ${today}::date AND cs.starts_on <= ${today}::date + ${p.add(c.courseStartsWithin.days)}::int))`);
     }
     if (c.openAt) {
       const time = p.add(c.openAt.time);
-      where.push(`EXISTS (SELECT 1 FROM opening_hours oh WHERE oh.service_id = s.id AND oh.weekday = ${p.add(c.openAt.weekday)}
+      where.push(`EXISTS (SELECT 1 FROM opening_hours oh WHERE oh.service_id = ml.service_id AND oh.weekday = ${p.add(c.openAt.weekday)}::int
         AND oh.opens_at <= ${time}::time AND oh.closes_at > ${time}::time)`);
     }
-    return this.db.query(
-      `SELECT s.id AS "serviceId", l.id AS "locationId", ST_Distance(l.point, o.g) AS "distanceMeters",
-              ARRAY(SELECT sn.need_code FROM service_need sn WHERE sn.service_id = s.id AND sn.need_code = ANY(${needs}::varchar[]) ORDER BY sn.need_code) AS "matchedNeeds"
-       FROM (SELECT ${origin} AS g) o, location l
-       JOIN service_location sl ON sl.location_id = l.id
-       JOIN service s ON s.id = sl.service_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY l.point <-> o.g LIMIT ${p.add(c.limit)}`,
+    const nearest = `
+      SELECT ml.service_id, ml.location_id, ml.need_code, ml.point <-> o.g AS knn, ST_Distance(ml.point, o.g) AS d, ml.facts
+      FROM match_listing ml
+      WHERE ${where.join(' AND ')}
+      ORDER BY ml.point <-> o.g LIMIT ${limit}`;
+    // One text per candidate, '|'-separated like match_listing.facts, which it ends with: splitting
+    // one string per row is a fraction of what parsing a dozen typed columns of 400 rows cost.
+    const select = (matchedNeeds: string) => `SELECT concat_ws('|', k.service_id, k.location_id, k.d, ${matchedNeeds}, k.facts)`;
+    // One need (the common case): one KNN scan, nothing to merge.
+    const rows = await this.prepared.rows(
+      single
+        ? `WITH o AS (SELECT ${origin} AS g) ${select('k.need_code')}
+           FROM o CROSS JOIN LATERAL (${nearest}) k
+           ORDER BY k.knn, k.service_id, k.location_id`
+        : `WITH o AS (SELECT ${origin} AS g) ${select(`string_agg(k.need_code, ',' ORDER BY k.need_code)`)}
+           FROM o, unnest(${needs}::varchar[]) AS n(code) CROSS JOIN LATERAL (${nearest}) k
+           GROUP BY k.service_id, k.location_id, k.d, k.facts
+           ORDER BY min(k.knn), k.service_id, k.location_id LIMIT ${limit}`,
       p.values,
     );
+    const list = (s: string) => (s ? s.split(',') : []);
+    const orNull = (s: string) => (s === '' ? null : Number(s));
+    return rows.map(([line]) => {
+      // service | location | distance | matched needs | organisation | district | category | languages |
+      // accessibility | delivery modes | accepting (t/f) | free seats | waiting days | capacity time (epoch ms) | lat | lon
+      const f = (line as string).split('|');
+      return {
+        service: {
+          id: f[0],
+          organizationId: f[4],
+          category: f[6] as ServiceCategory,
+          languages: list(f[7]),
+          accessibility: list(f[8]) as AccessibilityFeature[],
+          deliveryModes: list(f[9]) as DeliveryMode[],
+          acceptingNewClients: f[10] === 't',
+          freeSeats: orNull(f[11]),
+          waitingDays: orNull(f[12]),
+          capacityUpdatedAt: new Date(Number(f[13])),
+        },
+        location: { id: f[1], districtAgs: f[5] || null, latitude: Number(f[14]), longitude: Number(f[15]) },
+        distanceMeters: Number(f[2]),
+        matchedNeeds: list(f[3]),
+      };
+    });
   }
 
   // ---------- locations ----------
@@ -254,7 +301,7 @@ export class CatalogueRepository {
   }
 
   findLocationsByIds(ids: readonly string[]): Promise<Location[]> {
-    return this.db.query(`SELECT ${LOCATION_COLUMNS} FROM location l WHERE l.id = ANY($1::uuid[])`, [ids]);
+    return this.prepared.objects(`SELECT ${LOCATION_COLUMNS} FROM location l WHERE l.id = ANY($1::uuid[])`, [ids]);
   }
 
   findLocationsByServices(serviceIds: readonly string[]): Promise<(Location & { serviceId: string })[]> {

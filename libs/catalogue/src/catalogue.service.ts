@@ -98,21 +98,8 @@ export class CatalogueService {
   }
 
   /** Listings that pass a match's hard criteria, nearest first, with services and locations loaded. */
-  async findMatchCandidates(criteria: CandidateCriteria): Promise<Candidate[]> {
-    const rows = await this.repository.findMatchCandidates(criteria);
-    if (rows.length === 0) return [];
-    const [services, locations] = await Promise.all([
-      this.repository.findServicesByIds([...new Set(rows.map((r) => r.serviceId))]),
-      this.repository.findLocationsByIds([...new Set(rows.map((r) => r.locationId))]),
-    ]);
-    const serviceById = new Map(services.map((s) => [s.id, s]));
-    const locationById = new Map(locations.map((l) => [l.id, l]));
-    return rows.map((r) => ({
-      service: serviceById.get(r.serviceId)!,
-      location: locationById.get(r.locationId)!,
-      distanceMeters: r.distanceMeters,
-      matchedNeeds: r.matchedNeeds,
-    }));
+  findMatchCandidates(criteria: CandidateCriteria): Promise<Candidate[]> {
+    return this.repository.findMatchCandidates(criteria);
   }
 
   /** Shown in the directory: active service of an active organisation. */

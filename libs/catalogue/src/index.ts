@@ -6,6 +6,7 @@ export * from './domain/import.types';
 export * from './domain/needs-taxonomy';
 export { LocationType, NeedTermType, OrganizationType, ServiceType } from './graphql/catalogue.graphql-types';
 export { toLocationType, toServiceType } from './graphql/mappers';
+export { catalogueLoaders } from './graphql/loaders';
 export * from './catalogue-write.service';
 export * from './domain/write.types';
 export { RegisterOrganizationInput } from './graphql/catalogue.inputs';

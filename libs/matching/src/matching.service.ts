@@ -5,7 +5,7 @@ import { District, GeoService } from '@lotse/geo';
 import { bestBundle } from './bundle';
 import { MatchOutcome, MatchRequest, MatchTarget } from './matching.types';
 import { explanations } from './scoring/explain';
-import { effectiveWeights, factorValues, score } from './scoring/score';
+import { effectiveWeights, factorValues, score, weightedScore } from './scoring/score';
 import { WeightSet } from './scoring/weights';
 import { TRAVEL_TIME_ESTIMATOR, TravelTimeEstimator } from './travel/travel-time.port';
 
@@ -78,20 +78,22 @@ export class MatchingService {
       candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })),
     );
     const weights = effectiveWeights(this.weightSet.weights, request.preferences);
+    const languages = c.languages ?? [];
     const reachable: MatchTarget[] = [];
     candidates.forEach((candidate, i) => {
       if (minutes[i] > limitMinutes || (maxMeters !== undefined && candidate.distanceMeters > maxMeters)) return;
-      reachable.push(this.toTarget(candidate, minutes[i], { needs, limitMinutes, participantDistrict, districts, languages: c.languages ?? [], weights, mode, now }));
+      reachable.push(this.toTarget(candidate, minutes[i], { needs, limitMinutes, participantDistrict, languages, weights, now }));
     });
     reachable.sort(compareTargets);
 
     const ranked = request.diversify ? diversify(reachable) : reachable;
     const bestPerService = dedupeServices(reachable);
     const unmetNeeds = needs.filter((n) => !reachable.some((t) => t.matchedNeeds.some((m) => m.code === n.code)));
+    const estimated = this.estimator.estimated;
     return {
       weightSet: this.weightSet,
       appliedWeights: weights,
-      estimator: { name: this.estimator.name, estimated: this.estimator.estimated, description: this.estimator.description },
+      estimator: { name: this.estimator.name, estimated, description: this.estimator.description },
       origin: { ...origin, districtAgs: area.districtAgs, municipalityAgs: area.municipalityAgs },
       participantDistrictAgs: participantDistrict,
       mode,
@@ -100,22 +102,31 @@ export class MatchingService {
       targets: ranked,
       bundle: needs.length > 1 ? bestBundle(needs, bestPerService) : null,
       unmetNeeds,
+      // Sentences only for the targets a client receives: a dense city yields hundreds of
+      // candidates, and a page shows ten.
+      explain: (target) => {
+        const sentences = explanations({
+          service: target.service,
+          matchedNeedLabels: target.matchedNeeds.map((n) => n.labelDe),
+          requestedNeeds: needs.length,
+          travelMinutes: target.travelMinutes,
+          estimated,
+          mode,
+          distanceMeters: target.distanceMeters,
+          inOwnDistrict: target.inOwnDistrict,
+          locationDistrictName: target.location.districtAgs ? districts.get(target.location.districtAgs)?.name ?? null : null,
+          languages,
+          now,
+        });
+        return score(target.values, weights).factors.map((f) => ({ ...f, explanation: sentences[f.factor] }));
+      },
     };
   }
 
   private toTarget(
     candidate: Candidate,
     travelMinutes: number,
-    ctx: {
-      needs: NeedTerm[];
-      limitMinutes: number;
-      participantDistrict: string;
-      districts: Map<string, District>;
-      languages: string[];
-      weights: ReturnType<typeof effectiveWeights>;
-      mode: MatchRequest['travel']['mode'];
-      now: Date;
-    },
+    ctx: { needs: NeedTerm[]; limitMinutes: number; participantDistrict: string; languages: string[]; weights: ReturnType<typeof effectiveWeights>; now: Date },
   ): MatchTarget {
     const matchedNeeds = ctx.needs.filter((n) => candidate.matchedNeeds.includes(n.code));
     const inOwnDistrict = candidate.location.districtAgs === ctx.participantDistrict;
@@ -129,28 +140,15 @@ export class MatchingService {
       languages: ctx.languages,
       now: ctx.now,
     });
-    const { score: total, factors } = score(values, ctx.weights);
-    const sentences = explanations({
-      service: candidate.service,
-      matchedNeedLabels: matchedNeeds.map((n) => n.labelDe),
-      requestedNeeds: ctx.needs.length,
-      travelMinutes,
-      estimated: this.estimator.estimated,
-      mode: ctx.mode,
-      distanceMeters: candidate.distanceMeters,
-      inOwnDistrict,
-      locationDistrictName: candidate.location.districtAgs ? ctx.districts.get(candidate.location.districtAgs)?.name ?? null : null,
-      languages: ctx.languages,
-      now: ctx.now,
-    });
     return {
       service: candidate.service,
       location: candidate.location,
       distanceMeters: candidate.distanceMeters,
       travelMinutes,
-      score: total,
+      score: weightedScore(values, ctx.weights),
       matchedNeeds,
-      reasons: factors.map((f) => ({ ...f, explanation: sentences[f.factor] })),
+      inOwnDistrict,
+      values,
     };
   }
 

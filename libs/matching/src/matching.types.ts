@@ -1,4 +1,4 @@
-import { AccessibilityFeature, DeliveryMode, Location, NeedTerm, Service } from '@lotse/catalogue';
+import { AccessibilityFeature, Candidate, DeliveryMode, NeedTerm } from '@lotse/catalogue';
 import { FactorValue, Preferences } from './scoring/score';
 import { MatchFactor, WeightSet } from './scoring/weights';
 import { TravelMode } from './travel/travel-time.port';
@@ -28,14 +28,17 @@ export interface Reason extends FactorValue {
   explanation: string;
 }
 
+/** A ranked listing. Its reasons' sentences are written only for targets a client receives (`explain`). */
 export interface MatchTarget {
-  service: Service;
-  location: Location;
+  service: Candidate['service'];
+  location: Candidate['location'];
   distanceMeters: number;
   travelMinutes: number;
   score: number;
   matchedNeeds: NeedTerm[];
-  reasons: Reason[];
+  inOwnDistrict: boolean;
+  /** each factor's value in [0, 1]; weights and contributions are worked out when explained */
+  values: Record<MatchFactor, number>;
 }
 
 export interface BundleItem {
@@ -65,4 +68,6 @@ export interface MatchOutcome {
   bundle: MatchBundle | null;
   /** needs no reachable target addresses */
   unmetNeeds: NeedTerm[];
+  /** every factor of a target with its German sentence */
+  explain(target: MatchTarget): Reason[];
 }

@@ -160,9 +160,19 @@ export interface CandidateCriteria {
   limit: number;
 }
 
+/** The service facts the matcher filters and scores on, as its read model (`match_listing`) holds them. */
+export type ListingFacts = Pick<
+  Service,
+  'id' | 'organizationId' | 'category' | 'languages' | 'accessibility' | 'deliveryModes' | 'acceptingNewClients' | 'freeSeats' | 'waitingDays' | 'capacityUpdatedAt'
+>;
+
+/**
+ * A listing that passed the hard criteria. It carries the facts for ranking only; what a client
+ * shows of the service and the location is loaded for the targets actually returned.
+ */
 export interface Candidate {
-  service: Service;
-  location: Location;
+  service: ListingFacts;
+  location: Pick<Location, 'id' | 'districtAgs' | 'latitude' | 'longitude'>;
   distanceMeters: number;
   /** the requested needs this service addresses */
   matchedNeeds: string[];

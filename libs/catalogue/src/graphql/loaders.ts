@@ -6,6 +6,10 @@ import { CategoryCount, CourseSession, Location, NeedTerm, OpeningHours, Organiz
 /** Request-scoped batch loaders of the catalogue's nested fields (one query per field per request). */
 export function catalogueLoaders(ctx: RequestContext, catalogue: CatalogueService, geo: GeoService) {
   return {
+    service: requestLoader<string, Service | null>(ctx, 'catalogue.service', async (ids) =>
+      byKeys(ids, await catalogue.servicesByIds(ids), (s) => s.id)),
+    location: requestLoader<string, Location | null>(ctx, 'catalogue.location', async (ids) =>
+      byKeys(ids, await catalogue.locationsByIds(ids), (l) => l.id)),
     organization: requestLoader<string, Organization | null>(ctx, 'catalogue.organization', async (ids) =>
       byKeys(ids, await catalogue.organizationsByIds(ids), (o) => o.id)),
     locationsOfService: requestLoader<string, Location[]>(ctx, 'catalogue.locationsOfService', async (ids) =>

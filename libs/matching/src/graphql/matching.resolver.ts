@@ -1,12 +1,13 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { encodeCursor, PageArgs, toPage } from '@lotse/common';
-import { toLocationType, toServiceType } from '@lotse/catalogue';
+import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { encodeCursor, NotFoundError, PageArgs, RequestContext, toPage } from '@lotse/common';
+import { catalogueLoaders, CatalogueService, LocationType, ServiceType, toLocationType, toServiceType } from '@lotse/catalogue';
+import { GeoService } from '@lotse/geo';
 import { compareTargets, MatchingService } from '../matching.service';
 import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
 import { MatchFactor, Weights } from '../scoring/weights';
 import { TravelMode } from '../travel/travel-time.port';
 import { MatchArgs } from './matching.inputs';
-import { MatchResultType, MatchTargetConnection, MatchTargetType } from './matching.types.graphql';
+import { MatchReasonType, MatchResultType, MatchTargetConnection, MatchTargetType } from './matching.types.graphql';
 
 const weightList = (weights: Weights) => (Object.keys(weights) as MatchFactor[]).map((factor) => ({ factor, weight: weights[factor] }));
 
@@ -75,13 +76,40 @@ export class MatchingResolver {
 
 function toTargetType(t: MatchTarget, outcome: MatchOutcome): MatchTargetType {
   return {
-    service: toServiceType(t.service),
-    location: toLocationType(t.location),
     distanceMeters: t.distanceMeters,
     travelMinutes: t.travelMinutes,
     travelTimeEstimated: outcome.estimator.estimated,
     score: t.score,
     matchedNeeds: t.matchedNeeds,
-    reasons: t.reasons,
+    target: t,
+    outcome,
   };
+}
+
+/** The page's services and locations come through the catalogue's batch loaders: one query each per request. */
+@Resolver(() => MatchTargetType)
+export class MatchTargetResolver {
+  constructor(
+    private readonly catalogue: CatalogueService,
+    private readonly geo: GeoService,
+  ) {}
+
+  @ResolveField(() => ServiceType)
+  async service(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<ServiceType> {
+    const service = await catalogueLoaders(ctx, this.catalogue, this.geo).service.load(node.target.service.id);
+    if (!service) throw new NotFoundError('service', node.target.service.id);
+    return toServiceType(service);
+  }
+
+  @ResolveField(() => LocationType)
+  async location(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<LocationType> {
+    const location = await catalogueLoaders(ctx, this.catalogue, this.geo).location.load(node.target.location.id);
+    if (!location) throw new NotFoundError('location', node.target.location.id);
+    return toLocationType(location);
+  }
+
+  @ResolveField(() => [MatchReasonType])
+  reasons(@Parent() node: MatchTargetType): MatchReasonType[] {
+    return node.outcome.explain(node.target);
+  }
 }

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
-import { LocationType, NeedTermType, ServiceType } from '@lotse/catalogue';
+import { NeedTermType } from '@lotse/catalogue';
 import { Connection } from '@lotse/common';
-import { MatchOutcome } from '../matching.types';
+import { MatchOutcome, MatchTarget } from '../matching.types';
 import { MatchFactor } from '../scoring/weights';
 import { TravelMode } from '../travel/travel-time.port';
 
@@ -14,16 +14,16 @@ export class MatchReasonType {
   @Field({ description: 'German sentence for the coach and participant' }) explanation: string;
 }
 
+/** `service`, `location` and `reasons` are resolved (MatchTargetResolver): loaded or written only when asked for. */
 @ObjectType('MatchTarget')
 export class MatchTargetType {
-  @Field(() => ServiceType) service: ServiceType;
-  @Field(() => LocationType) location: LocationType;
   @Field(() => Float, { description: 'straight line, metres' }) distanceMeters: number;
   @Field(() => Float, { description: 'for the requested mode; estimated unless the estimator says otherwise' }) travelMinutes: number;
   @Field() travelTimeEstimated: boolean;
   @Field(() => Float, { description: 'in [0, 1]; equals the sum of the reasons’ contributions' }) score: number;
   @Field(() => [NeedTermType], { description: 'requested needs this target addresses' }) matchedNeeds: NeedTermType[];
-  @Field(() => [MatchReasonType]) reasons: MatchReasonType[];
+  target: MatchTarget;
+  outcome: MatchOutcome;
 }
 
 @ObjectType() export class MatchTargetConnection extends Connection(MatchTargetType, 'MatchTarget') {}

@@ -1,11 +1,11 @@
-import { AccessibilityFeature, DeliveryMode, Service } from '@lotse/catalogue';
+import { AccessibilityFeature, DeliveryMode, ListingFacts } from '@lotse/catalogue';
 import { TravelMode } from '../travel/travel-time.port';
 import { daysSince, MODE_PHRASE } from './score';
 import { MatchFactor } from './weights';
 
 /** German sentences a coach can read out to a participant, one per factor. */
 export interface ExplainInput {
-  service: Service;
+  service: ListingFacts;
   matchedNeedLabels: string[];
   requestedNeeds: number;
   travelMinutes: number;
@@ -34,7 +34,11 @@ const ACCESSIBILITY_NAMES: Partial<Record<AccessibilityFeature, string>> = {
   [AccessibilityFeature.BRAILLE]: 'Brailleschrift',
 };
 
-const km = (meters: number) => (meters / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+/** "1,5" — German decimal comma, one decimal (toLocaleString costs an ICU call per sentence). */
+const km = (meters: number) => {
+  const tenths = Math.round(meters / 100);
+  return `${String(Math.floor(tenths / 10)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${tenths % 10}`;
+};
 
 export function formatDuration(days: number): string {
   if (days < 1) return 'heute';

@@ -1,4 +1,4 @@
-import { AccessibilityFeature, DeliveryMode, Service } from '@lotse/catalogue';
+import { AccessibilityFeature, DeliveryMode, ListingFacts } from '@lotse/catalogue';
 import { TravelMode } from '../travel/travel-time.port';
 import { MatchFactor, PREFERENCE_WEIGHTS, Weights } from './weights';
 
@@ -19,7 +19,7 @@ import { MatchFactor, PREFERENCE_WEIGHTS, Weights } from './weights';
  * outreach      = 1 if the service comes to the participant (aufsuchend), else 0
  */
 export interface ScoreInput {
-  service: Service;
+  service: ListingFacts;
   matchedNeeds: number;
   requestedNeeds: number;
   travelMinutes: number;
@@ -80,6 +80,18 @@ export function effectiveWeights(base: Weights, preferences: Preferences = {}): 
   if (preferences.outreach) weights[MatchFactor.OUTREACH] = Math.max(weights[MatchFactor.OUTREACH], PREFERENCE_WEIGHTS.outreach);
   if (preferences.shortWait) weights[MatchFactor.CAPACITY] *= PREFERENCE_WEIGHTS.shortWaitFactor;
   return weights;
+}
+
+/** The score alone: what ranking needs for every candidate, without the per-factor breakdown. */
+export function weightedScore(values: Record<MatchFactor, number>, weights: Weights): number {
+  let sum = 0;
+  let total = 0;
+  for (const factor in weights) {
+    const weight = weights[factor as MatchFactor];
+    total += weight;
+    sum += weight * (values[factor as MatchFactor] ?? 0);
+  }
+  return sum / total;
 }
 
 export function score(values: Record<MatchFactor, number>, weights: Weights): { score: number; factors: FactorValue[] } {

@@ -1,7 +1,7 @@
 import { AccessibilityFeature, CostType, DeliveryMode, InsuranceRequirement, Service, ServiceCategory, ServiceStatus } from '@lotse/catalogue';
 import { TravelMode } from '../travel/travel-time.port';
 import { explanations, formatAge, formatDuration } from './explain';
-import { effectiveWeights, factorValues, score } from './score';
+import { effectiveWeights, factorValues, score, weightedScore } from './score';
 import { DEFAULT_WEIGHT_SET, MatchFactor, weightSetFromConfig } from './weights';
 
 const now = new Date('2026-11-22T12:00:00Z');
@@ -28,6 +28,12 @@ describe('score', () => {
     const expected = 0.3 * 0.5 + 0.3 * 0.75 + 0.15 * 0.5 + 0.1 * Math.pow(0.5, 0.1) + 0.05 + 0.05 * (2 / 3) + 0.05;
     expect(total).toBeCloseTo(expected, 12);
     expect(factors.reduce((a, f) => a + f.contribution, 0)).toBeCloseTo(total, 12);
+  });
+
+  it('ranks by the same number it explains', () => {
+    for (const weights of [DEFAULT_WEIGHT_SET.weights, effectiveWeights(DEFAULT_WEIGHT_SET.weights, { ownDistrict: true, shortWait: true })]) {
+      expect(weightedScore(values, weights)).toBeCloseTo(score(values, weights).score, 14);
+    }
   });
 
   it('lets preferences shift weights without touching the configured set', () => {
@@ -68,6 +74,12 @@ describe('explanations', () => {
     expect(e.accessibility).toBe('barrierefrei: stufenloser Zugang, barrierefreies WC');
     expect(e.language).toBe('auf Ukrainisch möglich');
     expect(e.outreach).toBe('kommt auch zur Person (aufsuchend)');
+  });
+
+  it.each([[7420, '7,4'], [49, '0,0'], [950, '1,0'], [1234567, '1.234,6']])('writes %d m as "%s km" the German way', (meters, km) => {
+    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 1, travelMinutes: 5, estimated: true, mode: TravelMode.CAR, distanceMeters: meters, inOwnDistrict: true, locationDistrictName: null, languages: [], now });
+    expect(e.travel_time).toBe(`ca. 5 Min. mit dem Auto (geschätzt), ${km} km Luftlinie`);
+    expect(km).toBe((meters / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
   });
 
   it.each([[0.5, 'heute'], [1, '1 Tag'], [3, '3 Tage'], [14, '2 Wochen'], [90, '3 Monate']])('formats %d days as "%s"', (days, text) => {
