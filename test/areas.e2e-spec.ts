@@ -92,4 +92,52 @@ describe.each(databaseTargets())('district and municipality derivation on the $n
       expect(wrong).toEqual([]);
     },
   );
+
+  it('answers from memory exactly as PostGIS ST_Covers does, near boundaries too', async () => {
+    const db = t.app.get(DataSource);
+    const geo = t.app.get(GeoService);
+    // Random points over and around Saxony, plus points on, and a hair beside, boundary vertices
+    // and edge midpoints: where a fast point-in-polygon test and PostGIS could disagree.
+    const [{ xmin, ymin, xmax, ymax }] = await db.query(
+      `SELECT ST_XMin(e) - 0.1 AS xmin, ST_YMin(e) - 0.1 AS ymin, ST_XMax(e) + 0.1 AS xmax, ST_YMax(e) + 0.1 AS ymax FROM (SELECT ST_Extent(boundary) AS e FROM district) x`,
+    );
+    let seed = 42;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const points: [number, number][] = Array.from({ length: 1500 }, () => [xmin + random() * (xmax - xmin), ymin + random() * (ymax - ymin)]);
+    const edges: { x1: number; y1: number; x2: number; y2: number }[] = await db.query(
+      `SELECT ST_X(a) AS x1, ST_Y(a) AS y1, ST_X(b) AS x2, ST_Y(b) AS y2 FROM (
+         SELECT ST_PointN(ring, 1) AS a, ST_PointN(ring, 2) AS b FROM (
+           SELECT ST_ExteriorRing((ST_Dump(boundary)).geom) AS ring FROM municipality ORDER BY ags LIMIT 150) r) e`,
+    );
+    for (const { x1, y1, x2, y2 } of edges) {
+      points.push([x1, y1], [(x1 + x2) / 2, (y1 + y2) / 2], [(x1 + x2) / 2 + 1e-7, (y1 + y2) / 2], [(x1 + x2) / 2, (y1 + y2) / 2 - 1e-7]);
+    }
+    const sql = (lon: number, lat: number) =>
+      db.query(
+        `WITH p AS (SELECT ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326) AS g)
+         SELECT (SELECT m.ags FROM municipality m, p WHERE ST_Covers(m.boundary, p.g) ORDER BY m.ags LIMIT 1) AS "municipalityAgs",
+                (SELECT d.ags FROM district d, p WHERE ST_Covers(d.boundary, p.g) ORDER BY d.ags LIMIT 1) AS "districtAgs"`,
+        [lon, lat],
+      );
+    const expected: { municipalityAgs: string | null; districtAgs: string | null }[] = [];
+    for (const [lon, lat] of points) expected.push((await sql(lon, lat))[0]);
+    await geo.areaAt(51.05, 13.74); // the index loads on first use
+    const queriesBefore = t.queries();
+    const actual: { municipalityAgs: string | null; districtAgs: string | null }[] = [];
+    for (const [lon, lat] of points) actual.push(await geo.areaAt(lat, lon));
+    const askedDatabase = t.queries() - queriesBefore;
+
+    const differ = points.flatMap(([lon, lat], k) =>
+      actual[k].municipalityAgs !== expected[k].municipalityAgs || actual[k].districtAgs !== expected[k].districtAgs
+        ? [`${lon},${lat}: ${JSON.stringify(actual[k])} vs ${JSON.stringify(expected[k])}`]
+        : [],
+    );
+    expect(differ).toEqual([]);
+    const inside = expected.filter((e) => e.municipalityAgs).length;
+    expect(inside).toBeGreaterThan(700);
+    // every point inside Saxony off the boundaries was answered without the database
+    const onBoundaries = edges.length * 2;
+    expect(askedDatabase).toBeLessThanOrEqual(points.length - inside + onBoundaries);
+    expect(points.length - askedDatabase).toBeGreaterThanOrEqual(inside - onBoundaries);
+  });
 });

@@ -1,12 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { PreparedQuery } from '@lotse/database';
 import { AreaAssignment, BoundaryFeature, District, Municipality, Postcode, PostcodeRow } from './geo.types';
 
 /** All SQL of the geo capability. Boundaries are geometry (for ST_Covers); points are geography. */
 @Injectable()
 export class GeoRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  private readonly prepared: PreparedQuery;
+
+  constructor(@InjectDataSource() private readonly db: DataSource) {
+    this.prepared = new PreparedQuery(db);
+  }
 
   async countDistricts(): Promise<number> {
     const [row] = await this.db.query(`SELECT count(*)::int AS n FROM district`);
@@ -61,9 +66,15 @@ export class GeoRepository {
     return row.n;
   }
 
+  /** Every municipality's boundary as GeoJSON, full precision, for the in-memory area index. */
+  findMunicipalityBoundaries(): Promise<{ ags: string; districtAgs: string; geojson: string }[]> {
+    return this.db.query(`SELECT ags, district_ags AS "districtAgs", ST_AsGeoJSON(boundary, 15) AS geojson FROM municipality ORDER BY ags`);
+  }
+
+  /** Asked on every match whose origin the area index cannot place for certain: a prepared statement. */
   async areaAt(longitude: number, latitude: number): Promise<AreaAssignment> {
-    const [row] = await this.db.query(
-      `WITH p AS (SELECT ST_SetSRID(ST_MakePoint($1, $2), 4326) AS g)
+    const [row] = await this.prepared.objects<AreaAssignment>(
+      `WITH p AS (SELECT ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326) AS g)
        SELECT (SELECT m.ags FROM municipality m, p WHERE ST_Covers(m.boundary, p.g) ORDER BY m.ags LIMIT 1) AS "municipalityAgs",
               (SELECT d.ags FROM district d, p WHERE ST_Covers(d.boundary, p.g) ORDER BY d.ags LIMIT 1) AS "districtAgs"`,
       [longitude, latitude],

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Injectable, Logger } from '@nestjs/common';
+import { AreaIndex, ringsOf } from './area-index';
 import { GeoRepository } from './geo.repository';
 import { AreaAssignment, BoundaryFeature, District, Municipality, Postcode, PostcodeRow } from './geo.types';
 import { parsePostcodeCsv } from './postcode-import';
@@ -26,6 +27,8 @@ async function readFeatures(file: string): Promise<BoundaryFeature[]> {
 export class GeoService {
   private readonly logger = new Logger(GeoService.name);
 
+  private areaIndex?: Promise<AreaIndex>;
+
   constructor(private readonly repository: GeoRepository) {}
 
   /** Loads the bundled Saxony boundaries once; a no-op when they are present. */
@@ -34,6 +37,7 @@ export class GeoService {
     const started = Date.now();
     const [districts, municipalities] = await Promise.all([readFeatures('sn-districts.geojson.gz'), readFeatures('sn-municipalities.geojson.gz')]);
     await this.repository.replaceBoundaries(districts, municipalities);
+    this.areaIndex = undefined;
     this.logger.log(`loaded ${districts.length} districts and ${municipalities.length} municipalities in ${Date.now() - started} ms`);
   }
 
@@ -54,8 +58,25 @@ export class GeoService {
     return this.repository.countMunicipalities(districtAgs);
   }
 
-  areaAt(latitude: number, longitude: number): Promise<AreaAssignment> {
-    return this.repository.areaAt(longitude, latitude);
+  /**
+   * District and municipality at a point, as PostGIS `ST_Covers` decides. The in-memory index answers
+   * when it is certain; on a boundary, outside Saxony or while the index loads, the database does.
+   * Boundaries change only through `ensureBoundaries` (a CLI run elsewhere needs an API restart).
+   */
+  async areaAt(latitude: number, longitude: number): Promise<AreaAssignment> {
+    const index = await this.index().catch(() => undefined);
+    return index?.lookup(longitude, latitude) ?? this.repository.areaAt(longitude, latitude);
+  }
+
+  private index(): Promise<AreaIndex> {
+    this.areaIndex ??= this.repository.findMunicipalityBoundaries().then(
+      (rows) => new AreaIndex(rows.map((r) => ({ ags: r.ags, districtAgs: r.districtAgs, rings: ringsOf(JSON.parse(r.geojson)) }))),
+      (error) => {
+        this.areaIndex = undefined;
+        throw error;
+      },
+    );
+    return this.areaIndex;
   }
 
   municipalityPoint(ags: string): Promise<{ latitude: number; longitude: number } | null> {
