@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { ASTVisitor, FieldNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, SelectionSetNode, ValidationContext } from 'graphql';
+import { ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, SelectionSetNode, ValidationContext, visit } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { ErrorCode } from '@lotse/common';
 
@@ -43,31 +43,49 @@ export function depthLimitRule(max = MAX_QUERY_DEPTH) {
 /**
  * Estimates a query's cost before running it: each field costs 1, multiplied by `first` on lists,
  * so `services(first: 100) { locations { services(first: 100) … } }` is refused up front.
+ *
+ * The estimate depends only on the document and the values of variables that feed a `first`
+ * argument, so it is remembered per document for those values (page sizes — nothing else of a
+ * request is kept): walking the schema for every request cost as much as a small query.
  */
 export function complexityLimitPlugin(schema: () => GraphQLSchema, max = MAX_QUERY_COMPLEXITY): ApolloServerPlugin {
+  const known = new WeakMap<DocumentNode, { pageVariables: string[]; byPageSizes: Map<string, number> }>();
+  const estimate = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number =>
+    getComplexity({
+      schema: schema(),
+      operationName,
+      query: document,
+      variables,
+      estimators: [
+        fieldExtensionsEstimator(),
+        ({ args, childComplexity }) => {
+          const first = typeof args.first === 'number' ? args.first : undefined;
+          return first !== undefined ? 1 + childComplexity * first : undefined;
+        },
+        simpleEstimator({ defaultComplexity: 1 }),
+      ],
+    });
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          let complexity: number;
-          try {
-            complexity = getComplexity({
-            schema: schema(),
-            operationName: request.operationName ?? undefined,
-            query: document,
-            variables: request.variables ?? {},
-            estimators: [
-              fieldExtensionsEstimator(),
-              ({ args, childComplexity }) => {
-                const first = typeof args.first === 'number' ? args.first : undefined;
-                return first !== undefined ? 1 + childComplexity * first : undefined;
-              },
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
-            });
-          } catch {
-            // Variables that do not coerce: execution reports them as BAD_USER_INPUT with the variable's name.
-            return;
+          const variables = request.variables ?? {};
+          let entry = known.get(document);
+          if (!entry) {
+            entry = { pageVariables: pageSizeVariables(document), byPageSizes: new Map() };
+            known.set(document, entry);
+          }
+          const key = JSON.stringify([request.operationName ?? null, ...entry.pageVariables.map((name) => variables[name] ?? null)]);
+          let complexity = entry.byPageSizes.get(key);
+          if (complexity === undefined) {
+            try {
+              complexity = estimate(document, request.operationName ?? undefined, variables);
+            } catch {
+              // Variables that do not coerce: execution reports them as BAD_USER_INPUT with the variable's name.
+              return;
+            }
+            // Page sizes are bounded integers, but a client could still vary them endlessly.
+            if (entry.byPageSizes.size < 64) entry.byPageSizes.set(key, complexity);
           }
           if (complexity > max) {
             throw new GraphQLError(`Query is too complex (${complexity}); at most ${max} is allowed — ask for fewer items per page`, {
@@ -78,4 +96,15 @@ export function complexityLimitPlugin(schema: () => GraphQLSchema, max = MAX_QUE
       };
     },
   };
+}
+
+/** Names of the variables a document passes to a `first` argument, anywhere (fragments included). */
+function pageSizeVariables(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  visit(document, {
+    Argument(node) {
+      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
+    },
+  });
+  return [...names].sort();
 }
