@@ -118,6 +118,13 @@ describe.each(databaseTargets())('accounts, tokens and directory access on the $
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: services(first: 100) { edges { node { id name organization { name } locations { town } needs { code } } } }`).join(' ');
     const tooComplex = await t.gql(`{ ${aliases} }`, {}, token);
     expect(tooComplex.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'query' });
+    // The estimate is remembered per document and page size: the same document with a larger
+    // page size through a variable is judged again, and a small one is let through.
+    const paged = `query($n: Int) { ${Array.from({ length: 30 }, (_, i) => `a${i}: services(first: $n) { edges { node { id name organization { name } locations { town } needs { code } } } }`).join(' ')} }`;
+    for (const [n, refused] of [[1, false], [100, true], [1, false], [100, true]] as const) {
+      const res = await t.gql(paged, { n }, token);
+      expect({ n, refused: res.errors?.[0].extensions?.field === 'query' }).toEqual({ n, refused });
+    }
   });
 
   it('keeps a pending organization out of search, radius search and matching until a coordinator activates it', async () => {
