@@ -125,21 +125,21 @@ export function matchCheckBody(c: MatchCase): string {
 export const NO_DB_BODY = JSON.stringify({ query: NO_DB_QUERY });
 
 /**
- * The floor: what the matcher's candidate query does — the nearest candidates by KNN (`<->` on the
- * GiST index) within the reach radius, visible services only, with the need and capacity filters.
- * Keep in step with libs/matching's candidate query.
+ * The floor: what the matcher's candidate query does for one need — the nearest listings of that
+ * need by KNN (`<->` on match_listing's (need_code, point) GiST index) within the reach radius, with
+ * the capacity filter — returning only ids and distance, not the facts the matcher scores on.
+ * Keep in step with findMatchCandidates in libs/catalogue's repository.
  */
-export const FLOOR_SQL = `SELECT s.id AS service_id, l.id AS location_id, ST_Distance(l.point, o.g) AS d
-FROM (SELECT ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326)::geography AS g) o, location l
-JOIN service_location sl ON sl.location_id = l.id
-JOIN service s ON s.id = sl.service_id
-WHERE ST_DWithin(l.point, o.g, $3::float8) AND s.status = 'active'
-  AND EXISTS (SELECT 1 FROM organization vo WHERE vo.id = s.organization_id AND vo.status = 'active')
-  AND EXISTS (SELECT 1 FROM service_need sn WHERE sn.service_id = s.id AND sn.need_code = ANY($4::varchar[]))
-  AND s.accepting_new_clients
-ORDER BY l.point <-> o.g
-LIMIT ${CANDIDATE_LIMIT}`;
+export const FLOOR_SQL = `WITH o AS (SELECT ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326)::geography AS g)
+SELECT k.service_id, k.location_id, k.d
+FROM o CROSS JOIN LATERAL (
+  SELECT ml.service_id, ml.location_id, ml.point <-> o.g AS knn, ST_Distance(ml.point, o.g) AS d
+  FROM match_listing ml
+  WHERE ml.need_code = $4::varchar AND ST_DWithin(ml.point, o.g, $3::float8) AND ml.accepting_new_clients
+  ORDER BY ml.point <-> o.g LIMIT ${CANDIDATE_LIMIT}
+) k
+ORDER BY k.knn, k.service_id, k.location_id`;
 
 export function floorParams(c: MatchCase): unknown[] {
-  return [c.longitude, c.latitude, c.radiusMeters, [c.need]];
+  return [c.longitude, c.latitude, c.radiusMeters, c.need];
 }

@@ -4,6 +4,7 @@
  * directory `<data-dir>/pglite-<n>`, likewise reused). The API is started in-process with
  * `createApp` — migrations, boundaries, no demo data — and listens on a loopback port.
  */
+import { createHash, randomBytes } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { Client, Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { JsonLogger } from '@lotse/common';
 import { loadEnvironment } from '@lotse/config';
+import { PreparedQuery } from '@lotse/database';
 import { createApp } from '../apps/api/src/bootstrap';
 import { catalogueMarker, countListings, generateCatalogue, GenerateResult, readMarker, SqlTarget, truncateCatalogue } from './generate';
 import { BenchOptions, DatabaseKind } from './options';
@@ -21,8 +23,11 @@ export interface Target {
   size: number;
   app: INestApplication;
   port: number;
-  /** runs one floor query: a plain `pg` client (server) or the app's own DataSource (embedded, one connection) */
-  floorQuery(sql: string, params: unknown[]): Promise<unknown[]>;
+  /**
+   * runs one floor query: a plain `pg` client (server) or the app's own DataSource (embedded, one
+   * connection); `prepared` runs it as a named prepared statement, as the matcher runs its own
+   */
+  floorQuery(sql: string, params: unknown[], prepared?: boolean): Promise<unknown[]>;
   sql: SqlTarget;
   /** set when the catalogue was (re)generated in this run */
   generation?: GenerateResult & { seconds: number };
@@ -45,13 +50,24 @@ async function withClient<T>(url: string, fn: (c: Client) => Promise<T>): Promis
 }
 
 /**
- * The app's environment for the bench: no demo data, anonymous reads (no token checks measured), and
- * no background search indexing (SEARCH_OUTBOX_POLL_MS=0): after a bulk load its catch-up would
- * index the whole catalogue while the bench measures. Unknown variables are ignored by
- * loadEnvironment, so this also works on versions of the app without them.
+ * The app's environment for the bench: as in production (NODE_ENV=production, as the Docker image
+ * sets it; `npm run bench` also sets it for the process, since graphql-js reads it when loaded and
+ * runs extra development checks on every field otherwise), no demo data, anonymous reads (no token
+ * checks measured), and no background search indexing (SEARCH_OUTBOX_POLL_MS=0): after a bulk load
+ * its catch-up would index the whole catalogue while the bench measures. Unknown variables are
+ * ignored by loadEnvironment, so this also works on versions of the app without them.
  */
 function benchEnvironment(vars: Record<string, string>) {
-  return loadEnvironment({ SEED_DEMO_DATA: 'false', GRAPHQL_IDE: 'true', LOG_LEVEL: 'info', PUBLIC_READ_ACCESS: 'true', SEARCH_OUTBOX_POLL_MS: '0', ...vars });
+  return loadEnvironment({
+    NODE_ENV: 'production',
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    SEED_DEMO_DATA: 'false',
+    GRAPHQL_IDE: 'true',
+    LOG_LEVEL: 'info',
+    PUBLIC_READ_ACCESS: 'true',
+    SEARCH_OUTBOX_POLL_MS: '0',
+    ...vars,
+  });
 }
 
 /**
@@ -118,7 +134,7 @@ async function openServer(size: number, options: BenchOptions): Promise<Target> 
   await floorClient.connect();
   const target = await finish({
     db: 'server', size, app, startSeconds, appLog, sql,
-    floorQuery: async (text, params) => (await floorClient.query(text, params)).rows,
+    floorQuery: async (text, params, prepared) => (await floorClient.query(prepared ? { name: statementName(text), text, values: params } : { text, values: params })).rows,
     close: async () => {
       await floorClient.end();
       await pool.end();
@@ -148,9 +164,10 @@ async function openEmbedded(size: number, options: BenchOptions): Promise<Target
         for (const s of statements) await m.query(s.sql, s.params);
       }),
   };
+  const statements = new PreparedQuery(ds);
   return finish({
     db: 'embedded', size, app, startSeconds, appLog, sql,
-    floorQuery: (text, params) => ds.query(text, params),
+    floorQuery: (text, params, prepared) => (prepared ? statements.rows(text, params) : ds.query(text, params)),
     close: () => app.close(),
   }, options);
 }
@@ -172,4 +189,8 @@ async function finish(t: Omit<Target, 'port' | 'generation'>, options: BenchOpti
   await t.app.listen(0, '127.0.0.1');
   const port = (t.app.getHttpServer().address() as AddressInfo).port;
   return { ...t, port, generation };
+}
+
+function statementName(text: string): string {
+  return `floor_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
 }
