@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module } from '@nestjs/common';
 import { GraphQLModule, GraphQLSchemaHost } from '@nestjs/graphql';
@@ -43,6 +44,8 @@ export class AppModule {
             introspection: env.GRAPHQL_IDE,
             validationRules: [depthLimitRule()],
             plugins: [
+              // No cache hints are used; left on, it wraps every field's resolver to collect them.
+              ApolloServerPluginCacheControlDisabled(),
               requestLoggingPlugin(),
               complexityLimitPlugin(() => schemaHost.schema),
               ...(env.GRAPHQL_IDE ? [graphiqlLandingPagePlugin('/graphql')] : []),

@@ -86,8 +86,8 @@ export class MatchingService {
     });
     reachable.sort(compareTargets);
 
-    const ranked = request.diversify ? diversify(reachable) : reachable;
     const bestPerService = dedupeServices(reachable);
+    const ranked = request.diversify ? diversify(bestPerService) : reachable;
     const unmetNeeds = needs.filter((n) => !reachable.some((t) => t.matchedNeeds.some((m) => m.code === n.code)));
     const estimated = this.estimator.estimated;
     return {
@@ -185,12 +185,13 @@ function dedupeServices(ranked: MatchTarget[]): MatchTarget[] {
 
 /**
  * No organization fills the list twice for the same need: a target is dropped when a better one
- * of the same organization already covers one of its matched needs.
+ * of the same organization already covers one of its matched needs. Expects each service once
+ * (`dedupeServices`).
  */
 export function diversify(ranked: MatchTarget[]): MatchTarget[] {
   const covered = new Set<string>();
   const kept: MatchTarget[] = [];
-  for (const target of dedupeServices(ranked)) {
+  for (const target of ranked) {
     const keys = target.matchedNeeds.map((n) => `${target.service.organizationId}|${n.code}`);
     if (keys.some((k) => covered.has(k))) continue;
     keys.forEach((k) => covered.add(k));
