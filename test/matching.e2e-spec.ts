@@ -166,6 +166,23 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       }
       expect(paged).toEqual(all);
     });
+
+    it('costs the same few queries for a page of one target as for a page of five', async () => {
+      const request = { needs: ['addiction', 'psychosocial_counselling'], origin: ORIGIN, travel: { maxMinutes: 90 }, diversify: false };
+      const used = async (first: number) => {
+        const before = t.queries();
+        const res = await match(request, first);
+        expect(res.errors).toBeUndefined();
+        expect(res.data.matchReferralTargets.targets.edges).toHaveLength(first);
+        return t.queries() - before;
+      };
+      await used(1); // taxonomy and area index load on first use
+      const one = await used(1);
+      const five = await used(5);
+      expect(five).toBe(one);
+      // candidates, services + locations of the page, their organisations (the bundle's targets ride along)
+      expect(five).toBeLessThanOrEqual(3);
+    });
   });
 
   describe('travel limit', () => {

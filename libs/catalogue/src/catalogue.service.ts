@@ -116,6 +116,9 @@ export class CatalogueService {
   servicesByIds(ids: readonly string[]): Promise<Service[]> {
     return this.repository.findServicesByIds(ids);
   }
+  listingsByIds(pairs: readonly { serviceId: string; locationId: string }[]): Promise<{ service: Service; location: Location }[]> {
+    return this.repository.findListingsByIds(pairs);
+  }
   locationsByIds(ids: readonly string[]): Promise<Location[]> {
     return this.repository.findLocationsByIds(ids);
   }

@@ -6,10 +6,11 @@ import { CategoryCount, CourseSession, Location, NeedTerm, OpeningHours, Organiz
 /** Request-scoped batch loaders of the catalogue's nested fields (one query per field per request). */
 export function catalogueLoaders(ctx: RequestContext, catalogue: CatalogueService, geo: GeoService) {
   return {
-    service: requestLoader<string, Service | null>(ctx, 'catalogue.service', async (ids) =>
-      byKeys(ids, await catalogue.servicesByIds(ids), (s) => s.id)),
-    location: requestLoader<string, Location | null>(ctx, 'catalogue.location', async (ids) =>
-      byKeys(ids, await catalogue.locationsByIds(ids), (l) => l.id)),
+    /** key: `${serviceId}|${locationId}` — a service at one of its locations, both rows at once */
+    listing: requestLoader<string, { service: Service; location: Location } | null>(ctx, 'catalogue.listing', async (keys) => {
+      const pairs = keys.map((k) => ({ serviceId: k.slice(0, k.indexOf('|')), locationId: k.slice(k.indexOf('|') + 1) }));
+      return byKeys(keys, await catalogue.listingsByIds(pairs), (l) => `${l.service.id}|${l.location.id}`);
+    }),
     organization: requestLoader<string, Organization | null>(ctx, 'catalogue.organization', async (ids) =>
       byKeys(ids, await catalogue.organizationsByIds(ids), (o) => o.id)),
     locationsOfService: requestLoader<string, Location[]>(ctx, 'catalogue.locationsOfService', async (ids) =>

@@ -86,7 +86,7 @@ function toTargetType(t: MatchTarget, outcome: MatchOutcome): MatchTargetType {
   };
 }
 
-/** The page's services and locations come through the catalogue's batch loaders: one query each per request. */
+/** The page's services and locations come through one batch loader: one query per request for both. */
 @Resolver(() => MatchTargetType)
 export class MatchTargetResolver {
   constructor(
@@ -96,16 +96,22 @@ export class MatchTargetResolver {
 
   @ResolveField(() => ServiceType)
   async service(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<ServiceType> {
-    const service = await catalogueLoaders(ctx, this.catalogue, this.geo).service.load(node.target.service.id);
-    if (!service) throw new NotFoundError('service', node.target.service.id);
-    return toServiceType(service);
+    const listing = await this.listing(node, ctx);
+    return toServiceType(listing.service);
   }
 
   @ResolveField(() => LocationType)
   async location(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<LocationType> {
-    const location = await catalogueLoaders(ctx, this.catalogue, this.geo).location.load(node.target.location.id);
-    if (!location) throw new NotFoundError('location', node.target.location.id);
-    return toLocationType(location);
+    const listing = await this.listing(node, ctx);
+    return toLocationType(listing.location);
+  }
+
+  private async listing(node: MatchTargetType, ctx: RequestContext) {
+    const { service, location } = node.target;
+    const listing = await catalogueLoaders(ctx, this.catalogue, this.geo).listing.load(`${service.id}|${location.id}`);
+    // deleted between ranking and loading: rare, and not worth a partial answer
+    if (!listing) throw new NotFoundError('service', service.id);
+    return listing;
   }
 
   @ResolveField(() => [MatchReasonType])
