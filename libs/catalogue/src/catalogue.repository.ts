@@ -240,27 +240,30 @@ export class CatalogueRepository {
       FROM match_listing ml
       WHERE ${where.join(' AND ')}
       ORDER BY ml.point <-> o.g LIMIT ${limit}`;
-    // One text per candidate, '|'-separated like match_listing.facts, which it ends with: splitting
-    // one string per row is a fraction of what parsing a dozen typed columns of 400 rows cost.
-    const select = (matchedNeeds: string) => `SELECT concat_ws('|', k.service_id, k.location_id, k.d, ${matchedNeeds}, k.facts)`;
+    // One line per candidate, '|'-separated like match_listing.facts, which it ends with, and all
+    // lines in one text value: splitting one string is a fraction of what receiving and parsing
+    // 400 rows of a dozen typed columns cost, which was more than the search itself.
+    const line = (matchedNeeds: string) => `concat_ws('|', k.service_id, k.location_id, k.d, ${matchedNeeds}, k.facts) AS line`;
     // One need (the common case): one KNN scan, nothing to merge.
-    const rows = await this.prepared.rows(
-      single
-        ? `WITH o AS (SELECT ${origin} AS g) ${select('k.need_code')}
-           FROM o CROSS JOIN LATERAL (${nearest}) k
-           ORDER BY k.knn, k.service_id, k.location_id`
-        : `WITH o AS (SELECT ${origin} AS g) ${select(`string_agg(k.need_code, ',' ORDER BY k.need_code)`)}
-           FROM o, unnest(${needs}::varchar[]) AS n(code) CROSS JOIN LATERAL (${nearest}) k
-           GROUP BY k.service_id, k.location_id, k.d, k.facts
-           ORDER BY min(k.knn), k.service_id, k.location_id LIMIT ${limit}`,
+    const candidates = single
+      ? `SELECT ${line('k.need_code')}, k.knn, k.service_id, k.location_id
+         FROM o CROSS JOIN LATERAL (${nearest}) k`
+      : `SELECT ${line(`string_agg(k.need_code, ',' ORDER BY k.need_code)`)}, min(k.knn) AS knn, k.service_id, k.location_id
+         FROM o, unnest(${needs}::varchar[]) AS n(code) CROSS JOIN LATERAL (${nearest}) k
+         GROUP BY k.service_id, k.location_id, k.d, k.facts
+         ORDER BY min(k.knn), k.service_id, k.location_id LIMIT ${limit}`;
+    const [[text]] = await this.prepared.rows(
+      `WITH o AS (SELECT ${origin} AS g)
+       SELECT string_agg(c.line, E'\\n' ORDER BY c.knn, c.service_id, c.location_id) FROM (${candidates}) c`,
       p.values,
     );
+    const rows = text ? (text as string).split('\n') : [];
     const list = (s: string) => (s ? s.split(',') : []);
     const orNull = (s: string) => (s === '' ? null : Number(s));
-    return rows.map(([line]) => {
+    return rows.map((line) => {
       // service | location | distance | matched needs | organisation | district | category | languages |
       // accessibility | delivery modes | accepting (t/f) | free seats | waiting days | capacity time (epoch ms) | lat | lon
-      const f = (line as string).split('|');
+      const f = line.split('|');
       return {
         service: {
           id: f[0],
