@@ -167,7 +167,8 @@ describe.each(databaseTargets())('search outbox on the $name database', (target)
   });
 
   it('keeps the order per listing: with two workers and a stream of edits, the index never goes back to an older state', async () => {
-    const [org] = await catalogue.importOrganizations([organizationAt('Reihenfolge (fiktiv)', 51.25, 13.55)]);
+    // named so that its first state sorts before the edits: a worker may index it before the first edit
+    const [org] = await catalogue.importOrganizations([organizationAt('Reihenfolge (fiktiv)', 51.25, 13.55, [serviceFixture({ name: 'Reihenfolge v00' })])]);
     const [listing] = await serviceIdsOf([org]);
     const engine = new FlakySearchEngine(postgres);
     engine.delayMs = 3;
