@@ -1,3 +1,4 @@
+import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import {
   AccessibilityFeature,
@@ -165,6 +166,19 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         after = res.data.matchReferralTargets.targets.pageInfo.endCursor;
       }
       expect(paged).toEqual(all);
+    });
+
+    it('keeps matching after the database connection is replaced (prepared statements survive reconnects)', async () => {
+      const request = { needs: ['addiction'], origin: ORIGIN, travel: { maxMinutes: 90 } };
+      expect((await match(request)).errors).toBeUndefined();
+      // Destroy every idle connection: the next statements run on new ones. PGlite keeps its one
+      // session (and the old connection's prepared statements) across them.
+      const pool = (t.app.get(DataSource).driver as unknown as { master: Pool }).master;
+      const clients = await Promise.all(Array.from({ length: pool.idleCount || 1 }, () => pool.connect()));
+      clients.forEach((c) => c.release(true));
+      const again = await match(request);
+      expect(again.errors).toBeUndefined();
+      expect(again.data.matchReferralTargets.targets.edges.length).toBeGreaterThan(0);
     });
 
     it('costs the same few queries for a page of one target as for a page of five', async () => {

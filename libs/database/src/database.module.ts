@@ -1,5 +1,7 @@
-import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
 import { Environment } from '@lotse/config';
 import { EmbeddedDatabase } from './embedded-database';
 import { QueryCounter } from './query-counter';
@@ -15,6 +17,24 @@ interface EmbeddedHolder {
  * Chooses the database: the PostgreSQL server named by DATABASE_URL, or the embedded PGlite under
  * LOTSE_DATA_DIR. Both run the same TypeORM migrations at start; `synchronize` stays off.
  */
+/**
+ * Named prepared statements (PreparedQuery) are tracked per `pg` client. PGlite serves every socket
+ * connection from one session, so a new client would find the previous client's statements still
+ * there and fail with "prepared statement … already exists": each new connection starts by
+ * dropping them (on a PostgreSQL server a new connection has none, and this costs one statement).
+ */
+@Injectable()
+class PreparedStatementReset implements OnModuleInit {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  onModuleInit(): void {
+    const pool = (this.db.driver as unknown as { master: Pool }).master;
+    pool.on('connect', (client) => {
+      client.query('DEALLOCATE ALL').catch(() => undefined);
+    });
+  }
+}
+
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {
@@ -42,6 +62,9 @@ export class DatabaseModule implements OnApplicationShutdown {
               type: 'postgres' as const,
               url,
               poolSize: holder.instance ? 1 : 10,
+              // PGlite is one database session behind its socket: keep its one connection open
+              // rather than reconnect to a session that still holds the last one's statements.
+              ...(holder.instance ? { extra: { idleTimeoutMillis: 0 } } : {}),
               autoLoadEntities: true,
               synchronize: false,
               migrationsRun: true,
@@ -56,6 +79,7 @@ export class DatabaseModule implements OnApplicationShutdown {
         }),
       ],
       providers: [
+        PreparedStatementReset,
         { provide: EMBEDDED_DATABASE, useValue: holder },
         { provide: QueryCounter, useValue: counter },
       ],
