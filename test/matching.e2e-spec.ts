@@ -190,7 +190,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         expect(res.data.matchReferralTargets.targets.edges).toHaveLength(first);
         return t.queries() - before;
       };
-      await used(1); // taxonomy and area index load on first use
+      await used(1); // the taxonomy loads on first use
       const one = await used(1);
       const five = await used(5);
       expect(five).toBe(one);
