@@ -24,7 +24,7 @@ export interface BenchOptions {
   radiusMeters?: number;
   json?: string;
   waitQuietSeconds: number;
-  /** directory for CPU profiles of the API during the GraphQL throughput phase */
+  /** directory for CPU profiles of the API during the GraphQL phases */
   cpuProfile?: string;
 }
 
@@ -48,7 +48,8 @@ export const USAGE = `Options (npm run bench -- [options]; npm run bench:generat
   --radius METRES               fixed floor radius (default: the matcher's reach for 60 min by public
                                 transport, asked from the app's travel-time estimator)
   --json FILE                   also write the raw results as JSON
-  --cpu-profile DIR             write a V8 CPU profile of the API during the GraphQL throughput phase
+  --cpu-profile DIR             write V8 CPU profiles of the API during the GraphQL phases (concurrency 1
+                                and throughput)
   --wait-quiet SECONDS          before each database × size, wait up to this long until other
                                 processes use ≤ 10 % of the CPUs (default 0: warn only)
 `;

@@ -14,7 +14,7 @@ import inspector from 'node:inspector';
 import os from 'node:os';
 import { dirname } from 'node:path';
 import { QueryCounter } from '@lotse/database';
-import { TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTimeEstimator } from '@lotse/matching';
+import { MatchingService, MatchRequest, TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTimeEstimator } from '@lotse/matching';
 import { CpuMonitor, CpuShare } from './cpu';
 import { LoadGenerator } from './load';
 import { runLoad } from './load-worker';
@@ -39,6 +39,8 @@ interface RunResult extends Run {
   originsMoved: number;
   /** SQL statements per GraphQL request (the app's query counter over the concurrency-1 phase) */
   queriesPerRequest: number;
+  /** API process CPU per request at concurrency 1, by layer (match only; see `measureLayers`) */
+  layers?: { httpMatchMs: number; serviceMs: number; noDbMs: number; requests: number };
   /** CPU shares (of both cores) per phase: this process, the database backends, other processes */
   cpu: Record<string, CpuShare | undefined>;
   appLogLinesDiscarded: number;
@@ -126,6 +128,48 @@ async function withProfile<T>(file: string | undefined, fn: () => Promise<T>): P
   }
 }
 
+/**
+ * Where a match's CPU goes: this process's CPU time (user + system, all threads) per request at
+ * concurrency 1 for the match over HTTP, for the same requests given straight to MatchingService
+ * (its database client work included, no HTTP, GraphQL or validation), and for `{ __typename }`.
+ * The client runs in this thread in both HTTP loops, so it cancels out of the difference. Not a
+ * target, a diagnosis: it says which layer a saving has to come from.
+ */
+async function measureLayers(t: Target, cases: MatchCase[], bodies: string[]): Promise<RunResult['layers']> {
+  const service = t.app.get(MatchingService, { strict: false });
+  const request = (c: MatchCase): MatchRequest => ({
+    needs: [c.need],
+    origin: { latitude: c.latitude, longitude: c.longitude },
+    travel: { mode: TravelMode[TRAVEL.mode], maxMinutes: TRAVEL.maxMinutes },
+    constraints: { acceptingNewClientsOnly: true },
+    preferences: {},
+    diversify: true,
+  });
+  // the direct call must consider what the HTTP request considers, or it measures something else
+  const check = await post(t.port, matchCheckBody(cases[0]));
+  const direct = await service.match(request(cases[0]));
+  if (check.data?.matchReferralTargets?.consideredCandidates !== direct.consideredCandidates) {
+    throw new Error(`layers: MatchingService considered ${direct.consideredCandidates} candidates, the HTTP request ${JSON.stringify(check)}`);
+  }
+  const n = cases.length * 3;
+  const cpuMs = async (fn: () => Promise<unknown>) => {
+    await fn(); // warm
+    const u = process.cpuUsage();
+    await fn();
+    const d = process.cpuUsage(u);
+    return (d.user + d.system) / 1000 / n;
+  };
+  const overHttp = (b: string[]) => () => runLoad({ id: 0, port: t.port, path: '/graphql', bodies: b, clients: 1, maxRequests: n, durationMs: 600_000, warmupMs: 0, errorMarker: '"errors"' });
+  return {
+    httpMatchMs: await cpuMs(overHttp(bodies)),
+    serviceMs: await cpuMs(async () => {
+      for (let i = 0; i < n; i++) await service.match(request(cases[i % cases.length]));
+    }),
+    noDbMs: await cpuMs(overHttp([NO_DB_BODY])),
+    requests: n,
+  };
+}
+
 async function waitForQuiet(clock: Clock, seconds: number): Promise<void> {
   const waitUntil = Date.now() + seconds * 1000;
   for (;;) {
@@ -206,7 +250,9 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
       const one = await timed(clock, 'graphql1', () =>
         // In this thread, like the floor's client: a client in the worker thread adds a cross-thread
         // wake-up to every request (≈ 0.7 ms on the 2-core VM), which the floor does not pay.
-        runLoad({ id: 0, port: t.port, path: '/graphql', bodies, clients: 1, maxRequests: cases.length, durationMs: 600_000, warmupMs: 0, errorMarker: '"errors"' }),
+        withProfile(options.cpuProfile && `${options.cpuProfile}/${run.db}-${run.size}-graphql1.cpuprofile`, () =>
+          runLoad({ id: 0, port: t.port, path: '/graphql', bodies, clients: 1, maxRequests: cases.length, durationMs: 600_000, warmupMs: 0, errorMarker: '"errors"' }),
+        ),
       );
       const queriesPerRequest = (counter.queries - queriesBefore) / cases.length;
       err(`  GraphQL ${kind}: ${options.clients} clients for ${options.durationSeconds} s …`);
@@ -242,6 +288,7 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
     }
     const throughput = (r: typeof many) => ({ rps: r.requests / r.seconds, p50: percentile(r.latenciesMs, 50), p95: percentile(r.latenciesMs, 95), requests: r.requests, failures: r.failures });
     const phases = Object.assign(setup.phases, clock.phases); // the same object: total is added on close
+    const layers = kind === 'match' ? await timed(setup, 'layers', () => measureLayers(t, cases, bodies)) : undefined;
     const result: RunResult = {
       ...run,
       query: kind,
@@ -258,6 +305,7 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
       candidatesAgree,
       originsMoved: placed.moved,
       queriesPerRequest,
+      layers,
       cpu: { ...setup.cpu, ...clock.cpu },
       appLogLinesDiscarded: t.appLog.infoLines,
       phases,
@@ -365,6 +413,14 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
     const m = r.cpu.graphql20;
     const n = r.cpu.noDb20;
     out.push(`  ${size(r.size)} ${r.db}: match: API process ${perRequest(m?.own, r.graphql20.rps)}, database ${r.db === 'server' ? perRequest(m?.db, r.graphql20.rps) : '(in the API process)'}; no-DB: API process ${perRequest(n?.own, r.noDb20.rps)}`);
+  }
+  const layered = results.filter((r) => r.layers);
+  if (layered.length) {
+    out.push('API process CPU per request at concurrency 1, by layer (match over HTTP = HTTP, GraphQL and validation + matching service):');
+    for (const r of layered) {
+      const l = r.layers!;
+      out.push(`  ${size(r.size)} ${r.db}: match over HTTP ${ms(l.httpMatchMs)} ms, of it the matching service ${ms(l.serviceMs)} ms; { __typename } ${ms(l.noDbMs)} ms (${l.requests} requests each)`);
+    }
   }
   if (results.some((r) => maxOther(r) > QUIET)) out.push('  WARNING: other processes took more than 10 % of the CPUs during some phases: rerun on a quiet machine');
   const versions = [...new Set(results.map((r) => `${r.db}: ${r.databaseVersion}`))];
