@@ -40,7 +40,7 @@ export const USAGE = `Options (npm run bench -- [options]; npm run bench:generat
                                 postgres://postgres@127.0.0.1:5432/postgres); databases lotse_bench_<n>
   --data-dir DIR                parent of the embedded data directories (default /tmp/lotse-bench)
   --seed TEXT                   generator seed (default ${DEFAULT_SEED})
-  --queries 200                 requests for the floor and for GraphQL at concurrency 1
+  --queries 1000                requests for the floor and for GraphQL at concurrency 1
   --clients 20                  concurrent clients for the throughput phases
   --duration 10                 seconds per throughput phase (after --warmup seconds not counted)
   --warmup 2
@@ -105,7 +105,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     serverUrl: values.get('server-url') ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
     dataDir: values.get('data-dir') ?? '/tmp/lotse-bench',
     seed: values.get('seed') ?? DEFAULT_SEED,
-    queries: Math.round(int('queries', 200)),
+    queries: Math.round(int('queries', 1000)),
     clients: Math.round(int('clients', 20)),
     durationSeconds: int('duration', 10),
     warmupSeconds: values.has('warmup') ? Math.max(0, Number(values.get('warmup'))) : 2,
