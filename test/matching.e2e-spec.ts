@@ -197,6 +197,41 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       // candidates, services + locations of the page, their organisations (the bundle's targets ride along)
       expect(five).toBeLessThanOrEqual(3);
     });
+
+    it('loads the page’s services and locations only when they are asked for, and then in one query', async () => {
+      const request = { needs: ['addiction', 'psychosocial_counselling'], origin: ORIGIN, travel: { maxMinutes: 90 }, diversify: false };
+      const page = (node: string) => `query M($request: MatchRequestInput!) { matchReferralTargets(request: $request) { targets(first: 5) { edges { node { ${node} } } } } }`;
+      const used = async (node: string) => {
+        const before = t.queries();
+        const res = await t.gql(page(node), { request });
+        expect(res.errors).toBeUndefined();
+        return { queries: t.queries() - before, nodes: res.data.matchReferralTargets.targets.edges.map((e: any) => e.node) };
+      };
+      await used('score'); // the taxonomy loads on first use
+      const bare = await used('score reasons { factor }');
+      expect(bare.queries).toBe(1); // the candidates
+      // asked for through a fragment, with both fields: one more query, and the same page
+      const full = await used('score ... on MatchTarget { service { id name } location { id town } }');
+      expect(full.queries).toBe(2);
+      // (scores drift by the freshness factor between two requests)
+      full.nodes.forEach((n: any, i: number) => expect(n.score).toBeCloseTo(bare.nodes[i].score, 6));
+      for (const n of full.nodes) expect(n.service.name).toEqual(expect.any(String));
+
+      // the next page (after a cursor) is prepared as the targets field will cut it: still one query
+      const paged = `query M($request: MatchRequestInput!, $after: String) { matchReferralTargets(request: $request) {
+        first: targets(first: 2) { pageInfo { endCursor } }
+        next: targets(first: 2, after: $after) { edges { node { service { id } } } } } }`;
+      const cursor = (await t.gql(paged, { request })).data.matchReferralTargets.first.pageInfo.endCursor;
+      const before = t.queries();
+      const next = await t.gql(paged, { request, after: cursor });
+      expect(next.errors).toBeUndefined();
+      expect(t.queries() - before).toBe(2);
+      expect(next.data.matchReferralTargets.next.edges.map((e: any) => e.node.service.id)).toEqual(full.nodes.slice(2, 4).map((n: any) => n.service.id));
+
+      // a page size the targets field rejects is still rejected there, with its field
+      const bad = await t.gql(page('service { id }').replace('first: 5', 'first: 0'), { request });
+      expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    });
   });
 
   describe('travel limit', () => {
