@@ -20,14 +20,20 @@ interface EmbeddedHolder {
 /**
  * Named prepared statements (PreparedQuery) are tracked per `pg` client. PGlite serves every socket
  * connection from one session, so a new client would find the previous client's statements still
- * there and fail with "prepared statement … already exists": each new connection starts by
- * dropping them (on a PostgreSQL server a new connection has none, and this costs one statement).
+ * there and fail with "prepared statement … already exists": on the embedded database each new
+ * connection starts by dropping them. Not on a server, where a new connection has none: there the
+ * extra statement ran while the pool already handed the connection out, which `pg` warns about.
+ * (Dropping a statement when its Parse fails instead does not work: PGlite's socket then closes.)
  */
 @Injectable()
 class PreparedStatementReset implements OnModuleInit {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    @Inject(EMBEDDED_DATABASE) private readonly embedded: EmbeddedHolder,
+  ) {}
 
   onModuleInit(): void {
+    if (!this.embedded.instance) return;
     const pool = (this.db.driver as unknown as { master: Pool }).master;
     pool.on('connect', (client) => {
       client.query('DEALLOCATE ALL').catch(() => undefined);
