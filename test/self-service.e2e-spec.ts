@@ -270,4 +270,20 @@ describe.each(databaseTargets())('partner self-service and coordinators on the $
     expect(updated.errors).toBeUndefined();
     expect(await reasons()).toEqual(['CHANGED_SINCE_VERIFICATION']);
   });
+
+  it('never counts a verification as a change since that verification', async () => {
+    // The verification used to be stamped by the application's clock (milliseconds) and the row's
+    // updated_at by the database's (microseconds): within the same millisecond the verification
+    // came out earlier than its own update. Repeated, so the race shows if it comes back.
+    const target = await fresh();
+    const changedSince = async () => {
+      const [row] = await t.app.get(DataSource).query(`SELECT updated_at > verified_at AS changed FROM service WHERE id = $1`, [target.serviceId]);
+      return row.changed;
+    };
+    for (let i = 0; i < 15; i++) {
+      const res = await t.gql(`mutation($id: ID!) { verifyService(id: $id) { id } }`, { id: target.serviceId }, tokens.coordinator);
+      expect(res.errors).toBeUndefined();
+      expect(await changedSince()).toBe(false);
+    }
+  });
 });

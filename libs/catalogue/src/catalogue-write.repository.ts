@@ -5,6 +5,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Actor, returnedRows } from '@lotse/common';
 import { AuditEvent, CourseSessionInput, OpeningHoursInput, QueueReason } from './domain/write.types';
 
+/**
+ * A timestamp column's value "now" by the database's clock, the clock `updated_at` is set by. With
+ * the application's clock, a verification stamped in the same millisecond as its transaction began
+ * fell a fraction of a millisecond before that `updated_at` (JavaScript dates have no microseconds),
+ * and the listing showed as changed since its own verification.
+ */
+export const DATABASE_NOW = Symbol('DATABASE_NOW');
+
 /** Columns a write may set, by table: the only identifiers that ever reach SQL text. */
 const WRITABLE: Record<'organization' | 'service' | 'location', ReadonlySet<string>> = {
   organization: new Set(['name', 'kind', 'website', 'email', 'phones', 'identifiers', 'status', 'verified_at', 'verified_by']),
@@ -73,7 +81,9 @@ export class CatalogueWriteTx {
     const values: unknown[] = [id];
     for (const [column, value] of Object.entries(columns)) {
       if (!WRITABLE[table].has(column)) throw new Error(`column ${table}.${column} is not writable`);
-      if (column === 'point') {
+      if (value === DATABASE_NOW) {
+        sets.push(`${column} = now()`);
+      } else if (column === 'point') {
         const { latitude, longitude } = value as { latitude: number; longitude: number };
         values.push(longitude, latitude);
         sets.push(`point = ST_SetSRID(ST_MakePoint($${values.length - 1}::float8, $${values.length}::float8), 4326)::geography`);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Role } from '@lotse/common';
 import { Environment } from '@lotse/config';
-import { CatalogueWriteRepository, CatalogueWriteTx, LockedRow } from './catalogue-write.repository';
+import { CatalogueWriteRepository, CatalogueWriteTx, DATABASE_NOW, LockedRow } from './catalogue-write.repository';
 import { CatalogueService } from './catalogue.service';
 import { OrganizationKind, OrganizationStatus, ServiceCategory, ServiceStatus } from './domain/enums';
 import {
@@ -77,7 +77,7 @@ export class CatalogueWriteService {
   verifyOrganization(actor: Actor, id: string): Promise<number> {
     return this.repository.transaction(actor, async (tx) => {
       await this.locked(tx, 'organization', id, undefined, actor, 'coordinate');
-      const version = await tx.update('organization', id, { verified_at: new Date(), verified_by: actor.displayName });
+      const version = await tx.update('organization', id, { verified_at: DATABASE_NOW, verified_by: actor.displayName });
       await tx.audit({ organizationId: id, resourceType: 'organization', resourceId: id, action: 'verify' });
       return version;
     });
@@ -184,7 +184,7 @@ export class CatalogueWriteService {
   updateCapacity(actor: Actor, id: string, expectedVersion: number, capacity: CapacityInput): Promise<number> {
     return this.repository.transaction(actor, async (tx) => {
       const row = await this.locked(tx, 'service', id, expectedVersion, actor);
-      const columns: Record<string, unknown> = { accepting_new_clients: capacity.acceptingNewClients, capacity_updated_at: new Date() };
+      const columns: Record<string, unknown> = { accepting_new_clients: capacity.acceptingNewClients, capacity_updated_at: DATABASE_NOW };
       if (capacity.freeSeats !== undefined) columns.free_seats = capacity.freeSeats;
       if (capacity.waitingDays !== undefined) columns.waiting_days = capacity.waitingDays;
       const version = await tx.update('service', id, columns);
@@ -234,7 +234,7 @@ export class CatalogueWriteService {
   verifyService(actor: Actor, id: string): Promise<number> {
     return this.repository.transaction(actor, async (tx) => {
       const row = await this.locked(tx, 'service', id, undefined, actor, 'coordinate');
-      const version = await tx.update('service', id, { verified_at: new Date(), verified_by: actor.displayName });
+      const version = await tx.update('service', id, { verified_at: DATABASE_NOW, verified_by: actor.displayName });
       await tx.audit({ organizationId: row.organization_id, resourceType: 'service', resourceId: id, action: 'verify' });
       return version;
     });
