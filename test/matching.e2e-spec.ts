@@ -22,9 +22,13 @@ const DAY = 86_400_000;
  * The oracle: the documented estimator and score formula, written again here from the README so a
  * change in either side shows up as a failing test.
  */
+function oracleWalkMinutes(meters: number): number {
+  return ((meters / 1000) * 1.25 / 4.5) * 60;
+}
+
 function oracleMinutesPublicTransportRural(meters: number): number {
   const km = meters / 1000;
-  const walk = ((km * 1.25) / 4.5) * 60;
+  const walk = oracleWalkMinutes(meters);
   const road = km * 1.35;
   const transfers = road <= 8 ? 0 : Math.ceil((road - 8) / 12);
   return Math.min(walk, 14 + 20 + (road / 30) * 60 + transfers * 10);
@@ -67,7 +71,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       targets(first: $first, after: $after) {
         totalCount pageInfo { hasNextPage endCursor }
         edges { node {
-          score distanceMeters travelMinutes travelTimeEstimated
+          score distanceMeters travelMinutes travelMode travelTimeEstimated
           service { id name organization { id name } capacity { acceptingNewClients waitingDays updatedAt } languages accessibility }
           location { id latitude longitude districtAgs }
           matchedNeeds { code }
@@ -145,10 +149,15 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         expect(node.reasons.reduce((a: number, r: any) => a + r.contribution, 0)).toBeCloseTo(node.score, 10);
         expect(node.score).toBeGreaterThanOrEqual(0);
         expect(node.score).toBeLessThanOrEqual(1);
+        // walked where that beats the bus (the oracle's min(walk, transit)), and the reason says so
+        const walked = oracleWalkMinutes(node.distanceMeters) <= oracleMinutesPublicTransportRural(node.distanceMeters) + 1e-9;
+        expect(node.travelMode).toBe(walked ? 'WALK' : 'PUBLIC_TRANSPORT');
         const travel = node.reasons.find((r: any) => r.factor === 'TRAVEL_TIME').explanation;
-        expect(travel).toMatch(new RegExp(`^ca\\. ${Math.max(1, Math.round(node.travelMinutes))} Min\\. mit Bus/Bahn \\(geschätzt\\)`));
+        expect(travel).toMatch(new RegExp(`^ca\\. ${Math.max(1, Math.round(node.travelMinutes))} Min\\. ${walked ? 'zu Fuß' : 'mit Bus/Bahn'} \\(geschätzt\\)`));
         expect(node.travelTimeEstimated).toBe(true);
       }
+      // the fixture has both: 800 m is walked, 9 km is not
+      expect(new Set(res.data.matchReferralTargets.targets.edges.map((e: any) => e.node.travelMode))).toEqual(new Set(['WALK', 'PUBLIC_TRANSPORT']));
       const noWait = res.data.matchReferralTargets.targets.edges.find((e: any) => e.node.service.name === 'mid-no-wait').node;
       expect(noWait.reasons.find((r: any) => r.factor === 'ACCESSIBILITY').explanation).toContain('barrierefrei');
       expect(noWait.reasons.find((r: any) => r.factor === 'CAPACITY').explanation).toMatch(/keine Wartezeit, Stand vor 1 Tag/);

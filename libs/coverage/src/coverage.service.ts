@@ -143,11 +143,11 @@ export class CoverageService {
       rows.map(async (row) => {
         const unit = units.get(row.ags)!;
         if (row.distanceMeters === null || row.latitude === null || row.longitude === null) return { ...row, travelMinutes: null };
-        const [minutes] = await this.estimator.travelMinutes(
+        const [time] = await this.estimator.travelTimes(
           { origin: { latitude: unit.latitude, longitude: unit.longitude }, mode, rural: unit.rural },
           [{ distanceMeters: row.distanceMeters, destination: { latitude: row.latitude, longitude: row.longitude } }],
         );
-        return { ...row, travelMinutes: minutes };
+        return { ...row, travelMinutes: time.minutes };
       }),
     );
   }

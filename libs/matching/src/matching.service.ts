@@ -7,7 +7,7 @@ import { MatchOutcome, MatchRequest, MatchTarget } from './matching.types';
 import { explanations } from './scoring/explain';
 import { effectiveWeights, factorValues, score, weightedScore } from './scoring/score';
 import { WeightSet } from './scoring/weights';
-import { TRAVEL_TIME_ESTIMATOR, TravelTimeEstimator } from './travel/travel-time.port';
+import { TRAVEL_TIME_ESTIMATOR, TravelTime, TravelTimeEstimator } from './travel/travel-time.port';
 
 export const MATCH_WEIGHT_SET = Symbol('MATCH_WEIGHT_SET');
 export const MATCH_CLOCK = Symbol('MATCH_CLOCK');
@@ -52,7 +52,7 @@ export class MatchingService {
     const { mode, maxMinutes, maxKilometers } = request.travel;
     const maxMeters = maxKilometers !== undefined ? maxKilometers * 1000 : undefined;
     const limitMinutes =
-      maxMinutes ?? (maxMeters !== undefined ? (await this.estimator.travelMinutes({ origin, mode, rural }, [{ distanceMeters: maxMeters, destination: origin }]))[0] : DEFAULT_LIMIT_MINUTES);
+      maxMinutes ?? (maxMeters !== undefined ? (await this.estimator.travelTimes({ origin, mode, rural }, [{ distanceMeters: maxMeters, destination: origin }]))[0].minutes : DEFAULT_LIMIT_MINUTES);
     const reach = Math.min(this.estimator.reachMeters({ mode, rural }, limitMinutes), maxMeters ?? Infinity);
 
     const c = request.constraints;
@@ -73,7 +73,7 @@ export class MatchingService {
       limit: CANDIDATE_LIMIT,
     });
 
-    const minutes = await this.estimator.travelMinutes(
+    const times = await this.estimator.travelTimes(
       { origin, mode, rural },
       candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })),
     );
@@ -81,8 +81,8 @@ export class MatchingService {
     const languages = c.languages ?? [];
     const reachable: MatchTarget[] = [];
     candidates.forEach((candidate, i) => {
-      if (minutes[i] > limitMinutes || (maxMeters !== undefined && candidate.distanceMeters > maxMeters)) return;
-      reachable.push(this.toTarget(candidate, minutes[i], { needs, limitMinutes, participantDistrict, languages, weights, now }));
+      if (times[i].minutes > limitMinutes || (maxMeters !== undefined && candidate.distanceMeters > maxMeters)) return;
+      reachable.push(this.toTarget(candidate, times[i], { needs, limitMinutes, participantDistrict, languages, weights, now }));
     });
     reachable.sort(compareTargets);
 
@@ -111,7 +111,7 @@ export class MatchingService {
           requestedNeeds: needs.length,
           travelMinutes: target.travelMinutes,
           estimated,
-          mode,
+          travelMode: target.travelMode,
           distanceMeters: target.distanceMeters,
           inOwnDistrict: target.inOwnDistrict,
           locationDistrictName: target.location.districtAgs ? districts.get(target.location.districtAgs)?.name ?? null : null,
@@ -125,7 +125,7 @@ export class MatchingService {
 
   private toTarget(
     candidate: Candidate,
-    travelMinutes: number,
+    travel: TravelTime,
     ctx: { needs: NeedTerm[]; limitMinutes: number; participantDistrict: string; languages: string[]; weights: ReturnType<typeof effectiveWeights>; now: Date },
   ): MatchTarget {
     const matchedNeeds = ctx.needs.filter((n) => candidate.matchedNeeds.includes(n.code));
@@ -134,7 +134,7 @@ export class MatchingService {
       service: candidate.service,
       matchedNeeds: matchedNeeds.length,
       requestedNeeds: ctx.needs.length,
-      travelMinutes,
+      travelMinutes: travel.minutes,
       limitMinutes: ctx.limitMinutes,
       inOwnDistrict,
       languages: ctx.languages,
@@ -144,7 +144,8 @@ export class MatchingService {
       service: candidate.service,
       location: candidate.location,
       distanceMeters: candidate.distanceMeters,
-      travelMinutes,
+      travelMinutes: travel.minutes,
+      travelMode: travel.mode,
       score: weightedScore(values, ctx.weights),
       matchedNeeds,
       inOwnDistrict,

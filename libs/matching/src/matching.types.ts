@@ -34,6 +34,8 @@ export interface MatchTarget {
   location: Candidate['location'];
   distanceMeters: number;
   travelMinutes: number;
+  /** how the estimated trip goes: the requested mode, or walking where that is faster */
+  travelMode: TravelMode;
   score: number;
   matchedNeeds: NeedTerm[];
   inOwnDistrict: boolean;

@@ -78,6 +78,7 @@ function toTargetType(t: MatchTarget, outcome: MatchOutcome): MatchTargetType {
   return {
     distanceMeters: t.distanceMeters,
     travelMinutes: t.travelMinutes,
+    travelMode: t.travelMode,
     travelTimeEstimated: outcome.estimator.estimated,
     score: t.score,
     matchedNeeds: t.matchedNeeds,

@@ -10,7 +10,8 @@ export interface ExplainInput {
   requestedNeeds: number;
   travelMinutes: number;
   estimated: boolean;
-  mode: TravelMode;
+  /** how the trip goes (walking, where that beats the requested public transport) */
+  travelMode: TravelMode;
   distanceMeters: number;
   inOwnDistrict: boolean;
   locationDistrictName: string | null;
@@ -71,7 +72,7 @@ export function explanations(input: ExplainInput): Record<MatchFactor, string> {
   const minutes = Math.max(1, Math.round(input.travelMinutes));
   return {
     [MatchFactor.NEED_FIT]: `passt zu ${input.matchedNeedLabels.length} von ${input.requestedNeeds} Bedarfen: ${input.matchedNeedLabels.join(', ')}`,
-    [MatchFactor.TRAVEL_TIME]: `ca. ${minutes} Min. ${MODE_PHRASE[input.mode]}${input.estimated ? ' (geschätzt)' : ''}, ${km(input.distanceMeters)} km Luftlinie`,
+    [MatchFactor.TRAVEL_TIME]: `ca. ${minutes} Min. ${MODE_PHRASE[input.travelMode]}${input.estimated ? ' (geschätzt)' : ''}, ${km(input.distanceMeters)} km Luftlinie`,
     [MatchFactor.CAPACITY]: capacity,
     [MatchFactor.FRESHNESS]: `Angaben zuletzt aktualisiert ${capacityAge}`,
     [MatchFactor.DISTRICT]: input.inOwnDistrict

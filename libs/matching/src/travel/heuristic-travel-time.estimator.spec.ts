@@ -16,8 +16,18 @@ describe('heuristic travel-time estimator', () => {
     expect(estimateMinutes(TravelMode.PUBLIC_TRANSPORT, true, 5000)).toBeGreaterThan(estimateMinutes(TravelMode.PUBLIC_TRANSPORT, false, 5000));
   });
 
-  it('walks short public-transport trips', () => {
+  it('walks short public-transport trips, and says so', async () => {
     expect(estimateMinutes(TravelMode.PUBLIC_TRANSPORT, true, 300)).toBe(estimateMinutes(TravelMode.WALK, true, 300));
+    const origin = { latitude: 51.16, longitude: 13.47 };
+    const legs = [300, 1500, 3000, 20_000].map((distanceMeters) => ({ distanceMeters, destination: origin }));
+    const rural = await estimator.travelTimes({ origin, mode: TravelMode.PUBLIC_TRANSPORT, rural: true }, legs);
+    // rural: 34 min to wait and walk to a stop; walking (16.7 min/km) wins up to ≈ 2.4 km
+    expect(rural.map((t) => t.mode)).toEqual([TravelMode.WALK, TravelMode.WALK, TravelMode.PUBLIC_TRANSPORT, TravelMode.PUBLIC_TRANSPORT]);
+    expect(rural.map((t) => t.minutes)).toEqual(legs.map((l) => estimateMinutes(TravelMode.PUBLIC_TRANSPORT, true, l.distanceMeters)));
+    // other modes are never swapped for walking
+    for (const mode of [TravelMode.CAR, TravelMode.BICYCLE, TravelMode.WALK]) {
+      expect((await estimator.travelTimes({ origin, mode, rural: false }, legs)).every((t) => t.mode === mode)).toBe(true);
+    }
   });
 
   it.each(Object.values(TravelMode))('is monotone in distance for %s', (mode) => {

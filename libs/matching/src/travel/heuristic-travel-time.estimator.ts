@@ -1,4 +1,4 @@
-import { TravelContext, TravelLeg, TravelMode, TravelTimeEstimator } from './travel-time.port';
+import { TravelContext, TravelLeg, TravelMode, TravelTime, TravelTimeEstimator } from './travel-time.port';
 
 /**
  * Travel minutes from straight-line distance, by mode. Parameters (documented in README):
@@ -34,16 +34,21 @@ export const HEURISTIC_PARAMETERS = {
 } as const;
 
 export function estimateMinutes(mode: TravelMode, rural: boolean, distanceMeters: number): number {
+  return estimateTravel(mode, rural, distanceMeters).minutes;
+}
+
+/** The estimate and how the trip goes: public transport is walked when walking is not slower. */
+export function estimateTravel(mode: TravelMode, rural: boolean, distanceMeters: number): TravelTime {
   const km = distanceMeters / 1000;
   const p = HEURISTIC_PARAMETERS;
   const walk = ((km * p.walk.detour) / p.walk.kmh) * 60;
   switch (mode) {
     case TravelMode.WALK:
-      return walk;
+      return { minutes: walk, mode };
     case TravelMode.BICYCLE:
-      return p.bicycle.fixedMin + ((km * p.bicycle.detour) / p.bicycle.kmh) * 60;
+      return { minutes: p.bicycle.fixedMin + ((km * p.bicycle.detour) / p.bicycle.kmh) * 60, mode };
     case TravelMode.CAR:
-      return p.car.fixedMin + ((km * p.car.detour) / (rural ? p.car.kmhRural : p.car.kmhUrban)) * 60;
+      return { minutes: p.car.fixedMin + ((km * p.car.detour) / (rural ? p.car.kmhRural : p.car.kmhUrban)) * 60, mode };
     case TravelMode.PUBLIC_TRANSPORT: {
       const t = p.publicTransport;
       const roadKm = km * t.detour;
@@ -52,7 +57,7 @@ export function estimateMinutes(mode: TravelMode, rural: boolean, distanceMeters
         (rural ? t.accessMinRural + t.waitMinRural : t.accessMinUrban + t.waitMinUrban) +
         (roadKm / (rural ? t.kmhRural : t.kmhUrban)) * 60 +
         transfers * (rural ? t.transferMinRural : t.transferMinUrban);
-      return Math.min(walk, transit);
+      return walk <= transit ? { minutes: walk, mode: TravelMode.WALK } : { minutes: transit, mode };
     }
   }
 }
@@ -63,8 +68,8 @@ export class HeuristicTravelTimeEstimator implements TravelTimeEstimator {
   readonly description =
     'Schätzung aus Luftlinie: Umwegfaktor und Geschwindigkeit je Verkehrsmittel; Bus/Bahn mit Zu- und Abgang, Wartezeit und Umstiegen, im ländlichen Raum langsamer.';
 
-  async travelMinutes(context: TravelContext, legs: TravelLeg[]): Promise<number[]> {
-    return legs.map((leg) => estimateMinutes(context.mode, context.rural, leg.distanceMeters));
+  async travelTimes(context: TravelContext, legs: TravelLeg[]): Promise<TravelTime[]> {
+    return legs.map((leg) => estimateTravel(context.mode, context.rural, leg.distanceMeters));
   }
 
   reachMeters(context: Omit<TravelContext, 'origin'>, minutes: number): number {

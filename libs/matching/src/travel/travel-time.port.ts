@@ -12,6 +12,16 @@ export interface TravelLeg {
   destination: { latitude: number; longitude: number };
 }
 
+/** One leg's estimate. */
+export interface TravelTime {
+  minutes: number;
+  /**
+   * How the trip goes: the requested mode, or walking when that is faster (a public-transport trip
+   * of a few hundred metres is walked, and the participant should be told so).
+   */
+  mode: TravelMode;
+}
+
 export interface TravelContext {
   origin: { latitude: number; longitude: number };
   mode: TravelMode;
@@ -28,8 +38,8 @@ export interface TravelTimeEstimator {
   readonly name: string;
   readonly estimated: boolean;
   readonly description: string;
-  /** minutes for each leg, in order */
-  travelMinutes(context: TravelContext, legs: TravelLeg[]): Promise<number[]>;
+  /** an estimate for each leg, in order */
+  travelTimes(context: TravelContext, legs: TravelLeg[]): Promise<TravelTime[]>;
   /** the largest straight-line distance that can be within `minutes`: bounds the candidate search */
   reachMeters(context: Omit<TravelContext, 'origin'>, minutes: number): number;
 }
