@@ -1,4 +1,4 @@
-import type { Pool } from 'pg';
+import { driverPool } from '@lotse/database';
 import { DataSource } from 'typeorm';
 import {
   AccessibilityFeature,
@@ -182,7 +182,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       expect((await match(request)).errors).toBeUndefined();
       // Destroy every idle connection: the next statements run on new ones. PGlite keeps its one
       // session (and the old connection's prepared statements) across them.
-      const pool = (t.app.get(DataSource).driver as unknown as { master: Pool }).master;
+      const pool = driverPool(t.app.get(DataSource));
       const clients = await Promise.all(Array.from({ length: pool.idleCount || 1 }, () => pool.connect()));
       clients.forEach((c) => c.release(true));
       const again = await match(request);

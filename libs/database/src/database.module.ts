@@ -1,9 +1,9 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource, TypeOrmModule } from '@nestjs/typeorm';
-import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { Environment } from '@lotse/config';
 import { EmbeddedDatabase } from './embedded-database';
+import { driverPool } from './prepared-query';
 import { QueryCounter } from './query-counter';
 import { MIGRATIONS } from './migrations';
 
@@ -13,10 +13,6 @@ interface EmbeddedHolder {
   instance?: EmbeddedDatabase;
 }
 
-/**
- * Chooses the database: the PostgreSQL server named by DATABASE_URL, or the embedded PGlite under
- * LOTSE_DATA_DIR. Both run the same TypeORM migrations at start; `synchronize` stays off.
- */
 /**
  * Named prepared statements (PreparedQuery) are tracked per `pg` client. PGlite serves every socket
  * connection from one session, so a new client would find the previous client's statements still
@@ -34,13 +30,16 @@ class PreparedStatementReset implements OnModuleInit {
 
   onModuleInit(): void {
     if (!this.embedded.instance) return;
-    const pool = (this.db.driver as unknown as { master: Pool }).master;
-    pool.on('connect', (client) => {
+    driverPool(this.db).on('connect', (client) => {
       client.query('DEALLOCATE ALL').catch(() => undefined);
     });
   }
 }
 
+/**
+ * Chooses the database: the PostgreSQL server named by DATABASE_URL, or the embedded PGlite under
+ * LOTSE_DATA_DIR. Both run the same TypeORM migrations at start; `synchronize` stays off.
+ */
 @Global()
 @Module({})
 export class DatabaseModule implements OnApplicationShutdown {

@@ -2,6 +2,11 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { Pool } from 'pg';
 
+/** The `pg` pool under a TypeORM data source (TypeORM keeps it as the driver's `master`). */
+export function driverPool(db: DataSource): Pool {
+  return (db.driver as unknown as { master: Pool }).master;
+}
+
 /**
  * Runs a hot-path read as a named prepared statement straight on the driver's pool, rows as arrays.
  *
@@ -34,7 +39,7 @@ export class PreparedQuery {
       name = `lotse_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
       this.names.set(text, name);
     }
-    const pool = (this.db.driver as unknown as { master: Pool }).master;
+    const pool = driverPool(this.db);
     this.db.logger.logQuery(text);
     try {
       const result = rowMode ? await pool.query({ name, text, values, rowMode }) : await pool.query({ name, text, values });

@@ -18,7 +18,7 @@ export class MatchReasonType {
 @ObjectType('MatchTarget')
 export class MatchTargetType {
   @Field(() => Float, { description: 'straight line, metres' }) distanceMeters: number;
-  @Field(() => Float, { description: 'for the requested mode; estimated unless the estimator says otherwise' }) travelMinutes: number;
+  @Field(() => Float, { description: 'by travelMode; estimated unless the estimator says otherwise' }) travelMinutes: number;
   @Field(() => TravelMode, { description: 'how the trip goes: the requested mode, or WALK where walking is faster (a short public-transport trip)' }) travelMode: TravelMode;
   @Field() travelTimeEstimated: boolean;
   @Field(() => Float, { description: 'in [0, 1]; equals the sum of the reasons’ contributions' }) score: number;
