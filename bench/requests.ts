@@ -125,6 +125,17 @@ export function matchCheckBody(c: MatchCase): string {
 export const NO_DB_BODY = JSON.stringify({ query: NO_DB_QUERY });
 
 /**
+ * The smallest request that does database work: one organisation's name by primary key, through the
+ * same HTTP, GraphQL, guard and validation layers and the same pool as the match. Not a target; it
+ * shows how much of the no-DB ceiling a single round trip to the database already costs.
+ */
+export const ONE_ROW_QUERY = `query One($id: ID!) { organization(id: $id) { id name } }`;
+
+export function oneRowBodies(organizationIds: string[]): string[] {
+  return organizationIds.map((id) => JSON.stringify({ query: ONE_ROW_QUERY, operationName: 'One', variables: { id } }));
+}
+
+/**
  * The floor: what the matcher's candidate query does for one need — the nearest listings of that
  * need by KNN (`<->` on match_listing's (need_code, point) GiST index) within the reach radius, with
  * the capacity filter — returning only ids and distance, not the facts the matcher scores on.

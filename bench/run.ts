@@ -5,7 +5,8 @@
  *
  * For every database × catalogue size, in one run against the same database: the floor (the matcher's
  * candidate SQL, bare, concurrency 1), the GraphQL match over HTTP at concurrency 1 and at 20 clients,
- * and `{ __typename }` at 20 clients as the ceiling of the HTTP/GraphQL stack.
+ * `{ __typename }` at 20 clients as the ceiling of the HTTP/GraphQL stack, and a one-row read by
+ * primary key at 20 clients as the cost of any round trip to the database.
  */
 import 'reflect-metadata';
 import { execSync } from 'node:child_process';
@@ -19,7 +20,7 @@ import { CpuMonitor, CpuShare } from './cpu';
 import { LoadGenerator } from './load';
 import { runLoad } from './load-worker';
 import { BenchOptions, parseArgs, Run } from './options';
-import { FALLBACK_RADIUS_METERS, FLOOR_SQL, floorParams, MatchCase, matchBody, matchCases, matchCheckBody, NO_DB_BODY, placeInSaxony, servicesNearBody, TRAVEL } from './requests';
+import { FALLBACK_RADIUS_METERS, FLOOR_SQL, floorParams, MatchCase, matchBody, matchCases, matchCheckBody, NO_DB_BODY, oneRowBodies, placeInSaxony, servicesNearBody, TRAVEL } from './requests';
 import { mean, ms, percentile, rate, ratio, size, table } from './stats';
 import { openTarget, Target } from './targets';
 
@@ -36,6 +37,8 @@ interface RunResult extends Run {
   graphql1: { p50: number; p95: number; meanTotalCount: number; failures: number };
   graphql20: { rps: number; p50: number; p95: number; requests: number; failures: number };
   noDb20: { rps: number; p50: number; p95: number; requests: number; failures: number };
+  /** `organization(id)` by primary key: one round trip to the database, nothing else */
+  oneRow20: { rps: number; p50: number; p95: number; requests: number; failures: number };
   originsMoved: number;
   /** SQL statements per GraphQL request (the app's query counter over the concurrency-1 phase) */
   queriesPerRequest: number;
@@ -103,7 +106,7 @@ async function timed<T>(clock: Clock, name: string, fn: () => Promise<T>): Promi
 }
 
 const pct = (x: number | undefined) => (x === undefined ? '?' : `${(x * 100).toFixed(0)} %`);
-const MEASURED_PHASES = ['floor', 'graphql1', 'graphql20', 'noDb20'];
+const MEASURED_PHASES = ['floor', 'graphql1', 'graphql20', 'noDb20', 'oneRow20'];
 /** other processes may use this share of the CPUs without the measurement counting as disturbed */
 const QUIET = 0.1;
 const maxOther = (r: RunResult) => Math.max(...MEASURED_PHASES.map((p) => r.cpu[p]?.other ?? 0));
@@ -204,6 +207,8 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
     err(`  radius of the floor: ${radius.source}: ${radius.urbanMeters} m from a kreisfreie Stadt, ${radius.ruralMeters} m from a Landkreis`);
     const cases: MatchCase[] = placed.cases.map((c) => ({ ...c, radiusMeters: c.rural ? radius.ruralMeters : radius.urbanMeters }));
     const bodies = cases.map(kind === 'match' ? matchBody : servicesNearBody);
+    const organizationIds = ((await t.floorQuery(`SELECT id FROM organization WHERE status = 'active' ORDER BY id LIMIT 200`, [])) as { id: string }[]).map((r) => r.id);
+    const oneRow = oneRowBodies(organizationIds);
 
     // warm-up and validation: every request once through GraphQL (all must succeed) and the floor;
     // for the match, the floor must return as many rows as the matcher considered candidates
@@ -217,6 +222,10 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
         totals.push(data.totalCount);
       }
       if (kind === 'match') candidatesAgree = { same: 0, of: cases.length };
+      for (const body of oneRow) {
+        const r = await post(t.port, body);
+        if (r.errors || !r.data?.organization) throw new Error(`the one-row read failed: ${JSON.stringify(r).slice(0, 1000)}\nrequest: ${body}`);
+      }
       for (const c of cases) {
         const rows = await t.floorQuery(FLOOR_SQL, floorParams(c), true);
         if (!candidatesAgree) continue;
@@ -264,7 +273,12 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
       const noDb = await timed(clock, 'noDb20', () =>
         load.run({ port: t.port, path: '/graphql', bodies: [NO_DB_BODY], clients: options.clients, maxRequests: Number.MAX_SAFE_INTEGER, durationMs: options.durationSeconds * 1000, warmupMs: options.warmupSeconds * 1000, errorMarker: '"errors"' }),
       );
-      return { floorMs, rows, one, many, noDb, queriesPerRequest, other: Math.max(...MEASURED_PHASES.map((p) => clock.cpu[p]?.other ?? 0)) };
+      // 4. one round trip to the database and nothing else
+      err(`  one-row read: ${options.clients} clients for ${options.durationSeconds} s …`);
+      const oneRow20 = await timed(clock, 'oneRow20', () =>
+        load.run({ port: t.port, path: '/graphql', bodies: oneRow, clients: options.clients, maxRequests: Number.MAX_SAFE_INTEGER, durationMs: options.durationSeconds * 1000, warmupMs: options.warmupSeconds * 1000, errorMarker: '"errors"' }),
+      );
+      return { floorMs, rows, one, many, noDb, oneRow20, queriesPerRequest, other: Math.max(...MEASURED_PHASES.map((p) => clock.cpu[p]?.other ?? 0)) };
     };
 
     // with --wait-quiet, a measurement disturbed by other processes is repeated (up to 3 times, the least disturbed is kept)
@@ -282,8 +296,8 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
       if (a.other <= QUIET) break;
       if (i < attempts) err(`  repeating the measurement (attempt ${i + 1} of ${attempts})`);
     }
-    const { floorMs, rows, one, many, noDb, queriesPerRequest, clock } = best!;
-    for (const [name, r] of [['GraphQL c=1', one], [`GraphQL c=${options.clients}`, many], ['no-DB', noDb]] as const) {
+    const { floorMs, rows, one, many, noDb, oneRow20, queriesPerRequest, clock } = best!;
+    for (const [name, r] of [['GraphQL c=1', one], [`GraphQL c=${options.clients}`, many], ['no-DB', noDb], ['one-row read', oneRow20]] as const) {
       if (r.failures) err(`  WARNING ${name}: ${r.failures} failed requests, first: ${r.firstFailure}`);
     }
     const throughput = (r: typeof many) => ({ rps: r.requests / r.seconds, p50: percentile(r.latenciesMs, 50), p95: percentile(r.latenciesMs, 95), requests: r.requests, failures: r.failures });
@@ -301,6 +315,7 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
       graphql1: { p50: percentile(one.latenciesMs, 50), p95: percentile(one.latenciesMs, 95), meanTotalCount: mean(totals), failures: one.failures },
       graphql20: throughput(many),
       noDb20: throughput(noDb),
+      oneRow20: throughput(oneRow20),
       radius,
       candidatesAgree,
       originsMoved: placed.moved,
@@ -314,7 +329,7 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
     err(
       `  floor p50/p95 ${ms(result.floor.p50)}/${ms(result.floor.p95)} ms (${result.floor.meanRows.toFixed(0)} candidates on average, max ${result.floor.maxRows}); ` +
         `GraphQL p50/p95 ${ms(result.graphql1.p50)}/${ms(result.graphql1.p95)} ms; ${rate(result.graphql20.rps)} req/s at ${options.clients} clients ` +
-        `(p95 ${ms(result.graphql20.p95)} ms); no-DB ${rate(result.noDb20.rps)} req/s`,
+        `(p95 ${ms(result.graphql20.p95)} ms); no-DB ${rate(result.noDb20.rps)} req/s; one-row read ${rate(result.oneRow20.rps)} req/s`,
     );
     return result;
   } finally {
@@ -350,7 +365,7 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
       results.map((r) => [
         size(r.size), r.db, `${r.floor.meanRows.toFixed(1)}/${r.floor.maxRows}`, r.candidatesAgree ? `${r.candidatesAgree.same}/${r.candidatesAgree.of}` : 'n/a',
         r.graphql1.meanTotalCount.toFixed(1), r.queriesPerRequest.toFixed(1),
-        `${ms(r.graphql20.p50)}/${ms(r.graphql20.p95)}`, `${ms(r.noDb20.p50)}/${ms(r.noDb20.p95)}`, String(r.graphql1.failures + r.graphql20.failures + r.noDb20.failures),
+        `${ms(r.graphql20.p50)}/${ms(r.graphql20.p95)}`, `${ms(r.noDb20.p50)}/${ms(r.noDb20.p95)}`, String(r.graphql1.failures + r.graphql20.failures + r.noDb20.failures + r.oneRow20.failures),
         pct(maxOther(r)),
       ]),
     ),
@@ -391,6 +406,13 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
     const x = r.graphql20.rps / r.noDb20.rps;
     out.push(`  3. at ${options.clients} clients ≥ ½ the no-DB req/s (${size(r.size)} ${r.db}): ${rate(r.graphql20.rps)} vs ${rate(r.noDb20.rps)} → ${ratio(x)}: ${verdict(x >= 0.5)}`);
   }
+  out.push(`  for comparison, at ${options.clients} clients: a one-row read by primary key (one round trip, nothing else) against the no-DB ceiling, and the match against that read:`);
+  for (const r of results) {
+    out.push(
+      `     ${size(r.size)} ${r.db}: one-row read ${rate(r.oneRow20.rps)} req/s → ${ratio(r.oneRow20.rps / r.noDb20.rps)} of no-DB; ` +
+        `match ${rate(r.graphql20.rps)} req/s → ${ratio(r.graphql20.rps / r.oneRow20.rps)} of the one-row read`,
+    );
+  }
   if (queries.includes('servicesNear')) out.push('  (measured with the servicesNear fallback, not the matching query: the verdicts are about servicesNear)');
 
   out.push('\nphases (s):');
@@ -412,7 +434,12 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
   for (const r of results) {
     const m = r.cpu.graphql20;
     const n = r.cpu.noDb20;
-    out.push(`  ${size(r.size)} ${r.db}: match: API process ${perRequest(m?.own, r.graphql20.rps)}, database ${r.db === 'server' ? perRequest(m?.db, r.graphql20.rps) : '(in the API process)'}; no-DB: API process ${perRequest(n?.own, r.noDb20.rps)}`);
+    const o = r.cpu.oneRow20;
+    const db = (share: CpuShare | undefined, rps: number) => (r.db === 'server' ? perRequest(share?.db, rps) : '(in the API process)');
+    out.push(
+      `  ${size(r.size)} ${r.db}: match: API process ${perRequest(m?.own, r.graphql20.rps)}, database ${db(m, r.graphql20.rps)}; ` +
+        `no-DB: API process ${perRequest(n?.own, r.noDb20.rps)}; one-row read: API process ${perRequest(o?.own, r.oneRow20.rps)}, database ${db(o, r.oneRow20.rps)}`,
+    );
   }
   const layered = results.filter((r) => r.layers);
   if (layered.length) {
