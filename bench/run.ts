@@ -413,6 +413,19 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
         `match ${rate(r.graphql20.rps)} req/s → ${ratio(r.graphql20.rps / r.oneRow20.rps)} of the one-row read`,
     );
   }
+  // What the cores allow at best: the database must do at least the floor's work for every match and
+  // the API at least what a one-row read costs it; on the server both share the same cores.
+  for (const r of results.filter((x) => x.db === 'server')) {
+    const cores = os.cpus().length;
+    const floorDb = r.cpu.floor && r.phases.floor ? (r.cpu.floor.db * cores * r.phases.floor * 1000) / options.queries : undefined;
+    const oneRowApi = r.cpu.oneRow20 ? (r.cpu.oneRow20.own * cores * 1000) / r.oneRow20.rps : undefined;
+    if (floorDb === undefined || oneRowApi === undefined) continue;
+    const bound = (cores * 1000) / (floorDb + oneRowApi);
+    out.push(
+      `     ${size(r.size)} server: at most ${rate(bound)} req/s on ${cores} cores for a match that costs the API no more than a one-row read ` +
+        `(database ≥ the floor's ${ms(floorDb)} ms, API ≥ ${ms(oneRowApi)} ms CPU per request) → ≤ ${ratio(bound / r.noDb20.rps)} of no-DB`,
+    );
+  }
   if (queries.includes('servicesNear')) out.push('  (measured with the servicesNear fallback, not the matching query: the verdicts are about servicesNear)');
 
   out.push('\nphases (s):');
