@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CatalogueService, OrganizationStatus } from '@lotse/catalogue';
 import { organizationAt, serviceFixture } from './support/fixtures';
+import { destination } from './support/geodesy';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -24,6 +25,7 @@ const PROJECTION = `
 
 const DRESDEN = { latitude: 51.0504, longitude: 13.7373 };
 const MEISSEN = { latitude: 51.1636, longitude: 13.4775 };
+const GOERLITZ = { latitude: 51.1526, longitude: 14.9873 };
 
 describe.each(databaseTargets())('the matcher read model (match_listing) on the $name database', (target) => {
   let t: TestApp;
@@ -146,5 +148,27 @@ describe.each(databaseTargets())('the matcher read model (match_listing) on the 
     expect(await names()).toContain('proj-two-needs');
     await db.query(`UPDATE service SET accepting_new_clients = false WHERE id = $1`, [await serviceId('proj-two-needs')]);
     expect(await names()).not.toContain('proj-two-needs');
+  });
+
+  it('gives every requested need its own nearest candidates: a common need does not crowd out a rarer one', async () => {
+    // Görlitz, away from the other fixtures: three nutrition offers close by, one exercise offer further out
+    const at = (bearing: number, meters: number) => destination(GOERLITZ.latitude, GOERLITZ.longitude, bearing, meters);
+    const offer = (name: string, need: string, p: { latitude: number; longitude: number }) =>
+      organizationAt(`${name} (fiktiv)`, p.latitude, p.longitude, [serviceFixture({ name, needs: [need] })]);
+    await t.app.get(CatalogueService).importOrganizations([
+      offer('crowd-1', 'nutrition', at(0, 300)),
+      offer('crowd-2', 'nutrition', at(90, 400)),
+      offer('crowd-3', 'nutrition', at(180, 500)),
+      offer('rare-1', 'exercise', at(270, 2000)),
+    ]);
+    const candidates = await t.app.get(CatalogueService).findMatchCandidates({ origin: GOERLITZ, radiusMeters: 10_000, needs: ['nutrition', 'exercise'], limit: 2 });
+    const found = candidates.map((c) => ({ need: c.matchedNeeds.join(','), id: c.service.id }));
+    const ids = { crowd1: await serviceId('crowd-1'), crowd2: await serviceId('crowd-2'), rare: await serviceId('rare-1') };
+    // the two nearest per need, nearest first; the limit is per need, not for all needs together
+    expect(found).toEqual([
+      { need: 'nutrition', id: ids.crowd1 },
+      { need: 'nutrition', id: ids.crowd2 },
+      { need: 'exercise', id: ids.rare },
+    ]);
   });
 });

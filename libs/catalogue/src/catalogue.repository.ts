@@ -244,14 +244,15 @@ export class CatalogueRepository {
     // lines in one text value: splitting one string is a fraction of what receiving and parsing
     // 400 rows of a dozen typed columns cost, which was more than the search itself.
     const line = (matchedNeeds: string) => `concat_ws('|', k.service_id, k.location_id, k.d, ${matchedNeeds}, k.facts) AS line`;
-    // One need (the common case): one KNN scan, nothing to merge.
+    // One need (the common case): one KNN scan, nothing to merge. Several: one KNN scan per need,
+    // merged per listing, and the limit holds per need — a limit over the merged list let a common
+    // need's nearest listings crowd a rarer need out altogether, which then showed as unmet.
     const candidates = single
       ? `SELECT ${line('k.need_code')}, k.knn, k.service_id, k.location_id
          FROM o CROSS JOIN LATERAL (${nearest}) k`
       : `SELECT ${line(`string_agg(k.need_code, ',' ORDER BY k.need_code)`)}, min(k.knn) AS knn, k.service_id, k.location_id
          FROM o, unnest(${needs}::varchar[]) AS n(code) CROSS JOIN LATERAL (${nearest}) k
-         GROUP BY k.service_id, k.location_id, k.d, k.facts
-         ORDER BY min(k.knn), k.service_id, k.location_id LIMIT ${limit}`;
+         GROUP BY k.service_id, k.location_id, k.d, k.facts`;
     const [[text]] = await this.prepared.rows(
       `WITH o AS (SELECT ${origin} AS g)
        SELECT string_agg(c.line, E'\\n' ORDER BY c.knn, c.service_id, c.location_id) FROM (${candidates}) c`,

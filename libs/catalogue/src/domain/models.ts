@@ -156,7 +156,7 @@ export interface CandidateCriteria {
   courseStartsWithin?: { today: string; days: number };
   /** open at ISO weekday and 'HH:MM' */
   openAt?: { weekday: number; time: string };
-  /** nearest candidates taken (KNN); ranking happens outside the database */
+  /** nearest candidates taken per requested need (KNN); ranking happens outside the database */
   limit: number;
 }
 
