@@ -356,6 +356,78 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
     });
   });
 
+  describe('needs nothing within the limits addresses', () => {
+    const BEYOND = `query($request: MatchRequestInput!) {
+      matchReferralTargets(request: $request) {
+        unmetNeeds { code }
+        targets(first: 10) { totalCount }
+        beyondLimit {
+          need { code }
+          explanation
+          nearest { score distanceMeters travelMinutes travelMode service { name } reasons { factor value contribution } }
+        }
+      }
+    }`;
+    const beyond = async (request: Record<string, unknown>) => {
+      const res = await t.gql(BEYOND, { request });
+      expect(res.errors).toBeUndefined();
+      return res.data.matchReferralTargets;
+    };
+
+    beforeAll(async () => {
+      await t.app.get(CatalogueService).importOrganizations([
+        // nearest, but takes no new clients
+        place({ key: 'beyond-closed', bearing: 300, meters: 6000, service: { needs: ['mental_health'], capacity: { acceptingNewClients: false, updatedAt: new Date() } } }),
+        place({ key: 'beyond-far', bearing: 310, meters: 12_000, service: { needs: ['mental_health'] } }),
+        place({ key: 'beyond-farther', bearing: 320, meters: 20_000, service: { needs: ['mental_health'] } }),
+      ]);
+    });
+
+    it('names, for an unmet need, the quickest option beyond the limit that meets every hard filter', async () => {
+      const result = await beyond({ needs: ['mental_health'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 30 }, constraints: { acceptingNewClientsOnly: true } });
+      expect(result.targets.totalCount).toBe(0);
+      expect(result.unmetNeeds).toEqual([{ code: 'mental_health' }]);
+      expect(result.beyondLimit).toHaveLength(1);
+      const [{ need, nearest, explanation }] = result.beyondLimit;
+      expect(need.code).toBe('mental_health');
+      expect(nearest.service.name).toBe('beyond-far');
+      const far = destination(ORIGIN.latitude, ORIGIN.longitude, 310, 12_000);
+      const meters = haversineMeters(ORIGIN.latitude, ORIGIN.longitude, far.latitude, far.longitude);
+      // PostGIS measures on the spheroid, the oracle on a sphere: 0.5 % apart at most
+      expect(Math.abs(nearest.distanceMeters - meters)).toBeLessThan(meters * 0.005);
+      expect(nearest.travelMinutes).toBeCloseTo(oracleMinutesPublicTransportRural(nearest.distanceMeters), 6);
+      expect(nearest.travelMinutes).toBeGreaterThan(30);
+      expect(explanation).toBe(
+        `Kein Angebot für „Psychische Gesundheit“ innerhalb von 30 Min.; das nächste: ca. ${Math.round(nearest.travelMinutes)} Min. mit Bus/Bahn (geschätzt), 12,0 km Luftlinie`,
+      );
+      // scored and explained like any target; beyond the limit the travel factor is 0
+      const travel = nearest.reasons.find((r: any) => r.factor === 'TRAVEL_TIME');
+      expect(travel.value).toBe(0);
+      expect(nearest.reasons.reduce((sum: number, r: any) => sum + r.contribution, 0)).toBeCloseTo(nearest.score, 9);
+      // without the capacity filter the nearer listing is the option
+      const open = await beyond({ needs: ['mental_health'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 30 } });
+      expect(open.beyondLimit[0].nearest.service.name).toBe('beyond-closed');
+    });
+
+    it('lists only unmet needs, says so when nothing lies within 100 km, and words a kilometre limit', async () => {
+      const mixed = await beyond({ needs: ['addiction', 'mental_health', 'employment_qualification'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 30 } });
+      expect(mixed.unmetNeeds.map((n: any) => n.code)).toEqual(['mental_health', 'employment_qualification']);
+      expect(mixed.beyondLimit.map((b: any) => b.need.code)).toEqual(['mental_health', 'employment_qualification']);
+      const nothing = mixed.beyondLimit[1];
+      expect(nothing.nearest).toBeNull();
+      expect(nothing.explanation).toBe('Kein Angebot für „Beschäftigung und Qualifizierung“ innerhalb von 30 Min. und keines im Umkreis von 100 km, das alle Bedingungen erfüllt');
+
+      const byKilometres = await beyond({ needs: ['mental_health'], origin: ORIGIN, travel: { mode: 'CAR', maxKilometers: 5 } });
+      const [option] = byKilometres.beyondLimit;
+      expect(option.nearest.service.name).toBe('beyond-closed');
+      expect(option.nearest.travelMode).toBe('CAR');
+      expect(option.explanation).toMatch(/^Kein Angebot für „Psychische Gesundheit“ innerhalb von 5,0 km Luftlinie; das nächste: ca\. \d+ Min\. mit dem Auto \(geschätzt\), 6,0 km Luftlinie$/);
+
+      const met = await beyond({ needs: ['addiction'], origin: ORIGIN });
+      expect(met.beyondLimit).toEqual([]);
+    });
+  });
+
   describe('bad requests', () => {
     const BAD: { name: string; request: Record<string, unknown>; field: string }[] = [
       { name: 'no needs', request: { needs: [], origin: ORIGIN }, field: 'request.needs' },

@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessibilityFeature, Candidate, CatalogueService, NeedTerm } from '@lotse/catalogue';
+import { AccessibilityFeature, Candidate, CandidateCriteria, CatalogueService, NeedTerm } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 import { District, GeoService } from '@lotse/geo';
 import { bestBundle } from './bundle';
-import { MatchOutcome, MatchRequest, MatchTarget } from './matching.types';
-import { explanations } from './scoring/explain';
+import { BeyondLimit, MatchOutcome, MatchRequest, MatchTarget } from './matching.types';
+import { beyondLimitExplanation, explanations } from './scoring/explain';
 import { effectiveWeights, factorValues, score, weightedScore } from './scoring/score';
 import { WeightSet } from './scoring/weights';
 import { TRAVEL_TIME_ESTIMATOR, TravelTime, TravelTimeEstimator } from './travel/travel-time.port';
@@ -15,6 +15,10 @@ export const MATCH_CLOCK = Symbol('MATCH_CLOCK');
 /** Nearest listings taken from the database per request; ranking happens on these. */
 export const CANDIDATE_LIMIT = 400;
 export const DEFAULT_LIMIT_MINUTES = 60;
+/** How far the search for an unmet need's nearest option beyond the limits reaches (straight line). */
+export const BEYOND_LIMIT_METERS = 100_000;
+/** Nearest listings compared by travel time for that option: a routing engine's fastest need not be the nearest. */
+export const BEYOND_LIMIT_CANDIDATES = 5;
 
 const berlinDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -58,7 +62,7 @@ export class MatchingService {
     const c = request.constraints;
     const accessibility = new Set<AccessibilityFeature>(c.accessibility ?? []);
     if (c.stepFreeAccess) accessibility.add(AccessibilityFeature.STEP_FREE_ACCESS);
-    const candidates = await this.catalogue.findMatchCandidates({
+    const criteria: CandidateCriteria = {
       origin,
       radiusMeters: reach,
       needs: needCodes,
@@ -71,7 +75,8 @@ export class MatchingService {
       courseStartsWithin: c.courseStartsWithinDays !== undefined ? { today: berlinDate.format(now), days: c.courseStartsWithinDays } : undefined,
       openAt: c.openAt,
       limit: CANDIDATE_LIMIT,
-    });
+    };
+    const candidates = await this.catalogue.findMatchCandidates(criteria);
 
     const times = await this.estimator.travelTimes(
       { origin, mode, rural },
@@ -79,10 +84,11 @@ export class MatchingService {
     );
     const weights = effectiveWeights(this.weightSet.weights, request.preferences);
     const languages = c.languages ?? [];
+    const targetContext = { needs, limitMinutes, participantDistrict, languages, weights, now };
     const reachable: MatchTarget[] = [];
     candidates.forEach((candidate, i) => {
       if (times[i].minutes > limitMinutes || (maxMeters !== undefined && candidate.distanceMeters > maxMeters)) return;
-      reachable.push(this.toTarget(candidate, times[i], { needs, limitMinutes, participantDistrict, languages, weights, now }));
+      reachable.push(this.toTarget(candidate, times[i], targetContext));
     });
     reachable.sort(compareTargets);
 
@@ -90,6 +96,7 @@ export class MatchingService {
     const ranked = request.diversify ? diversify(bestPerService) : reachable;
     const unmetNeeds = needs.filter((n) => !reachable.some((t) => t.matchedNeeds.some((m) => m.code === n.code)));
     const estimated = this.estimator.estimated;
+    let beyondLimit: Promise<BeyondLimit[]> | undefined;
     return {
       weightSet: this.weightSet,
       appliedWeights: weights,
@@ -102,6 +109,22 @@ export class MatchingService {
       targets: ranked,
       bundle: needs.length > 1 ? bestBundle(needs, bestPerService) : null,
       unmetNeeds,
+      beyondLimit: () =>
+        (beyondLimit ??= Promise.all(
+          unmetNeeds.map(async (need): Promise<BeyondLimit> => {
+            const nearest = await this.quickestBeyondLimit(need, criteria, { origin, mode, rural }, targetContext);
+            const explanation = beyondLimitExplanation({
+              needLabel: need.labelDe,
+              limitMinutes,
+              maxMeters,
+              minutesGiven: maxMinutes !== undefined,
+              searchedMeters: BEYOND_LIMIT_METERS,
+              nearest,
+              estimated,
+            });
+            return { need, nearest, explanation };
+          }),
+        )),
       // Sentences only for the targets a client receives: a dense city yields hundreds of
       // candidates, and a page shows ten.
       explain: (target) => {
@@ -121,6 +144,27 @@ export class MatchingService {
         return score(target.values, weights).factors.map((f) => ({ ...f, explanation: sentences[f.factor] }));
       },
     };
+  }
+
+  /**
+   * For a need nothing within the limits addresses, the option a coach would consider next: every
+   * hard filter still holds, only the limits are lifted — the nearest few listings within
+   * BEYOND_LIMIT_METERS, the quickest of them to reach.
+   */
+  private async quickestBeyondLimit(
+    need: NeedTerm,
+    criteria: CandidateCriteria,
+    travel: Parameters<TravelTimeEstimator['travelTimes']>[0],
+    targetContext: Parameters<MatchingService['toTarget']>[2],
+  ): Promise<MatchTarget | null> {
+    const candidates = await this.catalogue.findMatchCandidates({ ...criteria, needs: [need.code], radiusMeters: BEYOND_LIMIT_METERS, limit: BEYOND_LIMIT_CANDIDATES });
+    if (!candidates.length) return null;
+    const times = await this.estimator.travelTimes(travel, candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })));
+    let best = 0;
+    times.forEach((time, i) => {
+      if (time.minutes < times[best].minutes) best = i;
+    });
+    return this.toTarget(candidates[best], times[best], targetContext);
   }
 
   private toTarget(

@@ -56,6 +56,15 @@ export interface MatchBundle {
   explanation: string;
 }
 
+/** What is nearest for a need that nothing within the limits addresses. */
+export interface BeyondLimit {
+  need: NeedTerm;
+  /** the listing that passes every hard filter and is quickest to reach beyond the limits; null when none lies within `BEYOND_LIMIT_METERS` */
+  nearest: MatchTarget | null;
+  /** German sentence for the coach */
+  explanation: string;
+}
+
 export interface MatchOutcome {
   weightSet: WeightSet;
   appliedWeights: Record<MatchFactor, number>;
@@ -70,6 +79,8 @@ export interface MatchOutcome {
   bundle: MatchBundle | null;
   /** needs no reachable target addresses */
   unmetNeeds: NeedTerm[];
+  /** per unmet need, the nearest option beyond the limits; searched only when asked for, once per request */
+  beyondLimit(): Promise<BeyondLimit[]>;
   /** every factor of a target with its German sentence */
   explain(target: MatchTarget): Reason[];
 }

@@ -7,7 +7,7 @@ import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
 import { MatchFactor, Weights } from '../scoring/weights';
 import { TravelMode } from '../travel/travel-time.port';
 import { MatchArgs } from './matching.inputs';
-import { MatchReasonType, MatchResultType, MatchTargetConnection, MatchTargetType } from './matching.types.graphql';
+import { MatchBeyondLimitType, MatchReasonType, MatchResultType, MatchTargetConnection, MatchTargetType } from './matching.types.graphql';
 
 const weightList = (weights: Weights) => (Object.keys(weights) as MatchFactor[]).map((factor) => ({ factor, weight: weights[factor] }));
 
@@ -44,6 +44,14 @@ export class MatchingResolver {
       unmetNeeds: outcome.unmetNeeds,
       outcome,
     };
+  }
+
+  @ResolveField(() => [MatchBeyondLimitType], {
+    description: 'For each unmet need, the nearest option beyond the travel limit that meets every hard filter, so a coach can weigh a longer trip. One more search per unmet need, only when asked for.',
+  })
+  async beyondLimit(@Parent() result: MatchResultType): Promise<MatchBeyondLimitType[]> {
+    const options = await result.outcome.beyondLimit();
+    return options.map((o) => ({ need: o.need, nearest: o.nearest && toTargetType(o.nearest, result.outcome), explanation: o.explanation }));
   }
 
   @ResolveField(() => MatchTargetConnection, { description: 'Ranked targets, best first' })

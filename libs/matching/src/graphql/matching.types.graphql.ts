@@ -72,6 +72,18 @@ export class MatchBundleType {
   @Field() explanation: string;
 }
 
+@ObjectType('MatchBeyondLimit', { description: 'A requested need nothing within the limits addresses, and the option nearest to it beyond them' })
+export class MatchBeyondLimitType {
+  @Field(() => NeedTermType) need: NeedTermType;
+  @Field(() => MatchTargetType, {
+    nullable: true,
+    description: 'passes every hard filter; the quickest to reach of the nearest few beyond the limits, scored and explained like a target (its travel factor is 0); null when none lies within 100 km',
+  })
+  nearest: MatchTargetType | null;
+  @Field({ description: 'German sentence for the coach, e.g. "Kein Angebot für „Suchtberatung“ innerhalb von 60 Min.; das nächste: ca. 95 Min. mit Bus/Bahn (geschätzt), 18,2 km Luftlinie"' })
+  explanation: string;
+}
+
 @ObjectType('MatchResult')
 export class MatchResultType {
   @Field(() => WeightSetType) weightSet: WeightSetType;

@@ -87,3 +87,26 @@ export function explanations(input: ExplainInput): Record<MatchFactor, string> {
     [MatchFactor.OUTREACH]: s.deliveryModes.includes(DeliveryMode.OUTREACH) ? 'kommt auch zur Person (aufsuchend)' : 'nur vor Ort oder online',
   };
 }
+
+export interface BeyondLimitInput {
+  needLabel: string;
+  limitMinutes: number;
+  /** the straight-line limit in metres, when the request set one */
+  maxMeters?: number;
+  /** whether the request set a time limit (otherwise the default applied, or only kilometres count) */
+  minutesGiven: boolean;
+  searchedMeters: number;
+  nearest: { travelMinutes: number; travelMode: TravelMode; distanceMeters: number } | null;
+  estimated: boolean;
+}
+
+/** "Kein Angebot für „Suchtberatung“ innerhalb von 60 Min.; das nächste: ca. 95 Min. mit Bus/Bahn (geschätzt), 18,2 km Luftlinie" */
+export function beyondLimitExplanation(input: BeyondLimitInput): string {
+  const limits: string[] = [];
+  if (input.minutesGiven || input.maxMeters === undefined) limits.push(`${Math.round(input.limitMinutes)} Min.`);
+  if (input.maxMeters !== undefined) limits.push(`${km(input.maxMeters)} km Luftlinie`);
+  const none = `Kein Angebot für „${input.needLabel}“ innerhalb von ${limits.join(' und ')}`;
+  if (!input.nearest) return `${none} und keines im Umkreis von ${Math.round(input.searchedMeters / 1000)} km, das alle Bedingungen erfüllt`;
+  const n = input.nearest;
+  return `${none}; das nächste: ca. ${Math.max(1, Math.round(n.travelMinutes))} Min. ${MODE_PHRASE[n.travelMode]}${input.estimated ? ' (geschätzt)' : ''}, ${km(n.distanceMeters)} km Luftlinie`;
+}
