@@ -12,7 +12,7 @@ import { TRAVEL_TIME_ESTIMATOR, TravelTime, TravelTimeEstimator } from './travel
 export const MATCH_WEIGHT_SET = Symbol('MATCH_WEIGHT_SET');
 export const MATCH_CLOCK = Symbol('MATCH_CLOCK');
 
-/** Nearest listings taken from the database per request; ranking happens on these. */
+/** Nearest listings taken from the database per requested need; ranking happens on these. */
 export const CANDIDATE_LIMIT = 400;
 export const DEFAULT_LIMIT_MINUTES = 60;
 /** How far the search for an unmet need's nearest option beyond the limits reaches (straight line). */

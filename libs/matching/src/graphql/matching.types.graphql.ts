@@ -80,7 +80,7 @@ export class MatchBeyondLimitType {
     description: 'passes every hard filter; the quickest to reach of the nearest few beyond the limits, scored and explained like a target (its travel factor is 0); null when none lies within 100 km',
   })
   nearest: MatchTargetType | null;
-  @Field({ description: 'German sentence for the coach, e.g. "Kein Angebot für „Suchtberatung“ innerhalb von 60 Min.; das nächste: ca. 95 Min. mit Bus/Bahn (geschätzt), 18,2 km Luftlinie"' })
+  @Field({ description: 'German sentence for the coach, e.g. "Kein Angebot für „Sucht“ innerhalb von 60 Min.; das nächste: ca. 80 Min. mit Bus/Bahn (geschätzt), 13,4 km Luftlinie"' })
   explanation: string;
 }
 

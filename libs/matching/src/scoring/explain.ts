@@ -100,7 +100,7 @@ export interface BeyondLimitInput {
   estimated: boolean;
 }
 
-/** "Kein Angebot für „Suchtberatung“ innerhalb von 60 Min.; das nächste: ca. 95 Min. mit Bus/Bahn (geschätzt), 18,2 km Luftlinie" */
+/** "Kein Angebot für „Sucht“ innerhalb von 60 Min.; das nächste: ca. 80 Min. mit Bus/Bahn (geschätzt), 13,4 km Luftlinie" */
 export function beyondLimitExplanation(input: BeyondLimitInput): string {
   const limits: string[] = [];
   if (input.minutesGiven || input.maxMeters === undefined) limits.push(`${Math.round(input.limitMinutes)} Min.`);
