@@ -410,7 +410,16 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
     });
 
     it('lists only unmet needs, says so when nothing lies within 100 km, and words a kilometre limit', async () => {
-      const mixed = await beyond({ needs: ['addiction', 'mental_health', 'employment_qualification'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 30 } });
+      const request = { needs: ['addiction', 'mental_health', 'employment_qualification'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 30 } };
+      const unmetOnly = `query($request: MatchRequestInput!) { matchReferralTargets(request: $request) { unmetNeeds { code } } }`;
+      const queries = async (query: string) => {
+        const before = t.queries();
+        expect((await t.gql(query, { request })).errors).toBeUndefined();
+        return t.queries() - before;
+      };
+      // one search for all unmet needs, and none unless asked for
+      expect(await queries(BEYOND.replace(/ service \{ name \}/, ''))).toBe((await queries(unmetOnly)) + 1);
+      const mixed = await beyond(request);
       expect(mixed.unmetNeeds.map((n: any) => n.code)).toEqual(['mental_health', 'employment_qualification']);
       expect(mixed.beyondLimit.map((b: any) => b.need.code)).toEqual(['mental_health', 'employment_qualification']);
       const nothing = mixed.beyondLimit[1];

@@ -110,20 +110,20 @@ export class MatchingService {
       bundle: needs.length > 1 ? bestBundle(needs, bestPerService) : null,
       unmetNeeds,
       beyondLimit: () =>
-        (beyondLimit ??= Promise.all(
-          unmetNeeds.map(async (need): Promise<BeyondLimit> => {
-            const nearest = await this.quickestBeyondLimit(need, criteria, { origin, mode, rural }, targetContext);
-            const explanation = beyondLimitExplanation({
+        (beyondLimit ??= this.quickestBeyondLimit(unmetNeeds, criteria, { origin, mode, rural }, targetContext).then((nearest) =>
+          unmetNeeds.map((need, i) => ({
+            need,
+            nearest: nearest[i],
+            explanation: beyondLimitExplanation({
               needLabel: need.labelDe,
               limitMinutes,
               maxMeters,
               minutesGiven: maxMinutes !== undefined,
               searchedMeters: BEYOND_LIMIT_METERS,
-              nearest,
+              nearest: nearest[i],
               estimated,
-            });
-            return { need, nearest, explanation };
-          }),
+            }),
+          })),
         )),
       // Sentences only for the targets a client receives: a dense city yields hundreds of
       // candidates, and a page shows ten.
@@ -147,24 +147,31 @@ export class MatchingService {
   }
 
   /**
-   * For a need nothing within the limits addresses, the option a coach would consider next: every
-   * hard filter still holds, only the limits are lifted — the nearest few listings within
-   * BEYOND_LIMIT_METERS, the quickest of them to reach.
+   * For each need nothing within the limits addresses, the option a coach would consider next: every
+   * hard filter still holds, only the limits are lifted — of the need's nearest few listings within
+   * BEYOND_LIMIT_METERS, the quickest to reach. One search and one travel-time call for all needs.
    */
   private async quickestBeyondLimit(
-    need: NeedTerm,
+    needs: NeedTerm[],
     criteria: CandidateCriteria,
     travel: Parameters<TravelTimeEstimator['travelTimes']>[0],
     targetContext: Parameters<MatchingService['toTarget']>[2],
-  ): Promise<MatchTarget | null> {
-    const candidates = await this.catalogue.findMatchCandidates({ ...criteria, needs: [need.code], radiusMeters: BEYOND_LIMIT_METERS, limit: BEYOND_LIMIT_CANDIDATES });
-    if (!candidates.length) return null;
-    const times = await this.estimator.travelTimes(travel, candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })));
-    let best = 0;
-    times.forEach((time, i) => {
-      if (time.minutes < times[best].minutes) best = i;
+  ): Promise<(MatchTarget | null)[]> {
+    if (!needs.length) return [];
+    const candidates = await this.catalogue.findMatchCandidates({
+      ...criteria,
+      needs: needs.map((n) => n.code),
+      radiusMeters: BEYOND_LIMIT_METERS,
+      limit: BEYOND_LIMIT_CANDIDATES,
     });
-    return this.toTarget(candidates[best], times[best], targetContext);
+    const times = await this.estimator.travelTimes(travel, candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })));
+    return needs.map((need) => {
+      let best = -1;
+      candidates.forEach((candidate, i) => {
+        if (candidate.matchedNeeds.includes(need.code) && (best < 0 || times[i].minutes < times[best].minutes)) best = i;
+      });
+      return best < 0 ? null : this.toTarget(candidates[best], times[best], targetContext);
+    });
   }
 
   private toTarget(
