@@ -240,6 +240,9 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
     }
 
     const counter = t.app.get(QueryCounter);
+    // a throughput phase: `clients` closed-loop clients for the configured time, after the warm-up
+    const closedLoop = (b: string[]) =>
+      load.run({ port: t.port, path: '/graphql', bodies: b, clients: options.clients, maxRequests: Number.MAX_SAFE_INTEGER, durationMs: options.durationSeconds * 1000, warmupMs: options.warmupSeconds * 1000, errorMarker: '"errors"' });
     const attempt = async (clock: Clock) => {
       // 1. floor at concurrency 1
       err(`  floor: ${cases.length} queries …`);
@@ -266,18 +269,14 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
       const queriesPerRequest = (counter.queries - queriesBefore) / cases.length;
       err(`  GraphQL ${kind}: ${options.clients} clients for ${options.durationSeconds} s …`);
       const many = await timed(clock, 'graphql20', () =>
-        withProfile(options.cpuProfile && `${options.cpuProfile}/${run.db}-${run.size}-graphql${options.clients}.cpuprofile`, () => load.run({ port: t.port, path: '/graphql', bodies, clients: options.clients, maxRequests: Number.MAX_SAFE_INTEGER, durationMs: options.durationSeconds * 1000, warmupMs: options.warmupSeconds * 1000, errorMarker: '"errors"' })),
+        withProfile(options.cpuProfile && `${options.cpuProfile}/${run.db}-${run.size}-graphql${options.clients}.cpuprofile`, () => closedLoop(bodies)),
       );
       // 3. the ceiling: no database work
       err(`  { __typename }: ${options.clients} clients for ${options.durationSeconds} s …`);
-      const noDb = await timed(clock, 'noDb20', () =>
-        load.run({ port: t.port, path: '/graphql', bodies: [NO_DB_BODY], clients: options.clients, maxRequests: Number.MAX_SAFE_INTEGER, durationMs: options.durationSeconds * 1000, warmupMs: options.warmupSeconds * 1000, errorMarker: '"errors"' }),
-      );
+      const noDb = await timed(clock, 'noDb20', () => closedLoop([NO_DB_BODY]));
       // 4. one round trip to the database and nothing else
       err(`  one-row read: ${options.clients} clients for ${options.durationSeconds} s …`);
-      const oneRow20 = await timed(clock, 'oneRow20', () =>
-        load.run({ port: t.port, path: '/graphql', bodies: oneRow, clients: options.clients, maxRequests: Number.MAX_SAFE_INTEGER, durationMs: options.durationSeconds * 1000, warmupMs: options.warmupSeconds * 1000, errorMarker: '"errors"' }),
-      );
+      const oneRow20 = await timed(clock, 'oneRow20', () => closedLoop(oneRow));
       return { floorMs, rows, one, many, noDb, oneRow20, queriesPerRequest, other: Math.max(...MEASURED_PHASES.map((p) => clock.cpu[p]?.other ?? 0)) };
     };
 

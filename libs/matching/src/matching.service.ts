@@ -7,7 +7,7 @@ import { BeyondLimit, MatchOutcome, MatchRequest, MatchTarget } from './matching
 import { beyondLimitExplanation, explanations } from './scoring/explain';
 import { effectiveWeights, factorValues, score, weightedScore } from './scoring/score';
 import { WeightSet } from './scoring/weights';
-import { TRAVEL_TIME_ESTIMATOR, TravelTime, TravelTimeEstimator } from './travel/travel-time.port';
+import { TRAVEL_TIME_ESTIMATOR, TravelContext, TravelTime, TravelTimeEstimator } from './travel/travel-time.port';
 
 export const MATCH_WEIGHT_SET = Symbol('MATCH_WEIGHT_SET');
 export const MATCH_CLOCK = Symbol('MATCH_CLOCK');
@@ -19,6 +19,16 @@ export const DEFAULT_LIMIT_MINUTES = 60;
 export const BEYOND_LIMIT_METERS = 100_000;
 /** Nearest listings compared by travel time for that option: a routing engine's fastest need not be the nearest. */
 export const BEYOND_LIMIT_CANDIDATES = 5;
+
+/** What scoring a candidate needs to know of the request, the same for every candidate. */
+interface TargetContext {
+  needs: NeedTerm[];
+  limitMinutes: number;
+  participantDistrict: string;
+  languages: string[];
+  weights: ReturnType<typeof effectiveWeights>;
+  now: Date;
+}
 
 const berlinDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
@@ -84,7 +94,7 @@ export class MatchingService {
     );
     const weights = effectiveWeights(this.weightSet.weights, request.preferences);
     const languages = c.languages ?? [];
-    const targetContext = { needs, limitMinutes, participantDistrict, languages, weights, now };
+    const targetContext: TargetContext = { needs, limitMinutes, participantDistrict, languages, weights, now };
     const reachable: MatchTarget[] = [];
     candidates.forEach((candidate, i) => {
       if (times[i].minutes > limitMinutes || (maxMeters !== undefined && candidate.distanceMeters > maxMeters)) return;
@@ -154,8 +164,8 @@ export class MatchingService {
   private async quickestBeyondLimit(
     needs: NeedTerm[],
     criteria: CandidateCriteria,
-    travel: Parameters<TravelTimeEstimator['travelTimes']>[0],
-    targetContext: Parameters<MatchingService['toTarget']>[2],
+    travel: TravelContext,
+    targetContext: TargetContext,
   ): Promise<(MatchTarget | null)[]> {
     if (!needs.length) return [];
     const candidates = await this.catalogue.findMatchCandidates({
@@ -177,7 +187,7 @@ export class MatchingService {
   private toTarget(
     candidate: Candidate,
     travel: TravelTime,
-    ctx: { needs: NeedTerm[]; limitMinutes: number; participantDistrict: string; languages: string[]; weights: ReturnType<typeof effectiveWeights>; now: Date },
+    ctx: TargetContext,
   ): MatchTarget {
     const matchedNeeds = ctx.needs.filter((n) => candidate.matchedNeeds.includes(n.code));
     const inOwnDistrict = candidate.location.districtAgs === ctx.participantDistrict;

@@ -54,6 +54,11 @@ export function formatAge(days: number): string {
   return days < 1 ? 'heute' : `vor ${formatDuration(days).replace(/Tage$/, 'Tagen').replace(/Monate$/, 'Monaten')}`;
 }
 
+/** "ca. 18 Min. mit Bus/Bahn (geschätzt), 7,4 km Luftlinie": a target's trip, and the nearest one beyond the limit. */
+function tripPhrase(travelMinutes: number, travelMode: TravelMode, estimated: boolean, distanceMeters: number): string {
+  return `ca. ${Math.max(1, Math.round(travelMinutes))} Min. ${MODE_PHRASE[travelMode]}${estimated ? ' (geschätzt)' : ''}, ${km(distanceMeters)} km Luftlinie`;
+}
+
 export function explanations(input: ExplainInput): Record<MatchFactor, string> {
   const s = input.service;
   const capacityAge = formatAge(daysSince(s.capacityUpdatedAt, input.now));
@@ -69,10 +74,9 @@ export function explanations(input: ExplainInput): Record<MatchFactor, string> {
   const spoken = input.languages.length ? input.languages : ['de'];
   const offered = spoken.filter((l) => s.languages.includes(l));
   const features = s.accessibility.map((f) => ACCESSIBILITY_NAMES[f]).filter(Boolean);
-  const minutes = Math.max(1, Math.round(input.travelMinutes));
   return {
     [MatchFactor.NEED_FIT]: `passt zu ${input.matchedNeedLabels.length} von ${input.requestedNeeds} Bedarfen: ${input.matchedNeedLabels.join(', ')}`,
-    [MatchFactor.TRAVEL_TIME]: `ca. ${minutes} Min. ${MODE_PHRASE[input.travelMode]}${input.estimated ? ' (geschätzt)' : ''}, ${km(input.distanceMeters)} km Luftlinie`,
+    [MatchFactor.TRAVEL_TIME]: tripPhrase(input.travelMinutes, input.travelMode, input.estimated, input.distanceMeters),
     [MatchFactor.CAPACITY]: capacity,
     [MatchFactor.FRESHNESS]: `Angaben zuletzt aktualisiert ${capacityAge}`,
     [MatchFactor.DISTRICT]: input.inOwnDistrict
@@ -108,5 +112,5 @@ export function beyondLimitExplanation(input: BeyondLimitInput): string {
   const none = `Kein Angebot für „${input.needLabel}“ innerhalb von ${limits.join(' und ')}`;
   if (!input.nearest) return `${none} und keines im Umkreis von ${Math.round(input.searchedMeters / 1000)} km, das alle Bedingungen erfüllt`;
   const n = input.nearest;
-  return `${none}; das nächste: ca. ${Math.max(1, Math.round(n.travelMinutes))} Min. ${MODE_PHRASE[n.travelMode]}${input.estimated ? ' (geschätzt)' : ''}, ${km(n.distanceMeters)} km Luftlinie`;
+  return `${none}; das nächste: ${tripPhrase(n.travelMinutes, n.travelMode, input.estimated, n.distanceMeters)}`;
 }
