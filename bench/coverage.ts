@@ -21,7 +21,7 @@ import { loadEnvironment } from '@lotse/config';
 import { CoverageRequest, CoverageService, GRAPHQL_FIELDS } from '@lotse/coverage';
 import { TravelMode } from '@lotse/matching';
 import { createApp } from '../apps/api/src/bootstrap';
-import { CoverageRepository, PLANNER_SETTINGS } from '../libs/coverage/src/coverage.repository';
+import { CoverageRepository, PLANNER_SETTINGS } from '@lotse/coverage/testing';
 import { catalogueMarker, countListings, generateCatalogue, readMarker, SqlTarget, truncateCatalogue } from './generate';
 import { mean, ms, percentile, table } from './stats';
 

@@ -12,19 +12,7 @@
  *
  *   npm run bench:generate -- --sizes 100k --db server [--fresh]   (see bench/README.md)
  */
-import {
-  AccessibilityFeature,
-  CostType,
-  DeliveryMode,
-  IdentifierScheme,
-  InsuranceRequirement,
-  MedicalSpecialty,
-  OrganizationKind,
-  OrganizationStatus,
-  ServiceCategory,
-  ServiceStatus,
-} from '../libs/catalogue/src/domain/enums';
-import { NEED_TERMS } from '../libs/catalogue/src/domain/needs-taxonomy';
+import { AccessibilityFeature, CostType, DeliveryMode, IdentifierScheme, InsuranceRequirement, MedicalSpecialty, NEED_TERMS, OrganizationKind, OrganizationStatus, ServiceCategory, ServiceStatus } from '@lotse/catalogue';
 import { CITIES, clampToGermanyBbox, GERMANY_BBOX, gaussianAround } from './geo';
 import { Rng } from './random';
 

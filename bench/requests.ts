@@ -2,7 +2,7 @@
  * What is measured: the match requests (origins in Saxony, one need each), the GraphQL documents, and
  * the floor — the bare PostGIS SQL of the matcher's candidate query.
  */
-import { NEED_TERMS } from '../libs/catalogue/src/domain/needs-taxonomy';
+import { NEED_TERMS } from '@lotse/catalogue';
 import { gaussianAround, SAXON_TOWNS } from './geo';
 import { Rng } from './random';
 

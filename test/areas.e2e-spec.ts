@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@lotse/catalogue';
 import { GeoService } from '@lotse/geo';
-import { GeoRepository } from '../libs/geo/src/geo.repository';
+import { GeoRepository } from '@lotse/geo/testing';
 import { organizationAt } from './support/fixtures';
 import { itWithSharedFile, readSharedCsv } from './support/shared-data';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';

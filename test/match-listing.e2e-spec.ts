@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { CatalogueService, OrganizationStatus } from '@lotse/catalogue';
-import { organizationAt, serviceFixture } from './support/fixtures';
+import { daysAgo, organizationAt, serviceFixture } from './support/fixtures';
 import { destination } from './support/geodesy';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
@@ -26,6 +26,9 @@ const PROJECTION = `
 const DRESDEN = { latitude: 51.0504, longitude: 13.7373 };
 const MEISSEN = { latitude: 51.1636, longitude: 13.4775 };
 const GOERLITZ = { latitude: 51.1526, longitude: 14.9873 };
+/** whole milliseconds, relative to the clock: the facts carry capacity time as epoch ms */
+const CAPACITY_STAMP = new Date(Math.floor(daysAgo(30).getTime() / 1000) * 1000);
+const CAPACITY_EDIT = new Date(Math.floor(daysAgo(11).getTime() / 1000) * 1000);
 
 describe.each(databaseTargets())('the matcher read model (match_listing) on the $name database', (target) => {
   let t: TestApp;
@@ -48,7 +51,7 @@ describe.each(databaseTargets())('the matcher read model (match_listing) on the 
     await t.app.get(CatalogueService).importOrganizations([
       organizationAt('Projection A (fiktiv)', DRESDEN.latitude, DRESDEN.longitude, [
         serviceFixture({ name: 'proj-two-needs', needs: ['addiction', 'psychosocial_counselling'] }),
-        serviceFixture({ name: 'proj-one-need', needs: ['debt_counselling'], capacity: { acceptingNewClients: true, freeSeats: 3, updatedAt: new Date('2026-11-01T00:00:00Z') } }),
+        serviceFixture({ name: 'proj-one-need', needs: ['debt_counselling'], capacity: { acceptingNewClients: true, freeSeats: 3, updatedAt: CAPACITY_STAMP } }),
       ]),
       organizationAt('Projection B (fiktiv)', MEISSEN.latitude, MEISSEN.longitude, [serviceFixture({ name: 'proj-other-org', needs: ['addiction'] })]),
     ]);
@@ -63,18 +66,18 @@ describe.each(databaseTargets())('the matcher read model (match_listing) on the 
     expect({ organizationId, district, category, languages, accessibility, modes, accepting, freeSeats, waitingDays }).toEqual({
       organizationId: org.id, district: '14612', category: 'addiction_counselling', languages: 'de', accessibility: '', modes: 'in_person', accepting: 't', freeSeats: '3', waitingDays: '',
     });
-    expect(Number(capacityMs)).toBe(Date.parse('2026-11-01T00:00:00Z'));
+    expect(Number(capacityMs)).toBe(CAPACITY_STAMP.getTime());
     expect(Number(lat)).toBeCloseTo(DRESDEN.latitude, 9);
     expect(Number(lon)).toBeCloseTo(DRESDEN.longitude, 9);
   });
 
   it('follows capacity and other service edits, including the pre-formatted facts', async () => {
     const id = await serviceId('proj-one-need');
-    await db.query(`UPDATE service SET accepting_new_clients = false, waiting_days = 21, languages = '{de,uk}', capacity_updated_at = '2026-11-20T08:00:00Z' WHERE id = $1`, [id]);
+    await db.query(`UPDATE service SET accepting_new_clients = false, waiting_days = 21, languages = '{de,uk}', capacity_updated_at = $2 WHERE id = $1`, [id, CAPACITY_EDIT.toISOString()]);
     await assertInStep('capacity update');
     const [line] = await facts('proj-one-need');
     expect(line.split('|').slice(3, 9)).toEqual(['de,uk', '', 'in_person', 'f', '3', '21']);
-    expect(Number(line.split('|')[9])).toBe(Date.parse('2026-11-20T08:00:00Z'));
+    expect(Number(line.split('|')[9])).toBe(CAPACITY_EDIT.getTime());
   });
 
   it('drops a listing when its service or organisation stops being active, and brings it back', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { CatalogueService } from '@lotse/catalogue';
 import { MeilisearchSearchEngine, SearchIndexer, SearchOutboxRepository } from '@lotse/search';
-import { searchEngineContract } from '../libs/search/src/testing/search-engine.contract';
+import { searchEngineContract } from '@lotse/search/testing';
 import { organizationAt } from './support/fixtures';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
@@ -17,7 +17,6 @@ import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 const url = process.env.MEILISEARCH_URL;
 
 if (!url) {
-  // eslint-disable-next-line no-console
   console.warn('Meilisearch contract suite skipped: MEILISEARCH_URL is not set (no Meilisearch server to test against). See test/search-meilisearch.e2e-spec.ts.');
   describe('Meilisearch search engine', () => {
     it.skip('runs the search engine contract — skipped: MEILISEARCH_URL is not set', () => undefined);

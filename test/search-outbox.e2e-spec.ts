@@ -11,7 +11,7 @@ import {
   SearchOutboxRepository,
   SearchReindexer,
 } from '@lotse/search';
-import { FlakySearchEngine } from '../libs/search/src/testing/flaky-engine';
+import { FlakySearchEngine } from '@lotse/search/testing';
 import { organizationAt, serviceFixture } from './support/fixtures';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 

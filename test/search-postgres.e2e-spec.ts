@@ -1,7 +1,6 @@
 import { DataSource } from 'typeorm';
 import { GERMAN_STOP_WORDS, PostgresSearchEngine, SearchSort } from '@lotse/search';
-import { searchEngineContract } from '../libs/search/src/testing/search-engine.contract';
-import { FIXTURE_DOCUMENTS, MEISSEN_MARKET } from '../libs/search/src/testing/search-fixture';
+import { FIXTURE_DOCUMENTS, MEISSEN_MARKET, searchEngineContract } from '@lotse/search/testing';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
 describe.each(databaseTargets())('PostgreSQL search engine on the $name database', (target) => {

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { AuthService } from '@lotse/auth';
 import { CatalogueService, ServiceCategory } from '@lotse/catalogue';
 import { Role } from '@lotse/common';
-import { organizationAt, serviceFixture } from './support/fixtures';
+import { mondayAfter, organizationAt, serviceFixture } from './support/fixtures';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
 type RoleKey = 'anonymous' | 'coach' | 'partnerOwn' | 'partnerOther' | 'coordinator' | 'admin';
@@ -20,6 +20,9 @@ interface Call {
 }
 
 const PASSWORD = 'correct-horse-battery-9';
+/** a ten-week course run that starts on a Monday six weeks from today, whatever today is */
+const COURSE_START = mondayAfter(42);
+const COURSE_END = mondayAfter(42 + 70);
 const EDITORS: RoleKey[] = ['partnerOwn', 'admin'];
 const COORDINATING: RoleKey[] = ['coordinator', 'admin'];
 const EVERYONE: RoleKey[] = ROLES;
@@ -110,7 +113,7 @@ function matrix(t: () => TestApp): Record<string, { allowed: RoleKey[]; call: (f
     setCourseSessions: {
       allowed: EDITORS,
       call: async (f) => ({
-        query: `mutation($id: ID!) { setCourseSessions(id: $id, expectedVersion: 1, sessions: [{ startsOn: "2027-01-11", endsOn: "2027-03-01", weekday: 1, startTime: "17:00", endTime: "18:30", seats: 12, freeSeats: 12 }]) { version } }`,
+        query: `mutation($id: ID!) { setCourseSessions(id: $id, expectedVersion: 1, sessions: [{ startsOn: "${COURSE_START}", endsOn: "${COURSE_END}", weekday: 1, startTime: "17:00", endTime: "18:30", seats: 12, freeSeats: 12 }]) { version } }`,
         variables: { id: f.serviceId },
       }),
     },
@@ -212,7 +215,7 @@ describe.each(databaseTargets())('partner self-service and coordinators on the $
       { name: 'latitude 95', field: 'patch.latitude', call: (f) => ({ query: `mutation($id: ID!) { updateLocation(id: $id, expectedVersion: 1, patch: { latitude: 95, longitude: 13 }) { version } }`, variables: { id: f.locationId } }) },
       { name: 'unknown need', field: 'patch.needs', call: (f) => ({ query: `mutation($id: ID!) { updateService(id: $id, expectedVersion: 1, patch: { needs: ["magic"] }) { version } }`, variables: { id: f.serviceId } }) },
       { name: 'someone else’s location', field: 'input.locationIds', call: (f) => ({ query: `mutation($o: ID!, $l: ID!) { createService(organizationId: $o, input: { name: "Xy", description: "x", category: SOCIAL_SERVICE, needs: ["debt_counselling"], insuranceRequirement: NONE, languages: ["de"], accessibility: [], deliveryModes: [IN_PERSON], costType: FREE, locationIds: [$l] }) { id } }`, variables: { o: f.organizationId, l: '00000000-0000-4000-8000-000000000001' } }) },
-      { name: 'more free seats than seats', field: 'sessions.0.freeSeats', call: (f) => ({ query: `mutation($id: ID!) { setCourseSessions(id: $id, expectedVersion: 1, sessions: [{ startsOn: "2027-01-11", endsOn: "2027-03-01", weekday: 1, startTime: "17:00", endTime: "18:30", seats: 5, freeSeats: 9 }]) { version } }`, variables: { id: f.serviceId } }) },
+      { name: 'more free seats than seats', field: 'sessions.0.freeSeats', call: (f) => ({ query: `mutation($id: ID!) { setCourseSessions(id: $id, expectedVersion: 1, sessions: [{ startsOn: "${COURSE_START}", endsOn: "${COURSE_END}", weekday: 1, startTime: "17:00", endTime: "18:30", seats: 5, freeSeats: 9 }]) { version } }`, variables: { id: f.serviceId } }) },
     ];
     it.each(BAD)('$name → BAD_USER_INPUT on $field', async ({ field, call }) => {
       const target = await fresh();

@@ -9,6 +9,18 @@ import {
   ServiceImport,
 } from '@lotse/catalogue';
 
+/** A moment `days` before now: fixtures age with the clock, never with the calendar. */
+export function daysAgo(days: number, now = Date.now()): Date {
+  return new Date(now - days * 86_400_000);
+}
+
+/** 'YYYY-MM-DD' of the first Monday at least `days` after today (UTC): course runs that stay in the future. */
+export function mondayAfter(days: number, now = Date.now()): string {
+  const d = new Date(now + days * 86_400_000);
+  d.setUTCDate(d.getUTCDate() + ((8 - d.getUTCDay()) % 7));
+  return d.toISOString().slice(0, 10);
+}
+
 /** A minimal valid service; tests override what they assert on. */
 export function serviceFixture(overrides: Partial<ServiceImport> = {}): ServiceImport {
   return {
@@ -21,7 +33,7 @@ export function serviceFixture(overrides: Partial<ServiceImport> = {}): ServiceI
     accessibility: [],
     deliveryModes: [DeliveryMode.IN_PERSON],
     cost: { type: CostType.FREE },
-    capacity: { acceptingNewClients: true, waitingDays: 7, updatedAt: new Date('2026-11-01T00:00:00Z') },
+    capacity: { acceptingNewClients: true, waitingDays: 7, updatedAt: daysAgo(1) },
     openingHours: [{ weekday: 1, opensAt: '09:00', closesAt: '12:00' }],
     sessions: [],
     locationKeys: ['main'],

@@ -18,7 +18,6 @@ export function readSharedCsv(relative: string): Record<string, string>[] | null
 /** `it` that skips, saying why, when a shared data file is missing. */
 export function itWithSharedFile(relative: string): jest.It {
   if (sharedFile(relative)) return it;
-  // eslint-disable-next-line no-console
   console.warn(`skipping tests that need ../shared/data/saxony/${relative} (not present)`);
   return it.skip;
 }

@@ -19,7 +19,7 @@ export function memoizeValidationMetadata(storage: Storage = getMetadataStorage(
 
   const lookup = storage.getTargetValidationMetadatas.bind(storage);
   const group = storage.groupByPropertyName.bind(storage);
-  let byTarget = new Map<Function, Map<string, Metadata>>();
+  let byTarget = new Map<object, Map<string, Metadata>>();
   let grouped = new WeakMap<Metadata, Record<string, Metadata>>();
   const clear = () => {
     byTarget = new Map();

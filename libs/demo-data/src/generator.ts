@@ -19,14 +19,12 @@ import {
   OrganizationKind,
   OrganizationStatus,
   ServiceCategory,
-} from '../../catalogue/src/domain/enums';
-import {
   CourseSessionImport,
   LocationImport,
   OrganizationImport,
   ServiceImport,
   WeeklyOpeningHours,
-} from '../../catalogue/src/domain/import.types';
+} from '@lotse/catalogue';
 import { Random } from './random';
 import {
   ADDICTION_TEMPLATES as ADD,

@@ -2,7 +2,7 @@
  * Service templates of the demo catalogue. Each template fixes what a real service of its kind would
  * plausibly look like (needs, cost, typical waiting time, hours); the generator varies the rest.
  */
-import { CostType, InsuranceRequirement, MedicalSpecialty, ServiceCategory } from '../../catalogue/src/domain/enums';
+import { CostType, InsuranceRequirement, MedicalSpecialty, ServiceCategory } from '@lotse/catalogue';
 
 export interface ServiceTemplate {
   name: string;
