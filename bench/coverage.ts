@@ -19,7 +19,7 @@ import { Client, Pool } from 'pg';
 import { JsonLogger } from '@lotse/common';
 import { loadEnvironment } from '@lotse/config';
 import { CoverageRequest, CoverageService, GRAPHQL_FIELDS } from '@lotse/coverage';
-import { TravelMode } from '@lotse/matching';
+import { TravelMode } from '@lotse/travel';
 import { createApp } from '../apps/api/src/bootstrap';
 import { CoverageRepository, PLANNER_SETTINGS } from '@lotse/coverage/testing';
 import { catalogueMarker, countListings, generateCatalogue, readMarker, SqlTarget, truncateCatalogue } from './generate';

@@ -3,7 +3,7 @@ import { basename, extname } from 'node:path';
 import { INestApplicationContext } from '@nestjs/common';
 import { InvalidInputError } from '@lotse/common';
 import { CoverageRequest, CoverageService, NetworkCoverage, parseCrosswalkCsv } from '@lotse/coverage';
-import { TravelMode } from '@lotse/matching';
+import { TravelMode } from '@lotse/travel';
 import { ProgressBar } from './progress';
 
 export const COVERAGE_USAGE = `  import-population <file.csv> [--source <attribution>] [--reference-date YYYY-MM-DD] [--crosswalk <file.csv>]

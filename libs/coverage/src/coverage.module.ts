@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@lotse/catalogue';
-import { MatchingModule } from '@lotse/matching';
+import { TravelModule } from '@lotse/travel';
 import { MunicipalityPopulationEntity } from './coverage.entities';
 import { CoverageRepository } from './coverage.repository';
 import { CoverageService } from './coverage.service';
@@ -10,10 +10,10 @@ import { CoverageController } from './http/coverage.controller';
 
 /**
  * Coverage for coordinators: gaps per municipality, district and need; GeoJSON and map picture.
- * Travel times come from MatchingModule's routing port (TRAVEL_TIME_ESTIMATOR).
+ * Travel times come from the travel capability's routing port (TRAVEL_TIME_ESTIMATOR).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MunicipalityPopulationEntity]), CatalogueModule, MatchingModule],
+  imports: [TypeOrmModule.forFeature([MunicipalityPopulationEntity]), CatalogueModule, TravelModule],
   providers: [CoverageRepository, CoverageService, CoverageResolver],
   controllers: [CoverageController],
   exports: [CoverageService],

@@ -3,7 +3,7 @@ import { CatalogueService, NeedTerm } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 import { Environment } from '@lotse/config';
 import { BOUNDARY_ATTRIBUTION } from '@lotse/geo';
-import { TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTimeEstimator } from '@lotse/matching';
+import { MODE_NAME, TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTimeEstimator } from '@lotse/travel';
 import { districtRollUp, figures, gapList, municipalityCoverage, TimedNearestRow } from './coverage.assemble';
 import { CoverageRepository, Extent } from './coverage.repository';
 import {
@@ -39,13 +39,6 @@ export const MAX_THRESHOLD_MINUTES = 240;
 export const REPRESENTATIVE_POINT_NOTE =
   'ST_PointOnSurface: a point inside the municipality polygon; all distances of a municipality are measured from it';
 
-const MODE_LABEL: Record<TravelMode, string> = {
-  [TravelMode.PUBLIC_TRANSPORT]: 'Bus und Bahn',
-  [TravelMode.CAR]: 'Auto',
-  [TravelMode.BICYCLE]: 'Fahrrad',
-  [TravelMode.WALK]: 'zu Fuß',
-};
-
 const fmt = (n: number, digits = 0) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 const berlinDate = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
 
@@ -61,7 +54,7 @@ export interface PopulationImportOptions {
 /**
  * Network coverage for coordinators: per municipality and need the nearest visible partner, the
  * partners within a travel-time threshold, and the people covered — as figures, GeoJSON and a map.
- * Travel times come from the routing port (TRAVEL_TIME_ESTIMATOR of the matching capability).
+ * Travel times come from the routing port (TRAVEL_TIME_ESTIMATOR of the travel capability).
  */
 @Injectable()
 export class CoverageService {
@@ -227,7 +220,7 @@ export class CoverageService {
     if (biggestGap?.populationUncovered) lines.push(`Größte Lücke: ${biggestGap.municipalityName.replace(/, Stadt$/, '')} (${fmt(biggestGap.populationUncovered)} Einw.)`);
     return renderCoverageMap({
       title: `Erreichbarkeit: ${term.labelDe} – ${scope}`,
-      subtitle: `Fahrzeit zum nächsten aktiven Partner mit ${MODE_LABEL[request.mode]} (geschätzt), Schwelle ${fmt(t)} Min. · Stand ${berlinDate.format(new Date())}`,
+      subtitle: `Fahrzeit zum nächsten aktiven Partner mit ${MODE_NAME[request.mode]} (geschätzt), Schwelle ${fmt(t)} Min. · Stand ${berlinDate.format(new Date())}`,
       extent,
       thresholdMinutes: t,
       municipalities: coverage.municipalities.map((m) => {

@@ -1,5 +1,5 @@
 import { NeedTerm, ServiceCategory } from '@lotse/catalogue';
-import { TravelMode } from '@lotse/matching';
+import { TravelMode } from '@lotse/travel';
 
 /** What a coordinator asks: coverage of these needs, for this mode and time limit, in one district or all Saxony. */
 export interface CoverageRequest {

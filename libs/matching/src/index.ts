@@ -4,5 +4,3 @@ export * from './matching.types';
 export * from './scoring/weights';
 export * from './scoring/score';
 export * from './bundle';
-export * from './travel/travel-time.port';
-export * from './travel/heuristic-travel-time.estimator';

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AccessibilityFeature, Candidate, CandidateCriteria, CatalogueService, NeedTerm } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 import { District, GeoService } from '@lotse/geo';
+import { TRAVEL_TIME_ESTIMATOR, TravelContext, TravelTime, TravelTimeEstimator } from '@lotse/travel';
 import { bestBundle } from './bundle';
 import { BeyondLimit, MatchOutcome, MatchRequest, MatchTarget } from './matching.types';
 import { beyondLimitExplanation, explanations } from './scoring/explain';
 import { effectiveWeights, factorValues, score, weightedScore } from './scoring/score';
 import { WeightSet } from './scoring/weights';
-import { TRAVEL_TIME_ESTIMATOR, TravelContext, TravelTime, TravelTimeEstimator } from './travel/travel-time.port';
 
 export const MATCH_WEIGHT_SET = Symbol('MATCH_WEIGHT_SET');
 export const MATCH_CLOCK = Symbol('MATCH_CLOCK');

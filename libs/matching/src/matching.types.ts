@@ -1,7 +1,7 @@
 import { AccessibilityFeature, Candidate, DeliveryMode, NeedTerm } from '@lotse/catalogue';
+import { TravelMode } from '@lotse/travel';
 import { FactorValue, Preferences } from './scoring/score';
 import { MatchFactor, WeightSet } from './scoring/weights';
-import { TravelMode } from './travel/travel-time.port';
 
 /** A coach's request: needs, place and constraints — never who the participant is. Never stored. */
 export interface MatchRequest {

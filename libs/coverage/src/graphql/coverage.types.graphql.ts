@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { NeedTermType, ServiceCategory } from '@lotse/catalogue';
-import { TravelMode } from '@lotse/matching';
+import { TravelMode } from '@lotse/travel';
 import { NetworkCoverage } from '../coverage.types';
 
 @ObjectType('CoveragePoint')

@@ -1,6 +1,6 @@
 import { Transform, Type } from 'class-transformer';
 import { IsEnum, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { TravelMode } from '@lotse/matching';
+import { TravelMode } from '@lotse/travel';
 import { MAX_THRESHOLD_MINUTES } from '../coverage.service';
 
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);

@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile, UseFilters } from '@nestjs/common';
 import { Response } from 'express';
 import { AllowRoles, DomainErrorHttpFilter, Role } from '@lotse/common';
-import { TravelMode } from '@lotse/matching';
+import { TravelMode } from '@lotse/travel';
 import { CoverageFields, CoverageService } from '../coverage.service';
 import { CoverageGeoJsonQuery, CoverageMapPngQuery, CoverageMapQuery, CoverageQuery } from './coverage-query.dto';
 

@@ -17,10 +17,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AccessibilityFeature, DeliveryMode } from '@lotse/catalogue';
+import { TravelMode } from '@lotse/travel';
 import { MatchFactor } from '../scoring/weights';
-import { TravelMode } from '../travel/travel-time.port';
 
-registerEnumType(TravelMode, { name: 'TravelMode', description: 'How the participant travels' });
 registerEnumType(MatchFactor, { name: 'MatchFactor', description: 'A factor of the match score' });
 
 @InputType({ description: 'Exactly one of: latitude+longitude, postcode, municipalityAgs' })

@@ -2,10 +2,10 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { encodeCursor, NotFoundError, PageArgs, RequestContext, toPage } from '@lotse/common';
 import { catalogueLoaders, CatalogueService, LocationType, ServiceType, toLocationType, toServiceType } from '@lotse/catalogue';
 import { GeoService } from '@lotse/geo';
+import { TravelMode } from '@lotse/travel';
 import { compareTargets, MatchingService } from '../matching.service';
 import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
 import { MatchFactor, Weights } from '../scoring/weights';
-import { TravelMode } from '../travel/travel-time.port';
 import { MatchArgs } from './matching.inputs';
 import { MatchBeyondLimitType, MatchReasonType, MatchResultType, MatchTargetConnection, MatchTargetType } from './matching.types.graphql';
 

@@ -1,9 +1,9 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { NeedTermType } from '@lotse/catalogue';
 import { Connection } from '@lotse/common';
+import { TravelMode } from '@lotse/travel';
 import { MatchOutcome, MatchTarget } from '../matching.types';
 import { MatchFactor } from '../scoring/weights';
-import { TravelMode } from '../travel/travel-time.port';
 
 @ObjectType('MatchReason', { description: 'One factor of the score: value in [0,1] × weight / Σ weights = contribution' })
 export class MatchReasonType {

@@ -1,6 +1,6 @@
 import { AccessibilityFeature, DeliveryMode, ListingFacts } from '@lotse/catalogue';
-import { TravelMode } from '../travel/travel-time.port';
-import { daysSince, MODE_PHRASE } from './score';
+import { formatKilometers, TravelMode, tripPhrase } from '@lotse/travel';
+import { daysSince } from './score';
 import { MatchFactor } from './weights';
 
 /** German sentences a coach can read out to a participant, one per factor. */
@@ -35,11 +35,6 @@ const ACCESSIBILITY_NAMES: Partial<Record<AccessibilityFeature, string>> = {
   [AccessibilityFeature.BRAILLE]: 'Brailleschrift',
 };
 
-/** "1,5" — German decimal comma, one decimal (toLocaleString costs an ICU call per sentence). */
-const km = (meters: number) => {
-  const tenths = Math.round(meters / 100);
-  return `${String(Math.floor(tenths / 10)).replace(/\B(?=(\d{3})+(?!\d))/g, '.')},${tenths % 10}`;
-};
 
 export function formatDuration(days: number): string {
   if (days < 1) return 'heute';
@@ -52,11 +47,6 @@ export function formatDuration(days: number): string {
 /** "vor 3 Tagen", "vor 2 Wochen", "vor 3 Monaten" (dative after "vor"). */
 export function formatAge(days: number): string {
   return days < 1 ? 'heute' : `vor ${formatDuration(days).replace(/Tage$/, 'Tagen').replace(/Monate$/, 'Monaten')}`;
-}
-
-/** "ca. 18 Min. mit Bus/Bahn (geschätzt), 7,4 km Luftlinie": a target's trip, and the nearest one beyond the limit. */
-function tripPhrase(travelMinutes: number, travelMode: TravelMode, estimated: boolean, distanceMeters: number): string {
-  return `ca. ${Math.max(1, Math.round(travelMinutes))} Min. ${MODE_PHRASE[travelMode]}${estimated ? ' (geschätzt)' : ''}, ${km(distanceMeters)} km Luftlinie`;
 }
 
 export function explanations(input: ExplainInput): Record<MatchFactor, string> {
@@ -76,7 +66,7 @@ export function explanations(input: ExplainInput): Record<MatchFactor, string> {
   const features = s.accessibility.map((f) => ACCESSIBILITY_NAMES[f]).filter(Boolean);
   return {
     [MatchFactor.NEED_FIT]: `passt zu ${input.matchedNeedLabels.length} von ${input.requestedNeeds} Bedarfen: ${input.matchedNeedLabels.join(', ')}`,
-    [MatchFactor.TRAVEL_TIME]: tripPhrase(input.travelMinutes, input.travelMode, input.estimated, input.distanceMeters),
+    [MatchFactor.TRAVEL_TIME]: tripPhrase({ minutes: input.travelMinutes, mode: input.travelMode, estimated: input.estimated, distanceMeters: input.distanceMeters }),
     [MatchFactor.CAPACITY]: capacity,
     [MatchFactor.FRESHNESS]: `Angaben zuletzt aktualisiert ${capacityAge}`,
     [MatchFactor.DISTRICT]: input.inOwnDistrict
@@ -108,9 +98,9 @@ export interface BeyondLimitInput {
 export function beyondLimitExplanation(input: BeyondLimitInput): string {
   const limits: string[] = [];
   if (input.minutesGiven || input.maxMeters === undefined) limits.push(`${Math.round(input.limitMinutes)} Min.`);
-  if (input.maxMeters !== undefined) limits.push(`${km(input.maxMeters)} km Luftlinie`);
+  if (input.maxMeters !== undefined) limits.push(`${formatKilometers(input.maxMeters)} km Luftlinie`);
   const none = `Kein Angebot für „${input.needLabel}“ innerhalb von ${limits.join(' und ')}`;
   if (!input.nearest) return `${none} und keines im Umkreis von ${Math.round(input.searchedMeters / 1000)} km, das alle Bedingungen erfüllt`;
   const n = input.nearest;
-  return `${none}; das nächste: ${tripPhrase(n.travelMinutes, n.travelMode, input.estimated, n.distanceMeters)}`;
+  return `${none}; das nächste: ${tripPhrase({ minutes: n.travelMinutes, mode: n.travelMode, estimated: input.estimated, distanceMeters: n.distanceMeters })}`;
 }

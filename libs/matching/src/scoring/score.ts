@@ -1,5 +1,4 @@
 import { AccessibilityFeature, DeliveryMode, ListingFacts } from '@lotse/catalogue';
-import { TravelMode } from '../travel/travel-time.port';
 import { MatchFactor, PREFERENCE_WEIGHTS, Weights } from './weights';
 
 /**
@@ -104,10 +103,3 @@ export function score(values: Record<MatchFactor, number>, weights: Weights): { 
   }));
   return { score: factors.reduce((a, f) => a + f.contribution, 0), factors };
 }
-
-export const MODE_PHRASE: Record<TravelMode, string> = {
-  [TravelMode.PUBLIC_TRANSPORT]: 'mit Bus/Bahn',
-  [TravelMode.CAR]: 'mit dem Auto',
-  [TravelMode.BICYCLE]: 'mit dem Fahrrad',
-  [TravelMode.WALK]: 'zu Fuß',
-};

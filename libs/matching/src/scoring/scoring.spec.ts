@@ -1,5 +1,5 @@
 import { AccessibilityFeature, CostType, DeliveryMode, InsuranceRequirement, Service, ServiceCategory, ServiceStatus } from '@lotse/catalogue';
-import { TravelMode } from '../travel/travel-time.port';
+import { TravelMode } from '@lotse/travel';
 import { explanations, formatAge, formatDuration } from './explain';
 import { effectiveWeights, factorValues, score, weightedScore } from './score';
 import { DEFAULT_WEIGHT_SET, MatchFactor, weightSetFromConfig } from './weights';

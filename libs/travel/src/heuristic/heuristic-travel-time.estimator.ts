@@ -1,4 +1,4 @@
-import { TravelContext, TravelLeg, TravelMode, TravelTime, TravelTimeEstimator } from './travel-time.port';
+import { TravelContext, TravelLeg, TravelMode, TravelTime, TravelTimeEstimator } from '../travel-time.port';
 
 /**
  * Travel minutes from straight-line distance, by mode. Parameters (documented in README):

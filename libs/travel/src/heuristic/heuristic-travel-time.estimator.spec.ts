@@ -1,5 +1,5 @@
 import { estimateMinutes, HeuristicTravelTimeEstimator } from './heuristic-travel-time.estimator';
-import { TravelMode } from './travel-time.port';
+import { TravelMode } from '../travel-time.port';
 
 describe('heuristic travel-time estimator', () => {
   const estimator = new HeuristicTravelTimeEstimator();
