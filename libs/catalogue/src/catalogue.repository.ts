@@ -21,6 +21,7 @@ import {
   ServiceFilter,
 } from './domain/models';
 import { SqlParams } from './sql';
+import { DIRECTORY, Viewer, visibilitySql } from './visibility';
 
 const ORGANIZATION_COLUMNS = `o.id, o.name, o.kind, o.identifiers, o.website, o.email, o.phones, o.status, o.fictitious,
   o.verified_at AS "verifiedAt", o.verified_by AS "verifiedBy", o.version, o.created_at AS "createdAt", o.updated_at AS "updatedAt"`;
@@ -41,8 +42,6 @@ const SERVICE_COLUMNS = `s.id, s.organization_id AS "organizationId", s.name, s.
   s.accepting_new_clients AS "acceptingNewClients", s.free_seats AS "freeSeats", s.waiting_days AS "waitingDays",
   s.capacity_updated_at AS "capacityUpdatedAt", s.status, s.version, s.updated_at AS "updatedAt"`;
 
-/** Only listings of active organizations are visible to the directory. */
-const VISIBLE_SERVICE = `s.status = 'active' AND EXISTS (SELECT 1 FROM organization vo WHERE vo.id = s.organization_id AND vo.status = 'active')`;
 
 export interface KeysetPage {
   limit: number;
@@ -76,8 +75,8 @@ export class CatalogueRepository {
 
   // ---------- organizations ----------
 
-  private organizationWhere(filter: OrganizationFilter, p: SqlParams): string[] {
-    const where: string[] = [];
+  private organizationWhere(filter: OrganizationFilter, viewer: Viewer, p: SqlParams): string[] {
+    const where = [visibilitySql.organizationTo('o', viewer, p)];
     if (filter.status) where.push(`o.status = ${p.add(filter.status)}`);
     if (filter.kinds?.length) where.push(`o.kind = ANY(${p.add(filter.kinds)}::varchar[])`);
     if (filter.districtAgs) where.push(`EXISTS (SELECT 1 FROM location l WHERE l.organization_id = o.id AND l.district_ags = ${p.add(filter.districtAgs)})`);
@@ -85,32 +84,29 @@ export class CatalogueRepository {
     return where;
   }
 
-  async findOrganizations(filter: OrganizationFilter, page: KeysetPage): Promise<Organization[]> {
+  async findOrganizations(filter: OrganizationFilter, page: KeysetPage, viewer: Viewer = DIRECTORY): Promise<Organization[]> {
     const p = new SqlParams();
-    const where = this.organizationWhere(filter, p);
+    const where = this.organizationWhere(filter, viewer, p);
     if (page.after) where.push(`(o.name, o.id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)`);
-    return this.db.query(
-      `SELECT ${ORGANIZATION_COLUMNS} FROM organization o ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
-       ORDER BY o.name, o.id LIMIT ${p.add(page.limit)}`,
-      p.values,
-    );
+    return this.db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organization o WHERE ${where.join(' AND ')} ORDER BY o.name, o.id LIMIT ${p.add(page.limit)}`, p.values);
   }
 
-  async countOrganizations(filter: OrganizationFilter): Promise<number> {
+  async countOrganizations(filter: OrganizationFilter, viewer: Viewer = DIRECTORY): Promise<number> {
     const p = new SqlParams();
-    const where = this.organizationWhere(filter, p);
-    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM organization o ${where.length ? 'WHERE ' + where.join(' AND ') : ''}`, p.values);
+    const where = this.organizationWhere(filter, viewer, p);
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM organization o WHERE ${where.join(' AND ')}`, p.values);
     return row.n;
   }
 
+  /** By id regardless of visibility; callers decide what may be shown (see visibility.ts). */
   findOrganizationsByIds(ids: readonly string[]): Promise<Organization[]> {
     return this.db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organization o WHERE o.id = ANY($1::uuid[])`, [ids]);
   }
 
   // ---------- services ----------
 
-  private serviceWhere(filter: ServiceFilter, p: SqlParams): string[] {
-    const where = [VISIBLE_SERVICE];
+  private serviceWhere(filter: ServiceFilter, viewer: Viewer, p: SqlParams): string[] {
+    const where = [visibilitySql.serviceTo('s', viewer, p)];
     if (filter.categories?.length) where.push(`s.category = ANY(${p.add(filter.categories)}::varchar[])`);
     if (filter.needs?.length) {
       where.push(`EXISTS (SELECT 1 FROM service_need sn WHERE sn.service_id = s.id AND sn.need_code = ANY(${p.add(filter.needs)}::varchar[]))`);
@@ -128,16 +124,16 @@ export class CatalogueRepository {
     return where;
   }
 
-  findServices(filter: ServiceFilter, page: KeysetPage): Promise<Service[]> {
+  findServices(filter: ServiceFilter, page: KeysetPage, viewer: Viewer = DIRECTORY): Promise<Service[]> {
     const p = new SqlParams();
-    const where = this.serviceWhere(filter, p);
+    const where = this.serviceWhere(filter, viewer, p);
     if (page.after) where.push(`(s.name, s.id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)`);
     return this.db.query(`SELECT ${SERVICE_COLUMNS} FROM service s WHERE ${where.join(' AND ')} ORDER BY s.name, s.id LIMIT ${p.add(page.limit)}`, p.values);
   }
 
-  async countServices(filter: ServiceFilter): Promise<number> {
+  async countServices(filter: ServiceFilter, viewer: Viewer = DIRECTORY): Promise<number> {
     const p = new SqlParams();
-    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM service s WHERE ${this.serviceWhere(filter, p).join(' AND ')}`, p.values);
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM service s WHERE ${this.serviceWhere(filter, viewer, p).join(' AND ')}`, p.values);
     return row.n;
   }
 
@@ -146,18 +142,22 @@ export class CatalogueRepository {
     return this.prepared.objects(`SELECT ${SERVICE_COLUMNS} FROM service s WHERE s.id = ANY($1::uuid[])`, [ids]);
   }
 
-  findVisibleServicesByOrganizations(organizationIds: readonly string[]): Promise<Service[]> {
+  findVisibleServicesByOrganizations(organizationIds: readonly string[], viewer: Viewer = DIRECTORY): Promise<Service[]> {
+    const p = new SqlParams();
+    const ids = p.add(organizationIds);
     return this.db.query(
-      `SELECT ${SERVICE_COLUMNS} FROM service s WHERE s.organization_id = ANY($1::uuid[]) AND s.status = 'active' ORDER BY s.name, s.id`,
-      [organizationIds],
+      `SELECT ${SERVICE_COLUMNS} FROM service s WHERE s.organization_id = ANY(${ids}::uuid[]) AND ${visibilitySql.serviceTo('s', viewer, p)} ORDER BY s.name, s.id`,
+      p.values,
     );
   }
 
-  findVisibleServicesByLocations(locationIds: readonly string[]): Promise<(Service & { locationId: string })[]> {
+  findVisibleServicesByLocations(locationIds: readonly string[], viewer: Viewer = DIRECTORY): Promise<(Service & { locationId: string })[]> {
+    const p = new SqlParams();
+    const ids = p.add(locationIds);
     return this.db.query(
       `SELECT ${SERVICE_COLUMNS}, sl.location_id AS "locationId" FROM service_location sl JOIN service s ON s.id = sl.service_id
-       WHERE sl.location_id = ANY($1::uuid[]) AND ${VISIBLE_SERVICE} ORDER BY s.name, s.id`,
-      [locationIds],
+       WHERE sl.location_id = ANY(${ids}::uuid[]) AND ${visibilitySql.serviceTo('s', viewer, p)} ORDER BY s.name, s.id`,
+      p.values,
     );
   }
 
@@ -170,7 +170,7 @@ export class CatalogueRepository {
     const p = new SqlParams();
     const originSql = `ST_SetSRID(ST_MakePoint(${p.add(origin.longitude)}::float8, ${p.add(origin.latitude)}::float8), 4326)::geography`;
     const radius = p.add(radiusMeters);
-    const where = this.serviceWhere(filter, p);
+    const where = this.serviceWhere(filter, DIRECTORY, p);
     const after = page.after ? `WHERE (d."distanceMeters", d."serviceId", d."locationId") > (${p.add(page.after[0])}::float8, ${p.add(page.after[1])}::uuid, ${p.add(page.after[2])}::uuid)` : '';
     return this.db.query(
       `WITH origin AS (SELECT ${originSql} AS g),
@@ -190,7 +190,7 @@ export class CatalogueRepository {
     const p = new SqlParams();
     const originSql = `ST_SetSRID(ST_MakePoint(${p.add(origin.longitude)}::float8, ${p.add(origin.latitude)}::float8), 4326)::geography`;
     const radius = p.add(radiusMeters);
-    const where = this.serviceWhere(filter, p);
+    const where = this.serviceWhere(filter, DIRECTORY, p);
     const [row] = await this.db.query(
       `SELECT count(*)::int AS n FROM location l JOIN service_location sl ON sl.location_id = l.id JOIN service s ON s.id = sl.service_id
        WHERE ST_DWithin(l.point, ${originSql}, ${radius}) AND ${where.join(' AND ')}`,
@@ -287,8 +287,8 @@ export class CatalogueRepository {
 
   // ---------- locations ----------
 
-  private locationWhere(filter: LocationFilter, p: SqlParams): string[] {
-    const where = [`EXISTS (SELECT 1 FROM organization vo WHERE vo.id = l.organization_id AND vo.status = 'active')`];
+  private locationWhere(filter: LocationFilter, viewer: Viewer, p: SqlParams): string[] {
+    const where = [`EXISTS (SELECT 1 FROM organization vo WHERE vo.id = l.organization_id AND ${visibilitySql.organizationTo('vo', viewer, p)})`];
     if (filter.organizationId) where.push(`l.organization_id = ${p.add(filter.organizationId)}::uuid`);
     if (filter.districtAgs) where.push(`l.district_ags = ${p.add(filter.districtAgs)}`);
     if (filter.municipalityAgs) where.push(`l.municipality_ags = ${p.add(filter.municipalityAgs)}`);
@@ -296,16 +296,16 @@ export class CatalogueRepository {
     return where;
   }
 
-  findLocations(filter: LocationFilter, page: KeysetPage): Promise<Location[]> {
+  findLocations(filter: LocationFilter, page: KeysetPage, viewer: Viewer = DIRECTORY): Promise<Location[]> {
     const p = new SqlParams();
-    const where = this.locationWhere(filter, p);
+    const where = this.locationWhere(filter, viewer, p);
     if (page.after) where.push(`(l.town, l.id) > (${p.add(page.after[0])}, ${p.add(page.after[1])}::uuid)`);
     return this.db.query(`SELECT ${LOCATION_COLUMNS} FROM location l WHERE ${where.join(' AND ')} ORDER BY l.town, l.id LIMIT ${p.add(page.limit)}`, p.values);
   }
 
-  async countLocations(filter: LocationFilter): Promise<number> {
+  async countLocations(filter: LocationFilter, viewer: Viewer = DIRECTORY): Promise<number> {
     const p = new SqlParams();
-    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM location l WHERE ${this.locationWhere(filter, p).join(' AND ')}`, p.values);
+    const [row] = await this.db.query(`SELECT count(*)::int AS n FROM location l WHERE ${this.locationWhere(filter, viewer, p).join(' AND ')}`, p.values);
     return row.n;
   }
 
@@ -382,7 +382,7 @@ export class CatalogueRepository {
     return this.db.query(
       `SELECT ${column} AS ags, s.category, count(DISTINCT s.id)::int AS count
        FROM location l JOIN service_location sl ON sl.location_id = l.id JOIN service s ON s.id = sl.service_id
-       WHERE ${column} = ANY($1::varchar[]) AND ${VISIBLE_SERVICE}
+       WHERE ${column} = ANY($1::varchar[]) AND ${visibilitySql.service('s')}
        GROUP BY ${column}, s.category ORDER BY s.category`,
       [agsList],
     );

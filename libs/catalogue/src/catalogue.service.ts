@@ -19,6 +19,7 @@ import {
   ServiceFilter,
 } from './domain/models';
 import { NEEDS_TAXONOMY_VERSION } from './domain/needs-taxonomy';
+import { DIRECTORY, isListingVisibleTo, isOrganizationVisibleTo, Viewer } from './visibility';
 
 export interface NearOrigin {
   latitude?: number;
@@ -56,17 +57,18 @@ export class CatalogueService {
     if (unknown.length) throw InvalidInputError.of(field, `unknown need code(s): ${unknown.join(', ')}`);
   }
 
-  findOrganizations(filter: OrganizationFilter, page: KeysetPage): Promise<[Organization[], number]> {
-    return Promise.all([this.repository.findOrganizations(filter, page), this.repository.countOrganizations(filter)]);
+  /** Organisations the viewer may see (visibility.ts), filtered and paged. */
+  findOrganizations(filter: OrganizationFilter, page: KeysetPage, viewer: Viewer = DIRECTORY): Promise<[Organization[], number]> {
+    return Promise.all([this.repository.findOrganizations(filter, page, viewer), this.repository.countOrganizations(filter, viewer)]);
   }
 
-  async findServices(filter: ServiceFilter, page: KeysetPage, field = 'filter.needs'): Promise<[Service[], number]> {
+  async findServices(filter: ServiceFilter, page: KeysetPage, viewer: Viewer = DIRECTORY, field = 'filter.needs'): Promise<[Service[], number]> {
     await this.assertKnownNeeds(filter.needs, field);
-    return Promise.all([this.repository.findServices(filter, page), this.repository.countServices(filter)]);
+    return Promise.all([this.repository.findServices(filter, page, viewer), this.repository.countServices(filter, viewer)]);
   }
 
-  findLocations(filter: LocationFilter, page: KeysetPage): Promise<[Location[], number]> {
-    return Promise.all([this.repository.findLocations(filter, page), this.repository.countLocations(filter)]);
+  findLocations(filter: LocationFilter, page: KeysetPage, viewer: Viewer = DIRECTORY): Promise<[Location[], number]> {
+    return Promise.all([this.repository.findLocations(filter, page, viewer), this.repository.countLocations(filter, viewer)]);
   }
 
   /** Turns a point or a postcode into coordinates; a postcode missing from the table is bad input. */
@@ -102,11 +104,26 @@ export class CatalogueService {
     return this.repository.findMatchCandidates(criteria);
   }
 
-  /** Shown in the directory: active service of an active organisation. */
-  async isServiceVisible(service: Service): Promise<boolean> {
-    if (service.status !== 'active') return false;
+  /** One organisation by id, if the viewer may see it. */
+  async visibleOrganization(id: string, viewer: Viewer): Promise<Organization | null> {
+    const [organization] = await this.repository.findOrganizationsByIds([id]);
+    return organization && isOrganizationVisibleTo(viewer, organization) ? organization : null;
+  }
+
+  /** One service by id, if the viewer may see its listing. */
+  async visibleService(id: string, viewer: Viewer): Promise<Service | null> {
+    const [service] = await this.repository.findServicesByIds([id]);
+    if (!service) return null;
     const [organization] = await this.repository.findOrganizationsByIds([service.organizationId]);
-    return organization?.status === 'active';
+    return organization && isListingVisibleTo(viewer, service, organization) ? service : null;
+  }
+
+  /** One location by id, if the viewer may see its organisation. */
+  async visibleLocation(id: string, viewer: Viewer): Promise<Location | null> {
+    const [location] = await this.repository.findLocationsByIds([id]);
+    if (!location) return null;
+    const [organization] = await this.repository.findOrganizationsByIds([location.organizationId]);
+    return organization && isOrganizationVisibleTo(viewer, organization) ? location : null;
   }
 
   // Batch reads behind the GraphQL DataLoaders.
@@ -122,11 +139,13 @@ export class CatalogueService {
   locationsByIds(ids: readonly string[]): Promise<Location[]> {
     return this.repository.findLocationsByIds(ids);
   }
-  servicesByOrganizations(ids: readonly string[]): Promise<Service[]> {
-    return this.repository.findVisibleServicesByOrganizations(ids);
+  /** The services of these organisations the viewer may see. */
+  servicesByOrganizations(ids: readonly string[], viewer: Viewer = DIRECTORY): Promise<Service[]> {
+    return this.repository.findVisibleServicesByOrganizations(ids, viewer);
   }
-  servicesByLocations(ids: readonly string[]) {
-    return this.repository.findVisibleServicesByLocations(ids);
+  /** The services offered at these locations the viewer may see. */
+  servicesByLocations(ids: readonly string[], viewer: Viewer = DIRECTORY) {
+    return this.repository.findVisibleServicesByLocations(ids, viewer);
   }
   locationsByServices(ids: readonly string[]) {
     return this.repository.findLocationsByServices(ids);

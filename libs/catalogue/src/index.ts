@@ -4,6 +4,7 @@ export * from './domain/enums';
 export * from './domain/models';
 export * from './domain/import.types';
 export * from './domain/needs-taxonomy';
+export * from './visibility';
 export { LocationType, NeedTermType, OrganizationType, ServiceType } from './graphql/catalogue.graphql-types';
 export { toLocationType, toServiceType } from './graphql/mappers';
 export { catalogueLoaders } from './graphql/loaders';

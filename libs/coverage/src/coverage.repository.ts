@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { visibilitySql } from '@lotse/catalogue';
 import { CoverageUnit, FreshnessFigures, NearestRow, NetworkSizeCell, PopulationInfo } from './coverage.types';
 import { Extent } from './map/projection';
 import { BoundaryUnit, UnitPopulation } from './population/apportion';
@@ -12,11 +13,10 @@ import { BoundaryUnit, UnitPopulation } from './population/apportion';
  * is a join of both capabilities per municipality — one set-based statement per need — which no
  * single-capability query can express without a round trip per municipality.
  *
- * The visibility rule is the catalogue's (libs/catalogue, VISIBLE_SERVICE): a listing counts when its
- * service is active and its organisation is active. test/coverage.e2e-spec.ts pins the two together.
+ * A listing counts when the directory shows it: the catalogue's one visibility rule (`visibilitySql`,
+ * libs/catalogue/src/visibility.ts), never restated here.
  */
-const visible = (s: string) =>
-  `${s}.status = 'active' AND EXISTS (SELECT 1 FROM organization vo WHERE vo.id = ${s}.organization_id AND vo.status = 'active')`;
+const visible = visibilitySql.service;
 const addresses = (s: string, need: string) => `EXISTS (SELECT 1 FROM service_need sn WHERE sn.service_id = ${s}.id AND sn.need_code = ${need})`;
 
 /**
@@ -114,7 +114,7 @@ export class CoverageRepository {
          JOIN service s ON s.id = sn.service_id
          JOIN organization vo ON vo.id = s.organization_id
          JOIN service_location sl ON sl.service_id = s.id
-         WHERE sn.need_code = $1 AND s.status = 'active' AND vo.status = 'active'
+         WHERE sn.need_code = $1 AND ${visibilitySql.listing('s', 'vo')}
        ),
        spot AS MATERIALIZED (SELECT DISTINCT location_id FROM listing),
        nearest AS MATERIALIZED (
@@ -195,7 +195,7 @@ export class CoverageRepository {
                JOIN organization o ON o.id = s.organization_id
                JOIN service_location sl ON sl.service_id = s.id
                JOIN location l ON l.id = sl.location_id
-               WHERE s.status = 'active' AND o.status = 'active' AND l.district_ags IS NOT NULL
+               WHERE ${visibilitySql.listing('s', 'o')} AND l.district_ags IS NOT NULL
                  AND ($2::varchar IS NULL OR l.district_ags = $2)) x
          GROUP BY x."districtAgs" ORDER BY x."districtAgs"`,
         [days, districtAgs ?? null],
@@ -203,7 +203,7 @@ export class CoverageRepository {
       this.db.query(
         `SELECT NULL AS "districtAgs", count(*)::int AS services, count(*) FILTER (WHERE ${fresh})::int AS "verifiedWithin"
          FROM service s JOIN organization o ON o.id = s.organization_id
-         WHERE s.status = 'active' AND o.status = 'active'
+         WHERE ${visibilitySql.listing('s', 'o')}
            AND ($2::varchar IS NULL OR EXISTS (SELECT 1 FROM service_location sl JOIN location l ON l.id = sl.location_id
                                                WHERE sl.service_id = s.id AND l.district_ags = $2))`,
         [days, districtAgs ?? null],

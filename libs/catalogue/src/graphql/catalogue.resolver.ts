@@ -1,9 +1,10 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, ListingRead, NotFoundError, OptionalActor, Public, RequestContext, Role, toConnection, toPage } from '@lotse/common';
+import { Actor, ListingRead, NotFoundError, OptionalActor, Public, RequestContext, toConnection, toPage } from '@lotse/common';
 import { DistrictType, GeoService, MunicipalityType } from '@lotse/geo';
 import { CatalogueService } from '../catalogue.service';
 import { OrganizationStatus } from '../domain/enums';
 import { CategoryCount, NeedTerm } from '../domain/models';
+import { viewerOf } from '../visibility';
 import { IdArgs, LocationsArgs, OrganizationsArgs, ServicesArgs, ServicesNearArgs } from './catalogue.args';
 import {
   CategoryCountType,
@@ -39,35 +40,36 @@ export class CatalogueQueryResolver {
     return this.catalogue.needTerms();
   }
 
-  @Query(() => OrganizationConnection, { description: 'Partner organisations ordered by name (ACTIVE unless a status is given)' })
-  async organizations(@Args() args: OrganizationsArgs): Promise<OrganizationConnection> {
+  @Query(() => OrganizationConnection, {
+    description: 'Partner organisations ordered by name (ACTIVE unless a status is given); pending and inactive ones only for their members, coordinators and admins',
+  })
+  async organizations(@Args() args: OrganizationsArgs, @OptionalActor() actor?: Actor): Promise<OrganizationConnection> {
     const page = toPage(args, 2);
     const filter = { ...args.filter, status: args.filter?.status ?? OrganizationStatus.ACTIVE };
-    const [rows, total] = await this.catalogue.findOrganizations(filter, { limit: page.limit + 1, after: page.after });
+    const [rows, total] = await this.catalogue.findOrganizations(filter, { limit: page.limit + 1, after: page.after }, viewerOf(actor));
     return toConnection(rows, page, total, (o) => [o.name, o.id], toOrganizationType);
   }
 
   @ListingRead()
   @Query(() => OrganizationType)
   async organization(@Args() { id }: IdArgs, @OptionalActor() actor?: Actor): Promise<OrganizationType> {
-    const [organization] = await this.catalogue.organizationsByIds([id]);
-    if (!organization || !(organization.status === OrganizationStatus.ACTIVE || seesHidden(actor, organization.id))) throw new NotFoundError('Organization', id);
+    const organization = await this.catalogue.visibleOrganization(id, viewerOf(actor));
+    if (!organization) throw new NotFoundError('Organization', id);
     return toOrganizationType(organization);
   }
 
-  @Query(() => ServiceConnection, { description: 'Visible services ordered by name' })
-  async services(@Args() args: ServicesArgs): Promise<ServiceConnection> {
+  @Query(() => ServiceConnection, { description: 'Visible services ordered by name (hidden ones too for their members, coordinators and admins)' })
+  async services(@Args() args: ServicesArgs, @OptionalActor() actor?: Actor): Promise<ServiceConnection> {
     const page = toPage(args, 2);
-    const [rows, total] = await this.catalogue.findServices(args.filter ?? {}, { limit: page.limit + 1, after: page.after });
+    const [rows, total] = await this.catalogue.findServices(args.filter ?? {}, { limit: page.limit + 1, after: page.after }, viewerOf(actor));
     return toConnection(rows, page, total, (s) => [s.name, s.id], toServiceType);
   }
 
   @ListingRead()
   @Query(() => ServiceType)
   async service(@Args() { id }: IdArgs, @OptionalActor() actor?: Actor): Promise<ServiceType> {
-    const [service] = await this.catalogue.servicesByIds([id]);
-    const visible = service && (seesHidden(actor, service.organizationId) || (await this.catalogue.isServiceVisible(service)));
-    if (!service || !visible) throw new NotFoundError('Service', id);
+    const service = await this.catalogue.visibleService(id, viewerOf(actor));
+    if (!service) throw new NotFoundError('Service', id);
     return toServiceType(service);
   }
 
@@ -87,26 +89,20 @@ export class CatalogueQueryResolver {
     );
   }
 
-  @Query(() => LocationConnection, { description: 'Locations of active organisations ordered by town' })
-  async locations(@Args() args: LocationsArgs): Promise<LocationConnection> {
+  @Query(() => LocationConnection, { description: 'Locations of active organisations ordered by town (of hidden ones too for their members, coordinators and admins)' })
+  async locations(@Args() args: LocationsArgs, @OptionalActor() actor?: Actor): Promise<LocationConnection> {
     const page = toPage(args, 2);
-    const [rows, total] = await this.catalogue.findLocations(args.filter ?? {}, { limit: page.limit + 1, after: page.after });
+    const [rows, total] = await this.catalogue.findLocations(args.filter ?? {}, { limit: page.limit + 1, after: page.after }, viewerOf(actor));
     return toConnection(rows, page, total, (l) => [l.town, l.id], toLocationType);
   }
 
   @ListingRead()
   @Query(() => LocationType)
   async location(@Args() { id }: IdArgs, @OptionalActor() actor?: Actor): Promise<LocationType> {
-    const [location] = await this.catalogue.locationsByIds([id]);
-    const visible = location && (seesHidden(actor, location.organizationId) || (await this.catalogue.organizationsByIds([location.organizationId]))[0]?.status === OrganizationStatus.ACTIVE);
-    if (!location || !visible) throw new NotFoundError('Location', id);
+    const location = await this.catalogue.visibleLocation(id, viewerOf(actor));
+    if (!location) throw new NotFoundError('Location', id);
     return toLocationType(location);
   }
-}
-
-/** Pending, inactive and retired listings stay visible to their own members, coordinators and admins. */
-function seesHidden(actor: Actor | undefined, organizationId: string): boolean {
-  return !!actor && (actor.role === Role.COORDINATOR || actor.role === Role.ADMIN || actor.organizationIds.includes(organizationId));
 }
 
 @Resolver(() => ServiceType)

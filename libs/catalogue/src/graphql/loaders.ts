@@ -2,9 +2,15 @@ import { byKeys, groupByKeys, RequestContext, requestLoader } from '@lotse/commo
 import { District, GeoService, Municipality } from '@lotse/geo';
 import { CatalogueService } from '../catalogue.service';
 import { CategoryCount, CourseSession, Location, NeedTerm, OpeningHours, Organization, Service } from '../domain/models';
+import { viewerOf } from '../visibility';
 
-/** Request-scoped batch loaders of the catalogue's nested fields (one query per field per request). */
+/**
+ * Request-scoped batch loaders of the catalogue's nested fields (one query per field per request).
+ * Nested lists show what the caller may see (visibility.ts): a partner sees its own hidden services
+ * under its organisation, a coach never does.
+ */
 export function catalogueLoaders(ctx: RequestContext, catalogue: CatalogueService, geo: GeoService) {
+  const viewer = viewerOf(ctx.actor);
   return {
     /** key: `${serviceId}|${locationId}` — a service at one of its locations, both rows at once */
     listing: requestLoader<string, { service: Service; location: Location } | null>(ctx, 'catalogue.listing', async (keys) => {
@@ -18,9 +24,9 @@ export function catalogueLoaders(ctx: RequestContext, catalogue: CatalogueServic
     locationsOfOrganization: requestLoader<string, Location[]>(ctx, 'catalogue.locationsOfOrganization', async (ids) =>
       groupByKeys(ids, await catalogue.locationsByOrganizations(ids), (l) => l.organizationId)),
     servicesOfOrganization: requestLoader<string, Service[]>(ctx, 'catalogue.servicesOfOrganization', async (ids) =>
-      groupByKeys(ids, await catalogue.servicesByOrganizations(ids), (s) => s.organizationId)),
+      groupByKeys(ids, await catalogue.servicesByOrganizations(ids, viewer), (s) => s.organizationId)),
     servicesAtLocation: requestLoader<string, Service[]>(ctx, 'catalogue.servicesAtLocation', async (ids) =>
-      groupByKeys(ids, await catalogue.servicesByLocations(ids), (s) => s.locationId)),
+      groupByKeys(ids, await catalogue.servicesByLocations(ids, viewer), (s) => s.locationId)),
     needsOfService: requestLoader<string, NeedTerm[]>(ctx, 'catalogue.needsOfService', async (ids) =>
       groupByKeys(ids, await catalogue.needsByServices(ids), (n) => n.serviceId)),
     openingHours: requestLoader<string, OpeningHours[]>(ctx, 'catalogue.openingHours', async (ids) =>

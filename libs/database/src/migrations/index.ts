@@ -4,6 +4,7 @@ import { Coverage1732290000000 } from './1732290000000-coverage';
 import { Search1732300000000 } from './1732300000000-search';
 import { AccountsAndSelfService1732310000000 } from './1732310000000-accounts-and-self-service';
 import { MatchListing1732320000000 } from './1732320000000-match-listing';
+import { Visibility1733000000000 } from './1733000000000-visibility';
 
 /** In order; listed explicitly so the bundle and the tests run exactly the same migrations. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Search1732300000000,
   AccountsAndSelfService1732310000000,
   MatchListing1732320000000,
+  Visibility1733000000000,
 ];

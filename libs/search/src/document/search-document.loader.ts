@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CatalogueService, OrganizationStatus, ServiceStatus } from '@lotse/catalogue';
+import { CatalogueService, isListingVisible } from '@lotse/catalogue';
 import { SearchDocument } from '../search.types';
 import { toSearchDocument } from './search-document';
 
@@ -33,7 +33,8 @@ export class SearchDocumentLoader {
     const visible = new Set<string>();
     for (const service of services) {
       const organization = organizationById.get(service.organizationId);
-      if (!organization || organization.status !== OrganizationStatus.ACTIVE || service.status !== ServiceStatus.ACTIVE) continue;
+      // the directory's rule: the index holds only what anyone may find
+      if (!organization || !isListingVisible(service.status, organization.status)) continue;
       visible.add(service.id);
       documents.push(
         toSearchDocument({
