@@ -449,6 +449,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       { name: 'two origins', request: { needs: ['addiction'], origin: { ...ORIGIN, postcode: '01662' } }, field: 'request.origin' },
       { name: 'unknown municipality', request: { needs: ['addiction'], origin: { municipalityAgs: '14999999' } }, field: 'request.origin.municipalityAgs' },
       { name: 'bad time', request: { needs: ['addiction'], origin: ORIGIN, constraints: { openAt: { weekday: 3, time: '25:00' } } }, field: 'request.constraints.openAt.time' },
+      { name: 'more needs than any request may name', request: { needs: Array.from({ length: 21 }, (_, i) => `need_${i}`), origin: ORIGIN }, field: 'request.needs' },
     ];
     it.each(BAD)('$name → BAD_USER_INPUT on $field', async ({ request, field }) => {
       const res = await match(request);

@@ -4,7 +4,7 @@ import { InvalidInputError } from '@lotse/common';
 import { District, GeoService } from '@lotse/geo';
 import { TRAVEL_TIME_ESTIMATOR, TravelContext, TravelTime, TravelTimeEstimator } from '@lotse/travel';
 import { bestBundle } from './bundle';
-import { BeyondLimit, MatchOutcome, MatchRequest, MatchTarget } from './matching.types';
+import { BeyondLimit, MatchBundle, MatchOutcome, MatchRequest, MatchTarget, MatchWork } from './matching.types';
 import { beyondLimitExplanation, explanations } from './scoring/explain';
 import { effectiveWeights, factorValues, score, weightedScore } from './scoring/score';
 import { WeightSet } from './scoring/weights';
@@ -104,9 +104,12 @@ export class MatchingService {
 
     const bestPerService = dedupeServices(reachable);
     const ranked = request.diversify ? diversify(bestPerService) : reachable;
-    const unmetNeeds = needs.filter((n) => !reachable.some((t) => t.matchedNeeds.some((m) => m.code === n.code)));
+    const met = new Set(reachable.flatMap((t) => t.matchedNeeds.map((n) => n.code)));
+    const unmetNeeds = needs.filter((n) => !met.has(n.code));
     const estimated = this.estimator.estimated;
+    const work: MatchWork = { candidates: candidates.length, bundleSteps: 0 };
     let beyondLimit: Promise<BeyondLimit[]> | undefined;
+    let bundle: MatchBundle | null | undefined;
     return {
       weightSet: this.weightSet,
       appliedWeights: weights,
@@ -117,8 +120,9 @@ export class MatchingService {
       limitMinutes,
       consideredCandidates: candidates.length,
       targets: ranked,
-      bundle: needs.length > 1 ? bestBundle(needs, bestPerService) : null,
+      bundle: () => (bundle === undefined ? (bundle = needs.length > 1 ? bestBundle(needs, bestPerService, work) : null) : bundle),
       unmetNeeds,
+      work,
       beyondLimit: () =>
         (beyondLimit ??= this.quickestBeyondLimit(unmetNeeds, criteria, { origin, mode, rural }, targetContext).then((nearest) =>
           unmetNeeds.map((need, i) => ({

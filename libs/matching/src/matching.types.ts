@@ -76,11 +76,25 @@ export interface MatchOutcome {
   /** listings that passed the hard filters before the travel limit and diversification */
   consideredCandidates: number;
   targets: MatchTarget[];
-  bundle: MatchBundle | null;
+  /** one target per need (several needs only), worked out when first asked for; null when a need has no reachable target */
+  bundle(): MatchBundle | null;
   /** needs no reachable target addresses */
   unmetNeeds: NeedTerm[];
   /** per unmet need, the nearest option beyond the limits; searched only when asked for, once per request */
   beyondLimit(): Promise<BeyondLimit[]>;
   /** every factor of a target with its German sentence */
   explain(target: MatchTarget): Reason[];
+  /** what the request cost so far, counted (tests and the bench read it; never shown to a client) */
+  work: MatchWork;
+}
+
+/**
+ * A match's work by count, not by time. Candidates are at most CANDIDATE_LIMIT per need; the bundle's
+ * search at most BUNDLE_STEPS_PER_NEED_OPTION × needs × options steps (options ≤ 6 per need).
+ */
+export interface MatchWork {
+  /** listings the candidate search returned */
+  candidates: number;
+  /** steps of the bundle's search (0 until the bundle is asked for) */
+  bundleSteps: number;
 }

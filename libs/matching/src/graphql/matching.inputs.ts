@@ -20,6 +20,13 @@ import { AccessibilityFeature, DeliveryMode } from '@lotse/catalogue';
 import { TravelMode } from '@lotse/travel';
 import { MatchFactor } from '../scoring/weights';
 
+/**
+ * Needs per match request. Every need adds up to CANDIDATE_LIMIT candidates and its share of the
+ * bundle's search, so the cap bounds a request's CPU; it is above the taxonomy's size (17), so a
+ * coach can always ask for everything a participant needs.
+ */
+export const MAX_NEEDS_PER_REQUEST = 20;
+
 registerEnumType(MatchFactor, { name: 'MatchFactor', description: 'A factor of the match score' });
 
 @InputType({ description: 'Exactly one of: latitude+longitude, postcode, municipalityAgs' })
@@ -78,7 +85,7 @@ export class MatchConstraintsInput {
   accessibility?: AccessibilityFeature[];
 
   @Field(() => [DeliveryMode], { nullable: true, description: 'acceptable delivery modes; a target must offer one' })
-  @IsOptional() @ArrayMinSize(1) @IsEnum(DeliveryMode, { each: true })
+  @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(10) @IsEnum(DeliveryMode, { each: true })
   deliveryModes?: DeliveryMode[];
 
   @Field({ nullable: true, description: 'only free, statutory-insurance or insurer-subsidised offers' }) @IsOptional() @IsBoolean()
@@ -104,8 +111,10 @@ export class MatchPreferencesInput {
 
 @InputType({ description: "A participant's needs, place and constraints — never their identity. Not stored." })
 export class MatchRequestInput {
-  @Field(() => [String], { description: 'need codes of the taxonomy' })
-  @ArrayMinSize(1, { message: 'needs must name at least one need' }) @ArrayMaxSize(10) @IsString({ each: true }) @MaxLength(64, { each: true })
+  @Field(() => [String], { description: `need codes of the taxonomy, at most ${MAX_NEEDS_PER_REQUEST}` })
+  @ArrayMinSize(1, { message: 'needs must name at least one need' })
+  @ArrayMaxSize(MAX_NEEDS_PER_REQUEST, { message: `needs: at most ${MAX_NEEDS_PER_REQUEST} needs per request` })
+  @IsString({ each: true }) @MaxLength(64, { each: true })
   needs: string[];
 
   @Field(() => OriginInput) @ValidateNested() @Type(() => OriginInput)

@@ -7,7 +7,7 @@ import { compareTargets, MatchingService } from '../matching.service';
 import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
 import { MatchFactor, Weights } from '../scoring/weights';
 import { MatchArgs } from './matching.inputs';
-import { MatchBeyondLimitType, MatchReasonType, MatchResultType, MatchTargetConnection, MatchTargetType } from './matching.types.graphql';
+import { MatchBeyondLimitType, MatchBundleType, MatchReasonType, MatchResultType, MatchTargetConnection, MatchTargetType } from './matching.types.graphql';
 
 const weightList = (weights: Weights) => (Object.keys(weights) as MatchFactor[]).map((factor) => ({ factor, weight: weights[factor] }));
 
@@ -37,13 +37,18 @@ export class MatchingResolver {
       mode: outcome.mode,
       limitMinutes: outcome.limitMinutes,
       consideredCandidates: outcome.consideredCandidates,
-      bundle: outcome.bundle && {
-        ...outcome.bundle,
-        items: outcome.bundle.items.map((i) => ({ need: i.need, target: toTargetType(i.target, outcome) })),
-      },
       unmetNeeds: outcome.unmetNeeds,
       outcome,
     };
+  }
+
+  @ResolveField(() => MatchBundleType, {
+    nullable: true,
+    description: 'Several needs only: one target per need among the best six of each, few organisations and places, least travel ("aus einer Hand"); null when a need has no reachable target. Searched only when asked for.',
+  })
+  bundle(@Parent() result: MatchResultType): MatchBundleType | null {
+    const bundle = result.outcome.bundle();
+    return bundle && { ...bundle, items: bundle.items.map((i) => ({ need: i.need, target: toTargetType(i.target, result.outcome) })) };
   }
 
   @ResolveField(() => [MatchBeyondLimitType], {

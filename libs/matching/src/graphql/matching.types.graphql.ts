@@ -93,7 +93,6 @@ export class MatchResultType {
   @Field(() => TravelMode) mode: TravelMode;
   @Field(() => Float) limitMinutes: number;
   @Field(() => Int, { description: 'listings that passed the hard filters (the nearest 400 per need at most) before the travel limit' }) consideredCandidates: number;
-  @Field(() => MatchBundleType, { nullable: true, description: 'only for several needs; null when a need has no reachable target' }) bundle: MatchBundleType | null;
   @Field(() => [NeedTermType], { description: 'requested needs no reachable target addresses' }) unmetNeeds: NeedTermType[];
   /** the whole ranking, paged by the `targets` field; lives only for this request */
   outcome: MatchOutcome;
