@@ -79,6 +79,7 @@ interface Call {
 const ROOT_CALLS: Record<string, (f: Fixture) => Call[]> = {
   needsTaxonomy: () => [{}],
   needs: () => [{}],
+  languages: () => [{}, { args: 'search: "Sorb"' }],
   me: () => [{ roles: ['coach', 'partnerOther', 'partnerOwn', 'coordinator', 'admin'] }],
   organizations: () => [
     {},

@@ -12,3 +12,4 @@ export * from './catalogue-write.service';
 export * from './domain/write.types';
 export { RegisterOrganizationInput } from './graphql/catalogue.inputs';
 export { NearInput, MAX_RADIUS_METERS, ServiceFilterInput } from './graphql/catalogue.args';
+export * from './domain/languages';

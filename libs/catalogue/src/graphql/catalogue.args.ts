@@ -1,9 +1,10 @@
-import { ArgsType, Field, Float, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
   IsEnum,
+  IsInt,
   IsLatitude,
   IsLongitude,
   IsOptional,
@@ -17,6 +18,7 @@ import {
 } from 'class-validator';
 import { PageArgs } from '@lotse/common';
 import { AccessibilityFeature, OrganizationKind, OrganizationStatus, ServiceCategory } from '../domain/enums';
+import { IsLanguageCode } from '../domain/languages';
 
 export const MAX_RADIUS_METERS = 300_000;
 
@@ -36,8 +38,8 @@ export class ServiceFilterInput {
   @Field({ nullable: true }) @IsOptional() @Matches(/^\d{8}$/, { message: 'municipalityAgs must be an 8-digit AGS' })
   municipalityAgs?: string;
 
-  @Field({ nullable: true, description: 'ISO 639-1 language the service is offered in' })
-  @IsOptional() @Matches(/^[a-z]{2}$/, { message: 'language must be an ISO 639-1 code such as "de" or "uk"' })
+  @Field({ nullable: true, description: 'language the service is offered in: ISO 639-1 ("uk") or ISO 639-3 ("hsb")' })
+  @IsOptional() @IsLanguageCode()
   language?: string;
 
   @Field(() => [AccessibilityFeature], { nullable: true, description: 'has all of these features' })
@@ -128,4 +130,15 @@ export class LocationsArgs extends PageArgs {
 export class IdArgs {
   @Field(() => ID) @IsUUID('all', { message: 'id must be a UUID' })
   id: string;
+}
+
+@ArgsType()
+export class LanguagesArgs {
+  @Field({ nullable: true, description: 'beginning of a German or English name, or a code' })
+  @IsOptional() @IsString() @MaxLength(60)
+  search?: string;
+
+  @Field(() => Int, { nullable: true, description: 'at most this many (default 20, at most 200)' })
+  @IsOptional() @IsInt() @Min(1) @Max(200)
+  first?: number;
 }

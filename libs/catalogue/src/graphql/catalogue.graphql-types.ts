@@ -114,6 +114,14 @@ export class CourseSessionType {
   @Field(() => Int) freeSeats: number;
 }
 
+@ObjectType('Language', { description: 'A language (ISO 639) with its German name' })
+export class LanguageType {
+  @Field({ description: 'the code Lotse uses: ISO 639-1 where the language has one ("uk"), else ISO 639-3 ("hsb")' }) code: string;
+  @Field({ description: 'German name, e.g. "Obersorbisch" (the English reference name where CLDR has no German one)' }) nameDe: string;
+  @Field() iso6393: string;
+  @Field(() => String, { nullable: true }) iso6391: string | null;
+}
+
 @ObjectType('Service', { description: 'Angebot (HSDS service)' })
 export class ServiceType {
   @Field(() => ID) id: string;
@@ -122,7 +130,7 @@ export class ServiceType {
   @Field(() => ServiceCategory) category: ServiceCategory;
   @Field(() => MedicalSpecialty, { nullable: true }) specialty: MedicalSpecialty | null;
   @Field(() => EligibilityType) eligibility: EligibilityType;
-  @Field(() => [String], { description: 'ISO 639-1 codes' }) languages: string[];
+  @Field(() => [String], { description: 'language codes: ISO 639-1 where one exists, else ISO 639-3 (see languageNames)' }) languages: string[];
   @Field(() => [AccessibilityFeature]) accessibility: AccessibilityFeature[];
   @Field(() => [DeliveryMode]) deliveryModes: DeliveryMode[];
   @Field(() => CostInfoType) cost: CostInfoType;

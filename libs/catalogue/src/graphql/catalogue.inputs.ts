@@ -31,6 +31,7 @@ import {
   OrganizationKind,
   ServiceCategory,
 } from '../domain/enums';
+import { IsLanguageCode } from '../domain/languages';
 import { QueueReason } from '../domain/write.types';
 
 registerEnumType(QueueReason, { name: 'QueueReason', description: 'Why a listing is in the coordinators’ queue' });
@@ -99,7 +100,7 @@ export class ServicePatchInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(120) maxAge?: number;
   @Field(() => InsuranceRequirement, { nullable: true }) @IsOptional() @IsEnum(InsuranceRequirement) insuranceRequirement?: InsuranceRequirement;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) eligibilityNote?: string;
-  @Field(() => [String], { nullable: true }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(30) @Matches(/^[a-z]{2}$/, { each: true, message: 'languages must be ISO 639-1 codes' }) languages?: string[];
+  @Field(() => [String], { nullable: true, description: 'ISO 639-1 or ISO 639-3 codes' }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(30) @IsLanguageCode() languages?: string[];
   @Field(() => [AccessibilityFeature], { nullable: true }) @IsOptional() @IsEnum(AccessibilityFeature, { each: true }) accessibility?: AccessibilityFeature[];
   @Field(() => [DeliveryMode], { nullable: true }) @IsOptional() @ArrayMinSize(1) @IsEnum(DeliveryMode, { each: true }) deliveryModes?: DeliveryMode[];
   @Field(() => CostType, { nullable: true }) @IsOptional() @IsEnum(CostType) costType?: CostType;
@@ -115,7 +116,7 @@ export class ServiceInputGql extends ServicePatchInput {
   @Field(() => ServiceCategory) @IsEnum(ServiceCategory) declare category: ServiceCategory;
   @Field(() => [String]) @ArrayMinSize(1, { message: 'needs must name at least one need' }) @ArrayMaxSize(20) @IsString({ each: true }) declare needs: string[];
   @Field(() => InsuranceRequirement) @IsEnum(InsuranceRequirement) declare insuranceRequirement: InsuranceRequirement;
-  @Field(() => [String]) @ArrayMinSize(1) @Matches(/^[a-z]{2}$/, { each: true, message: 'languages must be ISO 639-1 codes' }) declare languages: string[];
+  @Field(() => [String], { description: 'ISO 639-1 or ISO 639-3 codes' }) @ArrayMinSize(1) @ArrayMaxSize(30) @IsLanguageCode() declare languages: string[];
   @Field(() => [AccessibilityFeature]) @IsEnum(AccessibilityFeature, { each: true }) declare accessibility: AccessibilityFeature[];
   @Field(() => [DeliveryMode]) @ArrayMinSize(1) @IsEnum(DeliveryMode, { each: true }) declare deliveryModes: DeliveryMode[];
   @Field(() => CostType) @IsEnum(CostType) declare costType: CostType;

@@ -5,10 +5,13 @@ import { CatalogueService } from '../catalogue.service';
 import { OrganizationStatus } from '../domain/enums';
 import { CategoryCount, NeedTerm } from '../domain/models';
 import { viewerOf } from '../visibility';
+import { findLanguage, Language, searchLanguages } from '../domain/languages';
+import { LanguagesArgs } from './catalogue.args';
 import { IdArgs, LocationsArgs, OrganizationsArgs, ServicesArgs, ServicesNearArgs } from './catalogue.args';
 import {
   CategoryCountType,
   CourseSessionType,
+  LanguageType,
   LocationConnection,
   LocationType,
   NeedsTaxonomyType,
@@ -38,6 +41,12 @@ export class CatalogueQueryResolver {
   @Query(() => [NeedTermType], { description: 'The needs (Bedarfe) of the taxonomy, in display order' })
   needs(): Promise<NeedTerm[]> {
     return this.catalogue.needTerms();
+  }
+
+  @Public()
+  @Query(() => [LanguageType], { description: 'Languages by German or English name or code, for pickers: the ISO 639-1 ones first' })
+  languages(@Args() { search, first }: LanguagesArgs): Language[] {
+    return searchLanguages(search ?? '', first ?? 20);
   }
 
   @Query(() => OrganizationConnection, {
@@ -118,6 +127,11 @@ export class ServiceFieldsResolver {
   @ResolveField(() => [LocationType])
   async locations(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
     return (await catalogueLoaders(ctx, this.catalogue, this.geo).locationsOfService.load(service.id)).map(toLocationType);
+  }
+
+  @ResolveField(() => [LanguageType], { description: 'the languages with their German names' })
+  languageNames(@Parent() service: ServiceType): Language[] {
+    return service.languages.map((code) => findLanguage(code) ?? { code, iso6393: code, iso6391: null, nameDe: code, nameEn: code });
   }
 
   @ResolveField(() => [NeedTermType])

@@ -16,7 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { AccessibilityFeature, DeliveryMode } from '@lotse/catalogue';
+import { AccessibilityFeature, DeliveryMode, IsLanguageCode } from '@lotse/catalogue';
 import { TravelMode } from '@lotse/travel';
 import { MatchFactor } from '../scoring/weights';
 
@@ -73,8 +73,8 @@ export class MatchConstraintsInput {
   @Field(() => Int, { nullable: true }) @IsOptional() @IsInt() @Min(0) @Max(120)
   age?: number;
 
-  @Field(() => [String], { nullable: true, description: 'ISO 639-1 languages the participant speaks, preferred first; a target must offer one' })
-  @IsOptional() @ArrayMaxSize(10) @Matches(/^[a-z]{2}$/, { each: true, message: 'languages must be ISO 639-1 codes such as "de"' })
+  @Field(() => [String], { nullable: true, description: 'languages the participant speaks, preferred first (ISO 639-1 such as "uk", or ISO 639-3 such as "hsb"); a target must offer one' })
+  @IsOptional() @ArrayMaxSize(10) @IsLanguageCode()
   languages?: string[];
 
   @Field({ nullable: true }) @IsOptional() @IsBoolean()

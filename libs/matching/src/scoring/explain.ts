@@ -1,4 +1,4 @@
-import { AccessibilityFeature, DeliveryMode, ListingFacts } from '@lotse/catalogue';
+import { AccessibilityFeature, DeliveryMode, languageNameDe, ListingFacts } from '@lotse/catalogue';
 import { formatKilometers, TravelMode, tripPhrase } from '@lotse/travel';
 import { daysSince } from './score';
 import { MatchFactor } from './weights';
@@ -18,11 +18,6 @@ export interface ExplainInput {
   languages: string[];
   now: Date;
 }
-
-const LANGUAGE_NAMES: Record<string, string> = {
-  de: 'Deutsch', en: 'Englisch', ru: 'Russisch', uk: 'Ukrainisch', ar: 'Arabisch', pl: 'Polnisch', cs: 'Tschechisch',
-  tr: 'Türkisch', vi: 'Vietnamesisch', fa: 'Persisch', ro: 'Rumänisch', sq: 'Albanisch', ku: 'Kurdisch', fr: 'Französisch',
-};
 
 const ACCESSIBILITY_NAMES: Partial<Record<AccessibilityFeature, string>> = {
   [AccessibilityFeature.STEP_FREE_ACCESS]: 'stufenloser Zugang',
@@ -76,8 +71,8 @@ export function explanations(input: ExplainInput): Record<MatchFactor, string> {
       ? `barrierefrei: ${features.join(', ')}`
       : features.length ? `eingeschränkt barrierefrei: ${features.join(', ')}` : 'keine Angaben zur Barrierefreiheit',
     [MatchFactor.LANGUAGE]: offered.length
-      ? `auf ${offered.map((l) => LANGUAGE_NAMES[l] ?? l).join(', ')} möglich`
-      : `nicht in den Sprachen der Person (angeboten: ${s.languages.map((l) => LANGUAGE_NAMES[l] ?? l).join(', ')})`,
+      ? `auf ${offered.map(languageNameDe).join(', ')} möglich`
+      : `nicht in den Sprachen der Person (angeboten: ${s.languages.map(languageNameDe).join(', ')})`,
     [MatchFactor.OUTREACH]: s.deliveryModes.includes(DeliveryMode.OUTREACH) ? 'kommt auch zur Person (aufsuchend)' : 'nur vor Ort oder online',
   };
 }
