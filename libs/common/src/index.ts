@@ -7,3 +7,4 @@ export * from './loaders';
 export * from './actor';
 export * from './access';
 export * from './http-errors';
+export * from './german-text';

@@ -1,24 +1,11 @@
 /**
  * German text rules shared by every search engine, so that all of them match alike:
- * folding (umlauts typed as ae/oe/ue), the typo model (Meilisearch's, made explicit), compound
- * words and synonyms.
+ * folding (umlauts typed as ae/oe/ue) and the typo model (Meilisearch's, made explicit; both in
+ * `@lotse/common`, shared with the place lookup), compound words and synonyms.
  */
 
-/**
- * Lower case; ä→ae, ö→oe, ü→ue, ß→ss; other diacritics dropped (é→e). Both sides of a search are
- * folded, so "Mueller" finds "Müller" and "Grossenhain" finds "Großenhain" with zero typos.
- */
-export function foldGerman(text: string): string {
-  return text
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '');
-}
+export { foldGerman, typoBudget, typoDistance } from '@lotse/common';
+import { foldGerman } from '@lotse/common';
 
 /** Words of a text: runs of letters and digits (any script), lower case. */
 export function words(text: string): string[] {
@@ -28,39 +15,6 @@ export function words(text: string): string[] {
 /** Folded words: what the PostgreSQL engine indexes and matches. */
 export function foldedWords(text: string): string[] {
   return words(foldGerman(text));
-}
-
-/** Typos a query word of this length may carry (Meilisearch's defaults: 5+ letters one, 9+ two). */
-export function typoBudget(word: string): number {
-  const length = [...word].length;
-  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
-}
-
-/**
- * Typos between a query word and an indexed word: Damerau–Levenshtein (optimal string alignment:
- * a swap of neighbours is one typo), plus one when the first letters differ — a wrong first letter
- * counts twice, as in Meilisearch. Stops early above `max` and returns `max + 1`.
- */
-export function typoDistance(query: string, word: string, max = 2): number {
-  const a = [...query];
-  const b = [...word];
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  const firstPenalty = a.length > 0 && b.length > 0 && a[0] !== b[0] ? 1 : 0;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) rows.push([i, ...new Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    let best = Infinity;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
-      rows[i][j] = d;
-      best = Math.min(best, d);
-    }
-    if (best + firstPenalty > max) return max + 1;
-  }
-  return Math.min(rows[a.length][b.length] + firstPenalty, max + 1);
 }
 
 /**
