@@ -40,6 +40,7 @@ export async function createApp({ env, inMemoryDatabase, logger }: CreateAppOpti
   if (env.GRAPHQL_IDE) mountGraphiqlAssets(app);
   await app.get(GeoService).ensureBoundaries();
   await app.get(GeoService).prepareAreaIndex();
+  await app.get(GeoService).preparePlaceIndex();
   if (env.SEED_DEMO_DATA) {
     const result = await app.get(DemoSeedService).seed();
     if (!result.skipped) new Logger('Bootstrap').log(`demo data: ${result.organizations} fictitious organizations, ${result.services} services`);

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CatalogueService } from '@lotse/catalogue';
 import { GeoService } from '@lotse/geo';
-import { DEMO_TOWNS, generateDemoCatalogue } from './generator';
+import { generateDemoCatalogue } from './generator';
 
 export interface SeedResult {
   organizations: number;
@@ -9,7 +9,7 @@ export interface SeedResult {
   skipped: boolean;
 }
 
-/** Puts reference data (boundaries) and the fictitious demo partners into an empty database. */
+/** Puts reference data (boundaries, places, postcodes) and the fictitious demo partners into an empty database. */
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
@@ -31,23 +31,10 @@ export class DemoSeedService {
     } else if ((await this.catalogue.countAllServices()) > 0) {
       return { organizations: 0, services: 0, skipped: true };
     }
-    await this.seedTownPostcodes();
     const organizations = generateDemoCatalogue({ now: options.now ?? new Date() });
     await this.catalogue.importOrganizations(organizations);
     const services = organizations.reduce((n, o) => n + o.services.length, 0);
     this.logger.log(`seeded ${organizations.length} fictitious organizations with ${services} services`);
     return { organizations: organizations.length, services, skipped: false };
-  }
-
-  /** The demo towns' postcodes, so postcode search works before the full table is imported. */
-  private async seedTownPostcodes(): Promise<void> {
-    const missing = [];
-    for (const town of DEMO_TOWNS) {
-      if (!(await this.geo.postcode(town.postcode))) {
-        missing.push({ code: town.postcode, place: town.town, latitude: town.latitude, longitude: town.longitude });
-      }
-    }
-    const unique = [...new Map(missing.map((m) => [m.code, m])).values()];
-    await this.geo.upsertPostcodes(unique, 'demo town centres (Lotse)');
   }
 }

@@ -58,4 +58,65 @@ export class PostcodeEntity {
 
   @Column({ type: 'varchar', length: 100 })
   source: string;
+
+  @Column({ name: 'place_id', type: 'varchar', length: 80, nullable: true })
+  placeId: string | null;
+
+  @Column({ name: 'municipality_ags', type: 'varchar', length: 8, nullable: true })
+  municipalityAgs: string | null;
+
+  @Column({ name: 'district_ags', type: 'varchar', length: 5, nullable: true })
+  districtAgs: string | null;
+
+  @Column({ type: 'varchar', length: 8, array: true, default: () => "'{}'" })
+  municipalities: string[];
+}
+
+/** A municipality or locality of Saxony (bundled reference data, see libs/geo/data/SOURCE.md). */
+@Entity({ name: 'place' })
+@Check('chk_place_kind', `kind IN ('municipality', 'locality')`)
+@Check('chk_place_ags', `municipality_ags ~ '^[0-9]{8}$' AND district_ags ~ '^[0-9]{5}$'`)
+@Check('chk_place_population', `population IS NULL OR population >= 0`)
+export class PlaceEntity {
+  @PrimaryColumn({ type: 'varchar', length: 80, primaryKeyConstraintName: 'pk_place' })
+  id: string;
+
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  kind: string;
+
+  @Index('idx_place_municipality')
+  @Column({ name: 'municipality_ags', type: 'varchar', length: 8 })
+  municipalityAgs: string;
+
+  @Column({ name: 'district_ags', type: 'varchar', length: 5 })
+  districtAgs: string;
+
+  @Index('idx_place_point', { spatial: true })
+  @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326, select: false })
+  point: unknown;
+
+  @Column({ type: 'integer', nullable: true })
+  population: number | null;
+
+  @Column({ type: 'varchar', length: 5, array: true, default: () => "'{}'" })
+  postcodes: string[];
+
+  @Column({ type: 'varchar', length: 100 })
+  source: string;
+}
+
+/** Which version of each bundled reference table is loaded. */
+@Entity({ name: 'geo_reference_data' })
+export class GeoReferenceDataEntity {
+  @PrimaryColumn({ type: 'varchar', length: 40, primaryKeyConstraintName: 'pk_geo_reference_data' })
+  name: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  version: string;
+
+  @Column({ name: 'loaded_at', type: 'timestamptz', default: () => 'now()' })
+  loadedAt: Date;
 }

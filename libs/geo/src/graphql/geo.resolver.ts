@@ -1,7 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { byKeys, NotFoundError, RequestContext, requestLoader, toConnection, toPage } from '@lotse/common';
+import { byKeys, DirectoryRead, NotFoundError, RequestContext, requestLoader, toConnection, toPage } from '@lotse/common';
 import { GeoService } from '../geo.service';
-import { District, Municipality } from '../geo.types';
+import { District, Municipality, Place, PlaceKind, Postcode } from '../geo.types';
 import {
   AreaAssignmentType,
   DistrictArgs,
@@ -10,6 +10,10 @@ import {
   MunicipalityArgs,
   MunicipalityConnection,
   MunicipalityType,
+  PlaceArgs,
+  PlaceHitType,
+  PlacesArgs,
+  PlaceType,
   PointArgs,
   PostcodeArgs,
   PostcodeType,
@@ -17,6 +21,17 @@ import {
 
 function districtLoader(ctx: RequestContext, geo: GeoService) {
   return requestLoader<string, District | null>(ctx, 'district', async (keys) => byKeys(keys, await geo.districts([...keys]), (d) => d.ags));
+}
+
+function municipalityLoader(ctx: RequestContext, geo: GeoService) {
+  return requestLoader<string, Municipality | null>(ctx, 'municipality', async (keys) =>
+    byKeys(keys, await geo.municipalities({ agsList: [...keys] }, { limit: keys.length }), (m) => m.ags),
+  );
+}
+
+/** The GraphQL shape of a place (its completion label added). */
+export function toPlaceType(place: Place): PlaceType {
+  return { ...place, label: place.kind === PlaceKind.MUNICIPALITY ? place.name : `${place.name} (${place.municipalityName})` };
 }
 
 @Resolver(() => DistrictType)
@@ -52,7 +67,31 @@ export class DistrictResolver {
     return municipality;
   }
 
-  @Query(() => PostcodeType, { description: 'Centroid of a postcode from the imported postcode table' })
+  @DirectoryRead()
+  @Query(() => [PlaceHitType], {
+    description:
+      'Places of Saxony for search as you type (origin completion): exact names first, then beginnings, every word, typos; larger places first within each. The text is never stored or logged.',
+  })
+  async places(@Args() args: PlacesArgs): Promise<PlaceHitType[]> {
+    const hits = await this.geo.searchPlaces(args.text, {
+      limit: args.first,
+      kind: args.kind,
+      districtAgs: args.districtAgs,
+      municipalityAgs: args.municipalityAgs,
+      postcode: args.postcode,
+    });
+    return hits.map((h) => ({ ...h, place: toPlaceType(h.place) }));
+  }
+
+  @DirectoryRead()
+  @Query(() => PlaceType, { description: 'A place by id' })
+  async place(@Args() { id }: PlaceArgs): Promise<PlaceType> {
+    const [place] = await this.geo.placesByIds([id]);
+    if (!place) throw new NotFoundError('Place', id);
+    return toPlaceType(place);
+  }
+
+  @Query(() => PostcodeType, { description: 'A postcode of Saxony (bundled table, or imported), the point Lotse uses for it and the municipalities it touches' })
   async postcode(@Args() { code }: PostcodeArgs) {
     const postcode = await this.geo.postcode(code);
     if (!postcode) throw new NotFoundError('Postcode', code);
@@ -77,5 +116,32 @@ export class MunicipalityResolver {
   @ResolveField(() => DistrictType)
   district(@Parent() municipality: Municipality, @Context() ctx: RequestContext) {
     return districtLoader(ctx, this.geo).load(municipality.districtAgs);
+  }
+
+  @ResolveField(() => [PlaceType], {
+    description: 'Where people live: the municipality\'s own place first, then its localities, larger first (GeoNames populations where known)',
+  })
+  async places(@Parent() municipality: Municipality, @Context() ctx: RequestContext): Promise<PlaceType[]> {
+    const byMunicipality = await requestLoader<string, Place[]>(ctx, 'placesByMunicipality', async (keys) => {
+      const found = await this.geo.placesByMunicipality({ municipalityAgs: keys });
+      return keys.map((k) => found.get(k) ?? []);
+    }).load(municipality.ags);
+    return byMunicipality.map(toPlaceType);
+  }
+}
+
+@Resolver(() => PostcodeType)
+export class PostcodeResolver {
+  constructor(private readonly geo: GeoService) {}
+
+  @ResolveField(() => MunicipalityType, { nullable: true, description: 'the municipality of the point used' })
+  municipality(@Parent() postcode: Postcode, @Context() ctx: RequestContext) {
+    return postcode.municipalityAgs ? municipalityLoader(ctx, this.geo).load(postcode.municipalityAgs) : null;
+  }
+
+  @ResolveField(() => [MunicipalityType], { description: 'every municipality the postcode touches, the one of the point used first' })
+  async municipalities(@Parent() postcode: Postcode, @Context() ctx: RequestContext): Promise<Municipality[]> {
+    const found = await municipalityLoader(ctx, this.geo).loadMany(postcode.municipalities);
+    return found.filter((m): m is Municipality => !!m && !(m instanceof Error));
   }
 }
