@@ -249,29 +249,83 @@ describe.each(databaseTargets())('partner self-service and coordinators on the $
     expect(coordinator.data.auditTrail.totalCount).toBe(2);
   });
 
-  it('queues listings for coordinators: never verified, then verified, then changed since verification', async () => {
+  /** The queue's items as `kind:id` → reasons and changed fields, walking every page. */
+  async function queue(args = '', token = tokens.coordinator): Promise<Record<string, { reasons: string[]; changedFields: string[] }>> {
+    const found: Record<string, { reasons: string[]; changedFields: string[] }> = {};
+    let after: string | null = null;
+    for (;;) {
+      const res: any = await t.gql(
+        `query($after: String) { verificationQueue(first: 100, after: $after${args}) { totalCount pageInfo { hasNextPage endCursor }
+           edges { node { kind service { id verification { verifiedAt verifiedBy } } organization { id status } reasons changedFields } } } }`,
+        { after },
+        token,
+      );
+      expect(res.errors).toBeUndefined();
+      for (const { node } of res.data.verificationQueue.edges) {
+        found[`${node.kind}:${node.kind === 'SERVICE' ? node.service.id : node.organization.id}`] = { reasons: node.reasons, changedFields: node.changedFields };
+      }
+      if (!res.data.verificationQueue.pageInfo.hasNextPage) break;
+      after = res.data.verificationQueue.pageInfo.endCursor;
+    }
+    return found;
+  }
+  const itemOf = async (target: Fresh, args = '') => (await queue(args))[`SERVICE:${target.serviceId}`] ?? { reasons: [], changedFields: [] };
+
+  it('queues listings for coordinators: never verified, then verified, then changed since verification — saying which fields', async () => {
     const target = await fresh();
     const partner = await t.loginAs(Role.PARTNER, [target.organizationId]);
-    const reasons = async () => {
-      const ids: string[] = [];
-      const found: Record<string, string[]> = {};
-      let after: string | null = null;
-      for (;;) {
-        const res: any = await t.gql(`query($after: String) { verificationQueue(first: 100, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { service { id } reasons } } } }`, { after }, tokens.coordinator);
-        for (const e of res.data.verificationQueue.edges) found[e.node.service.id] = e.node.reasons;
-        ids.push(...res.data.verificationQueue.edges.map((e: any) => e.node.service.id));
-        if (!res.data.verificationQueue.pageInfo.hasNextPage) break;
-        after = res.data.verificationQueue.pageInfo.endCursor;
-      }
-      return found[target.serviceId] ?? [];
-    };
-    expect(await reasons()).toContain('NEVER_VERIFIED');
-    await t.gql(`mutation($id: ID!) { verifyService(id: $id) { id } }`, { id: target.serviceId }, tokens.coordinator);
-    expect(await reasons()).toEqual([]);
-    await new Promise((r) => setTimeout(r, 20));
-    const updated = await t.gql(`mutation($id: ID!) { updateService(id: $id, expectedVersion: 2, patch: { description: "geändert" }) { version } }`, { id: target.serviceId }, partner);
+    expect((await itemOf(target)).reasons).toContain('NEVER_VERIFIED');
+    const verified = await t.gql(`mutation($id: ID!) { verifyService(id: $id) { version verification { verifiedAt verifiedBy } } }`, { id: target.serviceId }, tokens.coordinator);
+    expect(verified.errors).toBeUndefined();
+    // the service shows its own verification, and the verification is no edit: the version stays
+    expect(verified.data.verifyService).toMatchObject({ version: 1, verification: { verifiedAt: expect.any(String), verifiedBy: 'Test coordinator' } });
+    expect(await itemOf(target)).toEqual({ reasons: [], changedFields: [] });
+
+    // the partner edits on the version they had before the verification: no CONFLICT
+    const updated = await t.gql(`mutation($id: ID!) { updateService(id: $id, expectedVersion: 1, patch: { description: "geändert" }) { version } }`, { id: target.serviceId }, partner);
     expect(updated.errors).toBeUndefined();
-    expect(await reasons()).toEqual(['CHANGED_SINCE_VERIFICATION']);
+    const hours = await t.gql(`mutation($id: ID!) { setOpeningHours(id: $id, expectedVersion: 2, hours: [{ weekday: 3, opensAt: "08:00", closesAt: "12:00" }]) { version } }`, { id: target.serviceId }, partner);
+    expect(hours.errors).toBeUndefined();
+    const moved = await t.gql(`mutation($id: ID!) { updateLocation(id: $id, expectedVersion: 1, patch: { street: "Neue Straße 2" }) { version } }`, { id: target.locationId }, partner);
+    expect(moved.errors).toBeUndefined();
+    expect(await itemOf(target)).toEqual({ reasons: ['CHANGED_SINCE_VERIFICATION'], changedFields: ['description', 'location.street', 'openingHours'] });
+  });
+
+  it('does not send a listing back for a routine capacity update: capacity has its own freshness', async () => {
+    const target = await fresh();
+    const partner = await t.loginAs(Role.PARTNER, [target.organizationId]);
+    await t.gql(`mutation($id: ID!) { verifyService(id: $id) { id } }`, { id: target.serviceId }, tokens.coordinator);
+    for (const [version, waitingDays] of [[1, 3], [2, 10], [3, 0]]) {
+      const res = await t.gql(
+        `mutation($id: ID!, $v: Int!, $w: Int!) { updateCapacity(id: $id, expectedVersion: $v, capacity: { acceptingNewClients: true, freeSeats: 2, waitingDays: $w }) { version } }`,
+        { id: target.serviceId, v: version, w: waitingDays },
+        partner,
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    expect(await itemOf(target)).toEqual({ reasons: [], changedFields: [] });
+    // and stale capacity, not a change, is what brings it back
+    await t.app.get(DataSource).query(`UPDATE service SET capacity_updated_at = now() - interval '40 days' WHERE id = $1`, [target.serviceId]);
+    expect(await itemOf(target)).toEqual({ reasons: ['STALE_CAPACITY'], changedFields: [] });
+  });
+
+  it('filters the queue by district and by reason, and holds registrations waiting for admission', async () => {
+    const target = await fresh(); // in Landkreis Meißen, never verified
+    expect((await itemOf(target, ', districtAgs: "14627"')).reasons).toEqual(['NEVER_VERIFIED']);
+    expect((await itemOf(target, ', districtAgs: "14612"')).reasons).toEqual([]);
+    expect((await itemOf(target, ', reasons: [STALE_CAPACITY]')).reasons).toEqual([]);
+    expect((await itemOf(target, ', reasons: [NEVER_VERIFIED, STALE_CAPACITY]')).reasons).toEqual(['NEVER_VERIFIED']);
+
+    const registered = await t.gql(`mutation { registerOrganization(input: { name: "Wartet auf Aufnahme (fiktiv)", kind: COUNSELLING_SERVICE, contactEmail: "leitung@wartet.example" }) { organizationId } }`);
+    expect(registered.errors).toBeUndefined();
+    const organizationId = registered.data.registerOrganization.organizationId;
+    expect((await queue(', reasons: [AWAITING_ADMISSION]'))[`ORGANIZATION:${organizationId}`]).toEqual({ reasons: ['AWAITING_ADMISSION'], changedFields: [] });
+    const admitted = await t.gql(`mutation($id: ID!) { activateOrganization(id: $id) { status } }`, { id: organizationId }, tokens.coordinator);
+    expect(admitted.errors).toBeUndefined();
+    expect((await queue(', reasons: [AWAITING_ADMISSION]'))[`ORGANIZATION:${organizationId}`]).toBeUndefined();
+    expect((await queue())[`ORGANIZATION:${organizationId}`]?.reasons).toEqual(['NEVER_VERIFIED']);
+    const badDistrict = await t.gql(`{ verificationQueue(districtAgs: "Meißen") { totalCount } }`, {}, tokens.coordinator);
+    expect(badDistrict.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'districtAgs' });
   });
 
   it('never counts a verification as a change since that verification', async () => {

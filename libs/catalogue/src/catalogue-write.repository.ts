@@ -77,6 +77,19 @@ export class CatalogueWriteTx {
 
   /** Sets columns and bumps the version; `columns` keys must be writable columns of `table`. */
   async update(table: 'organization' | 'service' | 'location', id: string, columns: Record<string, unknown>): Promise<number> {
+    return this.set(table, id, columns, true);
+  }
+
+  /**
+   * Sets columns that record something about the row rather than change it — a coordinator's
+   * verification — without bumping its version or `updated_at`: the partner's next edit, based on
+   * the version they had, must not conflict with it.
+   */
+  async stamp(table: 'organization' | 'service', id: string, columns: Record<string, unknown>): Promise<number> {
+    return this.set(table, id, columns, false);
+  }
+
+  private async set(table: 'organization' | 'service' | 'location', id: string, columns: Record<string, unknown>, edit: boolean): Promise<number> {
     const sets: string[] = [];
     const values: unknown[] = [id];
     for (const [column, value] of Object.entries(columns)) {
@@ -93,7 +106,7 @@ export class CatalogueWriteTx {
       }
     }
     const [row] = returnedRows(await this.tx.query(
-      `UPDATE ${table} SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING version`,
+      `UPDATE ${table} SET ${[...sets, ...(edit ? ['version = version + 1', 'updated_at = now()'] : [])].join(', ')} WHERE id = $1 RETURNING version`,
       values,
     ));
     return row.version;
@@ -185,16 +198,72 @@ export class CatalogueWriteTx {
   }
 }
 
+/**
+ * Fields whose change sends a listing back to the coordinators. Capacity is left out: partners
+ * update it routinely, and it has its own freshness (`stale_capacity`, CAPACITY_STALE_DAYS).
+ */
+export const CAPACITY_FIELDS = ['acceptingNewClients', 'freeSeats', 'waitingDays'];
+
+/**
+ * The coordinators' queue, one row per item: every active service of an organisation that is not
+ * inactive, and every organisation, with the reasons that apply and the fields changed since the
+ * item's verification (from the audit trail: a service's own fields, needs, hours, sessions and
+ * locations, and the addresses of its locations; an organisation's fields). An item with no reason
+ * is filtered out by the caller. $1 verification stale days, $2 capacity stale days, $3 fields
+ * that do not re-queue, $4 district (or null).
+ */
 const QUEUE_SQL = `
-         SELECT s.id AS "serviceId", array_remove(ARRAY[
-             CASE WHEN s.verified_at IS NOT NULL AND s.updated_at > s.verified_at THEN 'changed_since_verification' END,
-             CASE WHEN s.verified_at IS NULL THEN 'never_verified' END,
-             CASE WHEN s.verified_at < now() - make_interval(days => $1) THEN 'stale_verification' END,
-             CASE WHEN s.capacity_updated_at < now() - make_interval(days => $2) THEN 'stale_capacity' END
-           ], NULL) AS reasons
-         FROM service s JOIN organization o ON o.id = s.organization_id
-         WHERE s.status = 'active' AND o.status <> 'inactive'
-       `;
+  SELECT 'service:' || s.id AS key, 'service' AS kind, s.id AS "serviceId", s.organization_id AS "organizationId", c.fields AS "changedFields",
+         array_remove(ARRAY[
+           CASE WHEN s.verified_at IS NOT NULL AND cardinality(c.fields) > 0 THEN 'changed_since_verification' END,
+           CASE WHEN s.verified_at IS NULL THEN 'never_verified' END,
+           CASE WHEN s.verified_at < now() - make_interval(days => $1) THEN 'stale_verification' END,
+           CASE WHEN s.capacity_updated_at < now() - make_interval(days => $2) THEN 'stale_capacity' END
+         ], NULL) AS reasons
+  FROM service s
+  JOIN organization o ON o.id = s.organization_id
+  CROSS JOIN LATERAL (
+    SELECT coalesce(array_agg(DISTINCT x.field ORDER BY x.field), '{}') AS fields FROM (
+      SELECT a.field_name AS field FROM audit_event a
+      WHERE a.resource_id = s.id AND a.occurred_at > s.verified_at AND a.field_name IS NOT NULL AND a.field_name <> ALL($3::text[])
+      UNION ALL
+      SELECT 'location.' || a.field_name FROM service_location sl JOIN audit_event a ON a.resource_id = sl.location_id
+      WHERE sl.service_id = s.id AND a.occurred_at > s.verified_at AND a.field_name IS NOT NULL
+    ) x
+  ) c
+  WHERE s.status = 'active' AND o.status <> 'inactive'
+    AND ($4::varchar IS NULL OR EXISTS (SELECT 1 FROM service_location sl JOIN location l ON l.id = sl.location_id
+                                        WHERE sl.service_id = s.id AND l.district_ags = $4))
+  UNION ALL
+  SELECT 'organization:' || o.id, 'organization', NULL, o.id, c.fields,
+         array_remove(ARRAY[
+           CASE WHEN o.status = 'pending' THEN 'awaiting_admission' END,
+           CASE WHEN o.status = 'active' AND o.verified_at IS NOT NULL AND cardinality(c.fields) > 0 THEN 'changed_since_verification' END,
+           CASE WHEN o.status = 'active' AND o.verified_at IS NULL THEN 'never_verified' END,
+           CASE WHEN o.status = 'active' AND o.verified_at < now() - make_interval(days => $1) THEN 'stale_verification' END
+         ], NULL)
+  FROM organization o
+  CROSS JOIN LATERAL (
+    SELECT coalesce(array_agg(DISTINCT a.field_name ORDER BY a.field_name), '{}') AS fields FROM audit_event a
+    WHERE a.resource_id = o.id AND a.occurred_at > o.verified_at AND a.field_name IS NOT NULL AND a.field_name <> 'status'
+  ) c
+  WHERE o.status <> 'inactive'
+    AND ($4::varchar IS NULL OR EXISTS (SELECT 1 FROM location l WHERE l.organization_id = o.id AND l.district_ags = $4))
+`;
+
+export interface QueueRow {
+  key: string;
+  kind: 'service' | 'organization';
+  serviceId: string | null;
+  organizationId: string;
+  changedFields: string[];
+  reasons: QueueReason[];
+}
+
+export interface QueueFilter {
+  reasons: QueueReason[];
+  districtAgs?: string;
+}
 
 /** Write transactions and the coordinators' read models of the catalogue. */
 @Injectable()
@@ -226,24 +295,23 @@ export class CatalogueWriteRepository {
   }
 
   /**
-   * Services needing a coordinator's look, with every reason that applies: changed after their
-   * verification, never verified, verification or capacity older than the thresholds.
+   * Listings and organisations needing a coordinator's look, with every reason that applies:
+   * waiting for admission, changed after their verification (and which fields), never verified,
+   * verification or capacity older than the thresholds.
    */
-  async countVerificationQueue(thresholds: { capacityStaleDays: number; verificationStaleDays: number }, reasons: QueueReason[]): Promise<number> {
+  async countVerificationQueue(thresholds: { capacityStaleDays: number; verificationStaleDays: number }, filter: QueueFilter): Promise<number> {
     const [row] = await this.db.query(
-      `SELECT count(*)::int AS n FROM (${QUEUE_SQL}) q WHERE q.reasons && $3::text[]`,
-      [thresholds.verificationStaleDays, thresholds.capacityStaleDays, reasons],
+      `SELECT count(*)::int AS n FROM (${QUEUE_SQL}) q WHERE q.reasons && $5::text[]`,
+      [thresholds.verificationStaleDays, thresholds.capacityStaleDays, CAPACITY_FIELDS, filter.districtAgs ?? null, filter.reasons],
     );
     return row.n;
   }
 
-  findVerificationQueue(thresholds: { capacityStaleDays: number; verificationStaleDays: number }, reasons: QueueReason[], page: { limit: number; afterId?: string }) {
+  findVerificationQueue(thresholds: { capacityStaleDays: number; verificationStaleDays: number }, filter: QueueFilter, page: { limit: number; afterKey?: string }): Promise<QueueRow[]> {
     return this.db.query(
-      `SELECT * FROM (
-${QUEUE_SQL}
-) q WHERE q.reasons && $3::text[] AND ($4::uuid IS NULL OR q."serviceId" > $4) ORDER BY q."serviceId" LIMIT $5`,
-      [thresholds.verificationStaleDays, thresholds.capacityStaleDays, reasons, page.afterId ?? null, page.limit],
-    ) as Promise<{ serviceId: string; reasons: QueueReason[] }[]>;
+      `SELECT * FROM (${QUEUE_SQL}) q WHERE q.reasons && $5::text[] AND ($6::text IS NULL OR q.key > $6) ORDER BY q.key LIMIT $7`,
+      [thresholds.verificationStaleDays, thresholds.capacityStaleDays, CAPACITY_FIELDS, filter.districtAgs ?? null, filter.reasons, page.afterKey ?? null, page.limit],
+    );
   }
 
 }

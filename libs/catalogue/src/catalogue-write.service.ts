@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Role } from '@lotse/common';
 import { Environment } from '@lotse/config';
-import { CatalogueWriteRepository, CatalogueWriteTx, DATABASE_NOW, LockedRow } from './catalogue-write.repository';
+import { CatalogueWriteRepository, CatalogueWriteTx, DATABASE_NOW, LockedRow, QueueFilter, QueueRow } from './catalogue-write.repository';
 import { CatalogueService } from './catalogue.service';
 import { OrganizationKind, OrganizationStatus, ServiceCategory, ServiceStatus } from './domain/enums';
 import {
@@ -12,7 +12,6 @@ import {
   LocationPatch,
   OpeningHoursInput,
   OrganizationPatch,
-  QueueReason,
   ServiceInput,
   ServicePatch,
 } from './domain/write.types';
@@ -77,7 +76,7 @@ export class CatalogueWriteService {
   verifyOrganization(actor: Actor, id: string): Promise<number> {
     return this.repository.transaction(actor, async (tx) => {
       await this.locked(tx, 'organization', id, undefined, actor, 'coordinate');
-      const version = await tx.update('organization', id, { verified_at: DATABASE_NOW, verified_by: actor.displayName });
+      const version = await tx.stamp('organization', id, { verified_at: DATABASE_NOW, verified_by: actor.displayName });
       await tx.audit({ organizationId: id, resourceType: 'organization', resourceId: id, action: 'verify' });
       return version;
     });
@@ -234,7 +233,7 @@ export class CatalogueWriteService {
   verifyService(actor: Actor, id: string): Promise<number> {
     return this.repository.transaction(actor, async (tx) => {
       const row = await this.locked(tx, 'service', id, undefined, actor, 'coordinate');
-      const version = await tx.update('service', id, { verified_at: DATABASE_NOW, verified_by: actor.displayName });
+      const version = await tx.stamp('service', id, { verified_at: DATABASE_NOW, verified_by: actor.displayName });
       await tx.audit({ organizationId: row.organization_id, resourceType: 'service', resourceId: id, action: 'verify' });
       return version;
     });
@@ -252,9 +251,9 @@ export class CatalogueWriteService {
     return Promise.all([this.repository.findAudit(filter, page), this.repository.countAudit(filter)]);
   }
 
-  verificationQueue(reasons: QueueReason[], page: { limit: number; afterId?: string }) {
+  verificationQueue(filter: QueueFilter, page: { limit: number; afterKey?: string }): Promise<[QueueRow[], number]> {
     const thresholds = { capacityStaleDays: this.env.CAPACITY_STALE_DAYS, verificationStaleDays: this.env.VERIFICATION_STALE_DAYS };
-    return Promise.all([this.repository.findVerificationQueue(thresholds, reasons, page), this.repository.countVerificationQueue(thresholds, reasons)]);
+    return Promise.all([this.repository.findVerificationQueue(thresholds, filter, page), this.repository.countVerificationQueue(thresholds, filter)]);
   }
 
   // ---------- helpers ----------

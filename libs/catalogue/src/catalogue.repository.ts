@@ -40,7 +40,8 @@ const SERVICE_COLUMNS = `s.id, s.organization_id AS "organizationId", s.name, s.
   s.eligibility_note AS "eligibilityNote", s.languages, s.accessibility, s.delivery_modes AS "deliveryModes",
   s.cost_type AS "costType", s.fee_amount::float8 AS "feeAmount", s.cost_note AS "costNote",
   s.accepting_new_clients AS "acceptingNewClients", s.free_seats AS "freeSeats", s.waiting_days AS "waitingDays",
-  s.capacity_updated_at AS "capacityUpdatedAt", s.status, s.version, s.updated_at AS "updatedAt"`;
+  s.capacity_updated_at AS "capacityUpdatedAt", s.verified_at AS "verifiedAt", s.verified_by AS "verifiedBy",
+  s.status, s.version, s.updated_at AS "updatedAt"`;
 
 
 export interface KeysetPage {

@@ -64,6 +64,9 @@ export interface Service {
   freeSeats: number | null;
   waitingDays: number | null;
   capacityUpdatedAt: Date;
+  /** when a coordinator last confirmed the listing, and who */
+  verifiedAt: Date | null;
+  verifiedBy: string | null;
   status: ServiceStatus;
   version: number;
   updatedAt: Date;

@@ -67,6 +67,8 @@ export interface AuditEvent {
 }
 
 export enum QueueReason {
+  /** a registered organisation waiting to be admitted (PENDING) */
+  AWAITING_ADMISSION = 'awaiting_admission',
   CHANGED_SINCE_VERIFICATION = 'changed_since_verification',
   NEVER_VERIFIED = 'never_verified',
   STALE_VERIFICATION = 'stale_verification',

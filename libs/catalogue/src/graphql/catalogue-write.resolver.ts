@@ -1,4 +1,4 @@
-import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ID, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from './json.scalar';
 import { Actor, AllowRoles, Authenticated, Connection, CurrentActor, NotFoundError, Role, toConnection, toPage } from '@lotse/common';
 import { CatalogueWriteService } from '../catalogue-write.service';
@@ -39,10 +39,22 @@ export class AuditEventType {
 }
 @ObjectType() export class AuditEventConnection extends Connection(AuditEventType, 'AuditEvent') {}
 
-@ObjectType('QueueItem')
+export enum QueueItemKind {
+  SERVICE = 'service',
+  ORGANIZATION = 'organization',
+}
+registerEnumType(QueueItemKind, { name: 'QueueItemKind', description: 'A listing to verify, or an organisation to admit or verify' });
+
+@ObjectType('QueueItem', { description: 'Something for a coordinator to look at, with why' })
 export class QueueItemType {
-  @Field(() => ServiceType) service: ServiceType;
+  @Field(() => QueueItemKind) kind: QueueItemKind;
+  @Field(() => ServiceType, { nullable: true, description: 'the listing (kind SERVICE)' }) service: ServiceType | null;
+  @Field(() => OrganizationType, { description: 'the organisation, or the listing’s organisation' }) organization: OrganizationType;
   @Field(() => [QueueReason]) reasons: QueueReason[];
+  @Field(() => [String], {
+    description: 'fields changed since the last verification, from the audit trail ("description", "openingHours", "location.street", …); capacity updates do not count',
+  })
+  changedFields: string[];
 }
 @ObjectType() export class QueueItemConnection extends Connection(QueueItemType, 'QueueItem') {}
 
@@ -180,11 +192,26 @@ export class CatalogueWriteResolver {
   }
 
   @AllowRoles(Role.COORDINATOR, Role.ADMIN)
-  @Query(() => QueueItemConnection, { description: 'Listings changed since verification, never verified, or with stale verification or capacity' })
+  @Query(() => QueueItemConnection, {
+    description: 'Organisations waiting for admission, listings changed since verification (and which fields), never verified, or with stale verification or capacity',
+  })
   async verificationQueue(@Args() a: VerificationQueueArgs): Promise<QueueItemConnection> {
     const page = toPage(a, 1);
-    const [rows, total] = await this.writes.verificationQueue(a.reasons?.length ? a.reasons : Object.values(QueueReason), { limit: page.limit + 1, afterId: page.after?.[0] as string | undefined });
-    const services = new Map((await this.catalogue.servicesByIds(rows.map((r) => r.serviceId))).map((s) => [s.id, s]));
-    return toConnection(rows, page, total, (r) => [r.serviceId], (r) => ({ service: toServiceType(services.get(r.serviceId)!), reasons: r.reasons }));
+    const reasons = a.reasons?.length ? a.reasons : Object.values(QueueReason);
+    const [rows, total] = await this.writes.verificationQueue({ reasons, districtAgs: a.districtAgs }, { limit: page.limit + 1, afterKey: page.after?.[0] as string | undefined });
+    const [services, organizations] = await Promise.all([
+      this.catalogue.servicesByIds(rows.flatMap((r) => (r.serviceId ? [r.serviceId] : []))),
+      this.catalogue.organizationsByIds([...new Set(rows.map((r) => r.organizationId))]),
+    ]);
+    const serviceById = new Map(services.map((s) => [s.id, s]));
+    const organizationById = new Map(organizations.map((o) => [o.id, o]));
+    return toConnection(rows, page, total, (r) => [r.key], (r) => ({
+      kind: r.kind as QueueItemKind,
+      service: r.serviceId ? toServiceType(serviceById.get(r.serviceId)!) : null,
+      organization: toOrganizationType(organizationById.get(r.organizationId)!),
+      // only reasons the caller asked for are filtered on; every reason that applies is shown
+      reasons: r.reasons,
+      changedFields: r.changedFields,
+    }));
   }
 }

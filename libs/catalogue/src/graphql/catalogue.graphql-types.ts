@@ -135,6 +135,7 @@ export class ServiceType {
   @Field(() => [DeliveryMode]) deliveryModes: DeliveryMode[];
   @Field(() => CostInfoType) cost: CostInfoType;
   @Field(() => CapacityType) capacity: CapacityType;
+  @Field(() => VerificationType, { description: 'when a coordinator last confirmed this listing, and who (capacity has its own stamp)' }) verification: VerificationType;
   @Field(() => ServiceStatus) status: ServiceStatus;
   @Field(() => Int) version: number;
   @Field() updatedAt: Date;

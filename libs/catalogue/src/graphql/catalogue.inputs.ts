@@ -189,5 +189,6 @@ export class IdVersionArgs {
   @Field(() => ID, { nullable: true, description: 'one organisation, service or location' }) @IsOptional() @IsUUID('all', { message: 'resourceId must be a UUID' }) resourceId?: string;
 }
 @ArgsType() export class VerificationQueueArgs extends PageArgs {
-  @Field(() => [QueueReason], { nullable: true, description: 'default: all reasons' }) @IsOptional() @IsEnum(QueueReason, { each: true }) reasons?: QueueReason[];
+  @Field(() => [QueueReason], { nullable: true, description: 'items with one of these reasons (default: all reasons)' }) @IsOptional() @IsEnum(QueueReason, { each: true }) reasons?: QueueReason[];
+  @Field({ nullable: true, description: 'items with a location in this district (5-digit AGS)' }) @IsOptional() @Matches(/^\d{5}$/, { message: 'districtAgs must be a 5-digit AGS' }) districtAgs?: string;
 }

@@ -32,6 +32,7 @@ export function toServiceType(s: Service): ServiceType & { organizationId: strin
     deliveryModes: s.deliveryModes,
     cost: { type: s.costType, feeAmountEuro: s.feeAmount, note: s.costNote },
     capacity: { acceptingNewClients: s.acceptingNewClients, freeSeats: s.freeSeats, waitingDays: s.waitingDays, updatedAt: s.capacityUpdatedAt },
+    verification: { verifiedAt: s.verifiedAt ?? null, verifiedBy: s.verifiedBy ?? null },
     status: s.status,
     version: s.version,
     updatedAt: s.updatedAt,

@@ -10,7 +10,7 @@ const service: Service = {
   minAge: null, maxAge: null, insuranceRequirement: InsuranceRequirement.NONE, eligibilityNote: null, languages: ['de', 'uk'],
   accessibility: [AccessibilityFeature.STEP_FREE_ACCESS, AccessibilityFeature.ACCESSIBLE_WC], deliveryModes: [DeliveryMode.IN_PERSON, DeliveryMode.OUTREACH],
   costType: CostType.FREE, feeAmount: null, costNote: null, acceptingNewClients: true, freeSeats: null, waitingDays: 14,
-  capacityUpdatedAt: new Date('2026-11-19T12:00:00Z'), status: ServiceStatus.ACTIVE, version: 1, updatedAt: now,
+  capacityUpdatedAt: new Date('2026-11-19T12:00:00Z'), verifiedAt: null, verifiedBy: null, status: ServiceStatus.ACTIVE, version: 1, updatedAt: now,
 };
 
 describe('score', () => {
