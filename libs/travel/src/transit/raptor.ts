@@ -110,7 +110,6 @@ export class RangeRaptor {
   /** The Pareto-optimal connections to every target, each list by departure ascending. */
   profile(day: DayTable, request: ProfileRequest): Connection[][] {
     const n = this.timetable.stopCount;
-    const K = this.rounds;
     const horizon = request.horizonSeconds ?? TRANSIT_PARAMETERS.horizonSeconds;
     this.tau.fill(INF);
     this.ready.fill(INF);
