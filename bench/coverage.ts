@@ -113,7 +113,7 @@ async function benchOne(name: string, url: string, options: Options, prepare: (a
     }
     const request: CoverageRequest = { needs: NEEDS, mode: TravelMode.PUBLIC_TRANSPORT, thresholdMinutes: 30 };
     const result = await coverage.networkCoverage(request, GRAPHQL_FIELDS);
-    const method = coverage.method(request);
+    const method = await coverage.method(request);
     const [{ listings }] = await sql.query<{ listings: number }>(`SELECT count(*)::int AS listings FROM service_location`);
 
     // the bare floor: the same statements, one after another, on one plain connection

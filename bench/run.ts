@@ -76,7 +76,7 @@ async function chooseQuery(t: Target, choice: BenchOptions['query']): Promise<{ 
  * computes it (rural origins reach less far by public transport). Ask the app's own estimator, so the
  * floor searches the same radius; --radius overrides; without a matching module: 40 km.
  */
-function reachRadius(t: Target, options: BenchOptions): RunResult['radius'] {
+async function reachRadius(t: Target, options: BenchOptions): Promise<RunResult['radius']> {
   if (options.radiusMeters) return { source: '--radius', urbanMeters: options.radiusMeters, ruralMeters: options.radiusMeters };
   let estimator: TravelTimeEstimator | undefined;
   try {
@@ -86,7 +86,8 @@ function reachRadius(t: Target, options: BenchOptions): RunResult['radius'] {
   }
   if (!estimator) return { source: 'no travel-time estimator in the app, fixed', urbanMeters: FALLBACK_RADIUS_METERS, ruralMeters: FALLBACK_RADIUS_METERS };
   const reach = (rural: boolean) => estimator!.reachMeters({ mode: TravelMode.PUBLIC_TRANSPORT, rural }, TRAVEL.maxMinutes);
-  return { source: `the app's estimator (${estimator.name}), ${TRAVEL.maxMinutes} min public transport`, urbanMeters: reach(false), ruralMeters: reach(true) };
+  const { name } = await estimator.describe();
+  return { source: `the app's estimator (${name}), ${TRAVEL.maxMinutes} min public transport`, urbanMeters: await reach(false), ruralMeters: await reach(true) };
 }
 
 interface Clock {
@@ -204,7 +205,7 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
     const { kind, note } = await chooseQuery(t, options.query);
     err(`  query: ${note}`);
     const placed = await placeInSaxony(matchCases(options.queries, options.seed), (sql, params) => t.floorQuery(sql, params) as Promise<any[]>);
-    const radius = reachRadius(t, options);
+    const radius = await reachRadius(t, options);
     err(`  radius of the floor: ${radius.source}: ${radius.urbanMeters} m from a kreisfreie Stadt, ${radius.ruralMeters} m from a Landkreis`);
     const cases: MatchCase[] = placed.cases.map((c) => ({ ...c, radiusMeters: c.rural ? radius.ruralMeters : radius.urbanMeters }));
     const bodies = cases.map(kind === 'match' ? matchBody : servicesNearBody);

@@ -450,6 +450,9 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       { name: 'unknown municipality', request: { needs: ['addiction'], origin: { municipalityAgs: '14999999' } }, field: 'request.origin.municipalityAgs' },
       { name: 'bad time', request: { needs: ['addiction'], origin: ORIGIN, constraints: { openAt: { weekday: 3, time: '25:00' } } }, field: 'request.constraints.openAt.time' },
       { name: 'more needs than any request may name', request: { needs: Array.from({ length: 21 }, (_, i) => `need_${i}`), origin: ORIGIN }, field: 'request.needs' },
+      { name: 'departure window backwards', request: { needs: ['addiction'], origin: ORIGIN, travel: { departure: { from: '09:00', to: '08:00' } } }, field: 'request.travel.departure.to' },
+      { name: 'departure weekday 8', request: { needs: ['addiction'], origin: ORIGIN, travel: { departure: { weekday: 8 } } }, field: 'request.travel.departure.weekday' },
+      { name: 'departure time 7:5', request: { needs: ['addiction'], origin: ORIGIN, travel: { departure: { from: '7:5' } } }, field: 'request.travel.departure.from' },
     ];
     it.each(BAD)('$name → BAD_USER_INPUT on $field', async ({ request, field }) => {
       const res = await match(request);

@@ -87,13 +87,18 @@ export class CoverageService {
     return { ...request, districtAgs: request.districtAgs ?? undefined, needs };
   }
 
-  method(request: Pick<CoverageRequest, 'mode' | 'thresholdMinutes'>): CoverageMethod {
+  async method(request: Pick<CoverageRequest, 'mode' | 'thresholdMinutes'>): Promise<CoverageMethod> {
+    const [info, reachMetersRural, reachMetersUrban] = await Promise.all([
+      this.estimator.describe(),
+      this.estimator.reachMeters({ mode: request.mode, rural: true }, request.thresholdMinutes),
+      this.estimator.reachMeters({ mode: request.mode, rural: false }, request.thresholdMinutes),
+    ]);
     return {
-      estimatorName: this.estimator.name,
-      estimated: this.estimator.estimated,
-      estimatorDescription: this.estimator.description,
-      reachMetersRural: this.estimator.reachMeters({ mode: request.mode, rural: true }, request.thresholdMinutes),
-      reachMetersUrban: this.estimator.reachMeters({ mode: request.mode, rural: false }, request.thresholdMinutes),
+      estimatorName: info.name,
+      estimated: info.estimated,
+      estimatorDescription: info.description,
+      reachMetersRural,
+      reachMetersUrban,
       origin: REPRESENTATIVE_POINT_NOTE,
     };
   }
@@ -104,7 +109,7 @@ export class CoverageService {
    */
   async networkCoverage(input: CoverageRequest, fields: CoverageFields = GRAPHQL_FIELDS): Promise<NetworkCoverage> {
     const request = await this.validate(input, fields);
-    const method = this.method(request);
+    const method = await this.method(request);
     const radius = { rural: method.reachMetersRural, urban: method.reachMetersUrban };
     const [units, population, terms, ...rowsPerNeed] = await Promise.all([
       this.repository.findUnits(request.districtAgs),

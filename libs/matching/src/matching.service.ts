@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AccessibilityFeature, Candidate, CandidateCriteria, CatalogueService, NeedTerm } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 import { District, GeoService } from '@lotse/geo';
-import { TRAVEL_TIME_ESTIMATOR, TravelContext, TravelTime, TravelTimeEstimator } from '@lotse/travel';
+import { DEFAULT_DEPARTURE_WINDOW, minutesForDistance, TRAVEL_TIME_ESTIMATOR, TravelContext, TravelTime, TravelTimeEstimator } from '@lotse/travel';
 import { bestBundle } from './bundle';
 import { BeyondLimit, MatchBundle, MatchOutcome, MatchRequest, MatchTarget, MatchWork } from './matching.types';
 import { beyondLimitExplanation, explanations } from './scoring/explain';
@@ -64,10 +64,13 @@ export class MatchingService {
 
     const rural = districts.get(area.districtAgs)!.kind !== 'Kreisfreie Stadt';
     const { mode, maxMinutes, maxKilometers } = request.travel;
+    const window = request.travel.window ?? DEFAULT_DEPARTURE_WINDOW;
+    const travel: TravelContext = { origin, mode, rural, window };
     const maxMeters = maxKilometers !== undefined ? maxKilometers * 1000 : undefined;
-    const limitMinutes =
-      maxMinutes ?? (maxMeters !== undefined ? (await this.estimator.travelTimes({ origin, mode, rural }, [{ distanceMeters: maxMeters, destination: origin }]))[0].minutes : DEFAULT_LIMIT_MINUTES);
-    const reach = Math.min(this.estimator.reachMeters({ mode, rural }, limitMinutes), maxMeters ?? Infinity);
+    // a kilometre limit alone: the time an ordinary trip of that length takes, for the travel factor
+    const limitMinutes = maxMinutes ?? (maxMeters !== undefined ? minutesForDistance(mode, rural, maxMeters) : DEFAULT_LIMIT_MINUTES);
+    const [info, reachMeters] = await Promise.all([this.estimator.describe(), this.estimator.reachMeters(travel, limitMinutes)]);
+    const reach = Math.min(reachMeters, maxMeters ?? Infinity);
 
     const c = request.constraints;
     const accessibility = new Set<AccessibilityFeature>(c.accessibility ?? []);
@@ -88,10 +91,7 @@ export class MatchingService {
     };
     const candidates = await this.catalogue.findMatchCandidates(criteria);
 
-    const times = await this.estimator.travelTimes(
-      { origin, mode, rural },
-      candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })),
-    );
+    const times = await this.estimator.travelTimes(travel, candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })));
     const weights = effectiveWeights(this.weightSet.weights, request.preferences);
     const languages = c.languages ?? [];
     const targetContext: TargetContext = { needs, limitMinutes, participantDistrict, languages, weights, now };
@@ -106,14 +106,14 @@ export class MatchingService {
     const ranked = request.diversify ? diversify(bestPerService) : reachable;
     const met = new Set(reachable.flatMap((t) => t.matchedNeeds.map((n) => n.code)));
     const unmetNeeds = needs.filter((n) => !met.has(n.code));
-    const estimated = this.estimator.estimated;
     const work: MatchWork = { candidates: candidates.length, bundleSteps: 0 };
     let beyondLimit: Promise<BeyondLimit[]> | undefined;
     let bundle: MatchBundle | null | undefined;
     return {
       weightSet: this.weightSet,
       appliedWeights: weights,
-      estimator: { name: this.estimator.name, estimated, description: this.estimator.description },
+      estimator: info,
+      window,
       origin: { ...origin, districtAgs: area.districtAgs, municipalityAgs: area.municipalityAgs },
       participantDistrictAgs: participantDistrict,
       mode,
@@ -124,7 +124,7 @@ export class MatchingService {
       unmetNeeds,
       work,
       beyondLimit: () =>
-        (beyondLimit ??= this.quickestBeyondLimit(unmetNeeds, criteria, { origin, mode, rural }, targetContext).then((nearest) =>
+        (beyondLimit ??= this.quickestBeyondLimit(unmetNeeds, criteria, travel, targetContext).then((nearest) =>
           unmetNeeds.map((need, i) => ({
             need,
             nearest: nearest[i],
@@ -134,8 +134,7 @@ export class MatchingService {
               maxMeters,
               minutesGiven: maxMinutes !== undefined,
               searchedMeters: BEYOND_LIMIT_METERS,
-              nearest: nearest[i],
-              estimated,
+              nearest: nearest[i] && { travel: nearest[i]!.travel, distanceMeters: nearest[i]!.distanceMeters },
             }),
           })),
         )),
@@ -146,9 +145,7 @@ export class MatchingService {
           service: target.service,
           matchedNeedLabels: target.matchedNeeds.map((n) => n.labelDe),
           requestedNeeds: needs.length,
-          travelMinutes: target.travelMinutes,
-          estimated,
-          travelMode: target.travelMode,
+          travel: target.travel,
           distanceMeters: target.distanceMeters,
           inOwnDistrict: target.inOwnDistrict,
           locationDistrictName: target.location.districtAgs ? districts.get(target.location.districtAgs)?.name ?? null : null,
@@ -211,6 +208,7 @@ export class MatchingService {
       distanceMeters: candidate.distanceMeters,
       travelMinutes: travel.minutes,
       travelMode: travel.mode,
+      travel,
       score: weightedScore(values, ctx.weights),
       matchedNeeds,
       inOwnDistrict,

@@ -1,5 +1,5 @@
 import { AccessibilityFeature, Candidate, DeliveryMode, NeedTerm } from '@lotse/catalogue';
-import { TravelMode } from '@lotse/travel';
+import { DepartureWindow, TravelEstimatorInfo, TravelMode, TravelTime } from '@lotse/travel';
 import { FactorValue, Preferences } from './scoring/score';
 import { MatchFactor, WeightSet } from './scoring/weights';
 
@@ -8,7 +8,8 @@ export interface MatchRequest {
   needs: string[];
   origin: { latitude?: number; longitude?: number; postcode?: string; municipalityAgs?: string };
   districtAgs?: string;
-  travel: { mode: TravelMode; maxMinutes?: number; maxKilometers?: number };
+  /** `window`: when the participant leaves (public transport with a timetable); default Tuesday 07:00–09:00 */
+  travel: { mode: TravelMode; maxMinutes?: number; maxKilometers?: number; window?: DepartureWindow };
   constraints: {
     age?: number;
     languages?: string[];
@@ -34,8 +35,10 @@ export interface MatchTarget {
   location: Candidate['location'];
   distanceMeters: number;
   travelMinutes: number;
-  /** how the estimated trip goes: the requested mode, or walking where that is faster */
+  /** how the trip goes: the requested mode, or walking where that is faster */
   travelMode: TravelMode;
+  /** the routing port's whole answer: minutes, mode and what they rest on (estimate or timetable) */
+  travel: TravelTime;
   score: number;
   matchedNeeds: NeedTerm[];
   inOwnDistrict: boolean;
@@ -68,7 +71,9 @@ export interface BeyondLimit {
 export interface MatchOutcome {
   weightSet: WeightSet;
   appliedWeights: Record<MatchFactor, number>;
-  estimator: { name: string; estimated: boolean; description: string };
+  estimator: TravelEstimatorInfo;
+  /** the departure window public-transport times were asked for */
+  window: DepartureWindow;
   origin: { latitude: number; longitude: number; districtAgs: string; municipalityAgs: string | null };
   participantDistrictAgs: string;
   mode: TravelMode;

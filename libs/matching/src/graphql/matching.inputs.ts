@@ -17,7 +17,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { AccessibilityFeature, DeliveryMode, IsLanguageCode } from '@lotse/catalogue';
-import { TravelMode } from '@lotse/travel';
+import { DepartureWindowInput, TravelMode } from '@lotse/travel';
 import { MatchFactor } from '../scoring/weights';
 
 /**
@@ -57,6 +57,10 @@ export class TravelInput {
   @Field(() => Float, { nullable: true, description: 'Straight-line distance limit in kilometres' })
   @IsOptional() @Min(0.1, { message: 'maxKilometers must be at least 0.1' }) @Max(300, { message: 'maxKilometers must be at most 300' })
   maxKilometers?: number;
+
+  @Field(() => DepartureWindowInput, { nullable: true, description: 'public transport: when the participant leaves (default Tuesday 07:00–09:00); used where a timetable is loaded' })
+  @IsOptional() @ValidateNested() @Type(() => DepartureWindowInput)
+  departure?: DepartureWindowInput;
 }
 
 @InputType()

@@ -2,7 +2,7 @@ import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/gr
 import { encodeCursor, NotFoundError, PageArgs, RequestContext, toPage } from '@lotse/common';
 import { catalogueLoaders, CatalogueService, LocationType, ServiceType, toLocationType, toServiceType } from '@lotse/catalogue';
 import { GeoService } from '@lotse/geo';
-import { TravelMode } from '@lotse/travel';
+import { toDepartureWindow, toDepartureWindowType, toTravelEstimatorType, TravelBasisKind, TravelMode } from '@lotse/travel';
 import { compareTargets, MatchingService } from '../matching.service';
 import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
 import { MatchFactor, Weights } from '../scoring/weights';
@@ -23,7 +23,12 @@ export class MatchingResolver {
       needs: request.needs,
       origin: request.origin,
       districtAgs: request.districtAgs,
-      travel: { mode: request.travel?.mode ?? TravelMode.PUBLIC_TRANSPORT, maxMinutes: request.travel?.maxMinutes, maxKilometers: request.travel?.maxKilometers },
+      travel: {
+        mode: request.travel?.mode ?? TravelMode.PUBLIC_TRANSPORT,
+        maxMinutes: request.travel?.maxMinutes,
+        maxKilometers: request.travel?.maxKilometers,
+        window: toDepartureWindow(request.travel?.departure, 'request.travel.departure'),
+      },
       constraints: request.constraints ?? {},
       preferences: request.preferences ?? {},
       diversify: request.diversify ?? true,
@@ -31,7 +36,8 @@ export class MatchingResolver {
     const outcome = await this.matching.match(input);
     return {
       weightSet: { name: outcome.weightSet.name, weights: weightList(outcome.weightSet.weights), applied: weightList(outcome.appliedWeights) },
-      estimator: outcome.estimator,
+      estimator: toTravelEstimatorType(outcome.estimator),
+      departure: toDepartureWindowType(outcome.window),
       origin: outcome.origin,
       participantDistrictAgs: outcome.participantDistrictAgs,
       mode: outcome.mode,
@@ -92,7 +98,9 @@ function toTargetType(t: MatchTarget, outcome: MatchOutcome): MatchTargetType {
     distanceMeters: t.distanceMeters,
     travelMinutes: t.travelMinutes,
     travelMode: t.travelMode,
-    travelTimeEstimated: outcome.estimator.estimated,
+    travelTimeEstimated: t.travel.basis.kind === 'estimate',
+    travelBasis: t.travel.basis.kind === 'estimate' ? TravelBasisKind.ESTIMATE : TravelBasisKind.TIMETABLE,
+    travelConnections: t.travel.basis.kind === 'timetable' ? t.travel.basis.connections : null,
     score: t.score,
     matchedNeeds: t.matchedNeeds,
     target: t,

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import { NeedTermType } from '@lotse/catalogue';
 import { Connection } from '@lotse/common';
-import { TravelMode } from '@lotse/travel';
+import { DepartureWindowType, TravelBasisKind, TravelEstimatorType, TravelMode } from '@lotse/travel';
 import { MatchOutcome, MatchTarget } from '../matching.types';
 import { MatchFactor } from '../scoring/weights';
 
@@ -20,7 +20,10 @@ export class MatchTargetType {
   @Field(() => Float, { description: 'straight line, metres' }) distanceMeters: number;
   @Field(() => Float, { description: 'by travelMode; estimated unless the estimator says otherwise' }) travelMinutes: number;
   @Field(() => TravelMode, { description: 'how the trip goes: the requested mode, or WALK where walking is faster (a short public-transport trip)' }) travelMode: TravelMode;
-  @Field() travelTimeEstimated: boolean;
+  @Field({ description: 'the travel time is an estimate (no timetable answered for this trip)' }) travelTimeEstimated: boolean;
+  @Field(() => TravelBasisKind, { description: 'what the travel time rests on' }) travelBasis: TravelBasisKind;
+  @Field(() => Int, { nullable: true, description: 'timetable only: Pareto-optimal connections leaving in the departure window (0: none by public transport)' })
+  travelConnections: number | null;
   @Field(() => Float, { description: 'in [0, 1]; equals the sum of the reasons’ contributions' }) score: number;
   @Field(() => [NeedTermType], { description: 'requested needs this target addresses' }) matchedNeeds: NeedTermType[];
   target: MatchTarget;
@@ -40,13 +43,6 @@ export class WeightSetType {
   @Field() name: string;
   @Field(() => [FactorWeightType], { description: 'configured weights' }) weights: FactorWeightType[];
   @Field(() => [FactorWeightType], { description: 'weights after the request’s preferences' }) applied: FactorWeightType[];
-}
-
-@ObjectType('TravelEstimator')
-export class TravelEstimatorType {
-  @Field() name: string;
-  @Field() estimated: boolean;
-  @Field() description: string;
 }
 
 @ObjectType('MatchOrigin')
@@ -91,6 +87,7 @@ export class MatchResultType {
   @Field(() => MatchOriginType) origin: MatchOriginType;
   @Field({ description: 'district used for the district factor' }) participantDistrictAgs: string;
   @Field(() => TravelMode) mode: TravelMode;
+  @Field(() => DepartureWindowType, { description: 'the departure window public-transport times were asked for' }) departure: DepartureWindowType;
   @Field(() => Float) limitMinutes: number;
   @Field(() => Int, { description: 'listings that passed the hard filters (the nearest 400 per need at most) before the travel limit' }) consideredCandidates: number;
   @Field(() => [NeedTermType], { description: 'requested needs no reachable target addresses' }) unmetNeeds: NeedTermType[];

@@ -1,5 +1,5 @@
 import { AccessibilityFeature, DeliveryMode, languageNameDe, ListingFacts } from '@lotse/catalogue';
-import { formatKilometers, TravelMode, tripPhrase } from '@lotse/travel';
+import { formatKilometers, TravelTime, tripPhrase } from '@lotse/travel';
 import { daysSince } from './score';
 import { MatchFactor } from './weights';
 
@@ -8,10 +8,8 @@ export interface ExplainInput {
   service: ListingFacts;
   matchedNeedLabels: string[];
   requestedNeeds: number;
-  travelMinutes: number;
-  estimated: boolean;
-  /** how the trip goes (walking, where that beats the requested public transport) */
-  travelMode: TravelMode;
+  /** the routing port's answer: minutes, how the trip goes, and whether estimated or from a timetable */
+  travel: TravelTime;
   distanceMeters: number;
   inOwnDistrict: boolean;
   locationDistrictName: string | null;
@@ -61,7 +59,7 @@ export function explanations(input: ExplainInput): Record<MatchFactor, string> {
   const features = s.accessibility.map((f) => ACCESSIBILITY_NAMES[f]).filter(Boolean);
   return {
     [MatchFactor.NEED_FIT]: `passt zu ${input.matchedNeedLabels.length} von ${input.requestedNeeds} Bedarfen: ${input.matchedNeedLabels.join(', ')}`,
-    [MatchFactor.TRAVEL_TIME]: tripPhrase({ minutes: input.travelMinutes, mode: input.travelMode, estimated: input.estimated, distanceMeters: input.distanceMeters }),
+    [MatchFactor.TRAVEL_TIME]: tripPhrase(input.travel, input.distanceMeters),
     [MatchFactor.CAPACITY]: capacity,
     [MatchFactor.FRESHNESS]: `Angaben zuletzt aktualisiert ${capacityAge}`,
     [MatchFactor.DISTRICT]: input.inOwnDistrict
@@ -85,8 +83,7 @@ export interface BeyondLimitInput {
   /** whether the request set a time limit (otherwise the default applied, or only kilometres count) */
   minutesGiven: boolean;
   searchedMeters: number;
-  nearest: { travelMinutes: number; travelMode: TravelMode; distanceMeters: number } | null;
-  estimated: boolean;
+  nearest: { travel: TravelTime; distanceMeters: number } | null;
 }
 
 /** "Kein Angebot für „Sucht“ innerhalb von 60 Min.; das nächste: ca. 80 Min. mit Bus/Bahn (geschätzt), 13,4 km Luftlinie" */
@@ -97,5 +94,5 @@ export function beyondLimitExplanation(input: BeyondLimitInput): string {
   const none = `Kein Angebot für „${input.needLabel}“ innerhalb von ${limits.join(' und ')}`;
   if (!input.nearest) return `${none} und keines im Umkreis von ${Math.round(input.searchedMeters / 1000)} km, das alle Bedingungen erfüllt`;
   const n = input.nearest;
-  return `${none}; das nächste: ${tripPhrase({ minutes: n.travelMinutes, mode: n.travelMode, estimated: input.estimated, distanceMeters: n.distanceMeters })}`;
+  return `${none}; das nächste: ${tripPhrase(n.travel, n.distanceMeters)}`;
 }

@@ -65,7 +65,7 @@ describe('weight configuration', () => {
 
 describe('explanations', () => {
   it('reads like a coach would say it', () => {
-    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 2, travelMinutes: 17.6, estimated: true, travelMode: TravelMode.PUBLIC_TRANSPORT, distanceMeters: 7420, inOwnDistrict: true, locationDistrictName: 'Meißen', languages: ['uk'], now });
+    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 2, travel: { minutes: 17.6, mode: TravelMode.PUBLIC_TRANSPORT, basis: { kind: 'estimate' } }, distanceMeters: 7420, inOwnDistrict: true, locationDistrictName: 'Meißen', languages: ['uk'], now });
     expect(e.travel_time).toBe('ca. 18 Min. mit Bus/Bahn (geschätzt), 7,4 km Luftlinie');
     expect(e.capacity).toBe('nimmt neue Klient:innen auf, Wartezeit ca. 2 Wochen, Stand vor 3 Tagen');
     expect(e.freshness).toBe('Angaben zuletzt aktualisiert vor 3 Tagen');
@@ -77,12 +77,12 @@ describe('explanations', () => {
   });
 
   it('says "zu Fuß" when a public-transport trip is walked', () => {
-    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 1, travelMinutes: 3.6, estimated: true, travelMode: TravelMode.WALK, distanceMeters: 200, inOwnDistrict: true, locationDistrictName: null, languages: [], now });
+    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 1, travel: { minutes: 3.6, mode: TravelMode.WALK, basis: { kind: 'estimate' } }, distanceMeters: 200, inOwnDistrict: true, locationDistrictName: null, languages: [], now });
     expect(e.travel_time).toBe('ca. 4 Min. zu Fuß (geschätzt), 0,2 km Luftlinie');
   });
 
   it.each([[7420, '7,4'], [49, '0,0'], [950, '1,0'], [1234567, '1.234,6']])('writes %d m as "%s km" the German way', (meters, km) => {
-    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 1, travelMinutes: 5, estimated: true, travelMode: TravelMode.CAR, distanceMeters: meters, inOwnDistrict: true, locationDistrictName: null, languages: [], now });
+    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 1, travel: { minutes: 5, mode: TravelMode.CAR, basis: { kind: 'estimate' } }, distanceMeters: meters, inOwnDistrict: true, locationDistrictName: null, languages: [], now });
     expect(e.travel_time).toBe(`ca. 5 Min. mit dem Auto (geschätzt), ${km} km Luftlinie`);
     expect(km).toBe((meters / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
   });

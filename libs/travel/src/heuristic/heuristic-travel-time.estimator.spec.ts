@@ -43,7 +43,7 @@ describe('heuristic travel-time estimator', () => {
 
   it.each([15, 30, 45, 90])('computes the reach radius of %i minutes exactly (to the metre)', (minutes) => {
     for (const mode of Object.values(TravelMode)) {
-      const reach = estimator.reachMeters({ mode, rural: true }, minutes);
+      const reach = estimator.reachMetersSync({ mode, rural: true }, minutes);
       expect(estimateMinutes(mode, true, reach - 2)).toBeLessThanOrEqual(minutes);
       expect(estimateMinutes(mode, true, reach + 1)).toBeGreaterThan(minutes);
     }

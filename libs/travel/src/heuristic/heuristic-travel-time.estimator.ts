@@ -1,4 +1,4 @@
-import { TravelContext, TravelLeg, TravelMode, TravelTime, TravelTimeEstimator } from '../travel-time.port';
+import { TravelContext, TravelEstimatorInfo, TravelLeg, TravelMode, TravelTime, TravelTimeEstimator } from '../travel-time.port';
 
 /**
  * Travel minutes from straight-line distance, by mode. Parameters (documented in README):
@@ -38,7 +38,7 @@ export function estimateMinutes(mode: TravelMode, rural: boolean, distanceMeters
 }
 
 /** The estimate and how the trip goes: public transport is walked when walking is not slower. */
-export function estimateTravel(mode: TravelMode, rural: boolean, distanceMeters: number): TravelTime {
+export function estimateTravel(mode: TravelMode, rural: boolean, distanceMeters: number): Omit<TravelTime, 'basis'> {
   const km = distanceMeters / 1000;
   const p = HEURISTIC_PARAMETERS;
   const walk = ((km * p.walk.detour) / p.walk.kmh) * 60;
@@ -63,16 +63,27 @@ export function estimateTravel(mode: TravelMode, rural: boolean, distanceMeters:
 }
 
 export class HeuristicTravelTimeEstimator implements TravelTimeEstimator {
-  readonly name = 'heuristic-v1';
-  readonly estimated = true;
-  readonly description =
-    'Schätzung aus Luftlinie: Umwegfaktor und Geschwindigkeit je Verkehrsmittel; Bus/Bahn mit Zu- und Abgang, Wartezeit und Umstiegen, im ländlichen Raum langsamer.';
+  static readonly INFO: TravelEstimatorInfo = {
+    name: 'heuristic-v1',
+    estimated: true,
+    description:
+      'Schätzung aus Luftlinie: Umwegfaktor und Geschwindigkeit je Verkehrsmittel; Bus/Bahn mit Zu- und Abgang, Wartezeit und Umstiegen, im ländlichen Raum langsamer.',
+    feed: null,
+  };
 
-  async travelTimes(context: TravelContext, legs: TravelLeg[]): Promise<TravelTime[]> {
-    return legs.map((leg) => estimateTravel(context.mode, context.rural, leg.distanceMeters));
+  async describe(): Promise<TravelEstimatorInfo> {
+    return HeuristicTravelTimeEstimator.INFO;
   }
 
-  reachMeters(context: Omit<TravelContext, 'origin'>, minutes: number): number {
+  async travelTimes(context: TravelContext, legs: TravelLeg[]): Promise<TravelTime[]> {
+    return legs.map((leg) => ({ ...estimateTravel(context.mode, context.rural, leg.distanceMeters), basis: { kind: 'estimate' } }));
+  }
+
+  async reachMeters(context: Omit<TravelContext, 'origin'>, minutes: number): Promise<number> {
+    return this.reachMetersSync(context, minutes);
+  }
+
+  reachMetersSync(context: Omit<TravelContext, 'origin'>, minutes: number): number {
     // Bisection on the monotone estimate; 1 m precision.
     let low = 0;
     let high = 500_000;
@@ -84,4 +95,9 @@ export class HeuristicTravelTimeEstimator implements TravelTimeEstimator {
     }
     return Math.ceil(high);
   }
+}
+
+/** Minutes of an ordinary trip of this length by the mode (no stations, no timetable): what a kilometre limit means in time. */
+export function minutesForDistance(mode: TravelMode, rural: boolean, distanceMeters: number): number {
+  return estimateMinutes(mode, rural, distanceMeters);
 }

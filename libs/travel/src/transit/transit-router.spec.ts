@@ -2,7 +2,8 @@ import { parseFeed } from '../gtfs/parse-feed';
 import { east, FeedSpec, gtfsFiles, gtfsTime, StopSpec } from '../testing/gtfs-builder';
 import { haversineMeters } from './geometry';
 import { Timetable, TRANSIT_PARAMETERS } from './timetable';
-import { DepartureWindow, median, TransitAnswer, TransitRouter } from './transit-router';
+import { DepartureWindow } from '../travel-time.port';
+import { median, TransitAnswer, TransitRouter } from './transit-router';
 
 /*
  * Synthetic feeds with answers worked out by hand. Stops lie on a line 5 km apart (far beyond walking

@@ -1,20 +1,6 @@
+import { DEFAULT_DEPARTURE_WINDOW, DepartureWindow, LatLon } from '../travel-time.port';
 import { Connection, RangeRaptor, WalkLinks } from './raptor';
 import { Timetable, TRANSIT_PARAMETERS } from './timetable';
-
-/** When the participant leaves: an ISO weekday (1 Monday … 7 Sunday) and a time window in minutes after midnight. */
-export interface DepartureWindow {
-  weekday: number;
-  fromMinutes: number;
-  toMinutes: number;
-}
-
-/** Tuesday 07:00–09:00: an ordinary working day's morning, when appointments start. */
-export const DEFAULT_DEPARTURE_WINDOW: DepartureWindow = { weekday: 2, fromMinutes: 7 * 60, toMinutes: 9 * 60 };
-
-export interface LatLon {
-  latitude: number;
-  longitude: number;
-}
 
 /** What the timetable says about one origin–target pair. */
 export type TransitAnswer =
