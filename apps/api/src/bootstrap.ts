@@ -7,6 +7,7 @@ import { GeoService } from '@lotse/geo';
 import helmet from 'helmet';
 import { AuthService } from '@lotse/auth';
 import { CatalogueService } from '@lotse/catalogue';
+import { TimetableProvider } from '@lotse/travel';
 import { AppModule } from './app.module';
 import { seedDemoAccounts } from './demo-accounts';
 import { mountGraphiqlAssets } from './ide/graphiql';
@@ -41,6 +42,8 @@ export async function createApp({ env, inMemoryDatabase, logger }: CreateAppOpti
   await app.get(GeoService).ensureBoundaries();
   await app.get(GeoService).prepareAreaIndex();
   await app.get(GeoService).preparePlaceIndex();
+  // the imported timetable in memory before the first request (one query when there is none)
+  await app.get(TimetableProvider).current();
   if (env.SEED_DEMO_DATA) {
     const result = await app.get(DemoSeedService).seed();
     if (!result.skipped) new Logger('Bootstrap').log(`demo data: ${result.organizations} fictitious organizations, ${result.services} services`);

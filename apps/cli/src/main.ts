@@ -12,6 +12,7 @@ import { COVERAGE_COMMANDS, COVERAGE_USAGE } from './coverage-commands';
 import { SEARCH_COMMANDS, SEARCH_USAGE } from './search-commands';
 import { ProgressBar } from './progress';
 import { ACCOUNT_COMMANDS, ACCOUNT_USAGE } from './account-commands';
+import { TRAVEL_COMMANDS, TRAVEL_USAGE } from './travel-commands';
 
 const USAGE = `Lotse command line
 
@@ -23,6 +24,7 @@ Commands:
                                        import postcode centroids (GeoNames or WZB style CSV: code, latitude, longitude[, place])
   boundaries [--force]                 load the bundled Saxony district and municipality boundaries (--force reloads)
 ${COVERAGE_USAGE}
+${TRAVEL_USAGE}
 ${SEARCH_USAGE}
 ${ACCOUNT_USAGE}
   help                                 this text
@@ -63,6 +65,7 @@ const COMMANDS: Record<string, Command> = {
   ...COVERAGE_COMMANDS,
   ...SEARCH_COMMANDS,
   ...ACCOUNT_COMMANDS,
+  ...TRAVEL_COMMANDS,
 };
 
 class UsageError extends Error {}

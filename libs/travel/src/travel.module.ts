@@ -1,13 +1,29 @@
 import { Module } from '@nestjs/common';
+import { TransitFeedResolver } from './graphql/transit-feed.resolver';
+import { GtfsImportService } from './gtfs/gtfs-import.service';
+import { GtfsRepository } from './gtfs/gtfs.repository';
 import { HeuristicTravelTimeEstimator } from './heuristic/heuristic-travel-time.estimator';
+import { TimetableProvider } from './transit/timetable.provider';
+import { TransitTravelTimeEstimator } from './transit/transit-travel-time.estimator';
 import { TRAVEL_TIME_ESTIMATOR } from './travel-time.port';
 
 /**
- * Travel: the routing port (TRAVEL_TIME_ESTIMATOR) and its adapter, for matching and coverage alike.
- * A routing-engine adapter (e.g. OSRM's table API) would be chosen here from configuration.
+ * Travel: the routing port (TRAVEL_TIME_ESTIMATOR) for matching and coverage alike — the transit
+ * router over the imported GTFS feed, falling back to the estimate where the feed cannot answer —
+ * and the GTFS import.
  */
 @Module({
-  providers: [{ provide: TRAVEL_TIME_ESTIMATOR, useClass: HeuristicTravelTimeEstimator }],
-  exports: [TRAVEL_TIME_ESTIMATOR],
+  providers: [
+    GtfsRepository,
+    TimetableProvider,
+    GtfsImportService,
+    TransitFeedResolver,
+    {
+      provide: TRAVEL_TIME_ESTIMATOR,
+      inject: [TimetableProvider],
+      useFactory: (timetables: TimetableProvider) => new TransitTravelTimeEstimator(timetables, new HeuristicTravelTimeEstimator()),
+    },
+  ],
+  exports: [TRAVEL_TIME_ESTIMATOR, GtfsImportService, TimetableProvider],
 })
 export class TravelModule {}

@@ -5,6 +5,7 @@ import { Search1732300000000 } from './1732300000000-search';
 import { AccountsAndSelfService1732310000000 } from './1732310000000-accounts-and-self-service';
 import { MatchListing1732320000000 } from './1732320000000-match-listing';
 import { Visibility1733000000000 } from './1733000000000-visibility';
+import { Gtfs1733100000000 } from './1733100000000-gtfs';
 import { Places1733200000000 } from './1733200000000-places';
 
 /** In order; listed explicitly so the bundle and the tests run exactly the same migrations. */
@@ -16,5 +17,6 @@ export const MIGRATIONS = [
   AccountsAndSelfService1732310000000,
   MatchListing1732320000000,
   Visibility1733000000000,
+  Gtfs1733100000000,
   Places1733200000000,
 ];

@@ -10,6 +10,8 @@ export interface CsvTable {
   header: string[];
   /** index of a column, −1 when the file lacks it */
   column(name: string): number;
+  /** lines after the header: a record count for progress bars (exact unless fields hold line breaks) */
+  lineCount(): number;
   /** calls back for every data record; `fields` is reused between calls — copy what you keep */
   forEach(callback: (fields: string[], line: number) => void): void;
 }
@@ -35,6 +37,7 @@ export function csvTable(file: string, bytes: Uint8Array): CsvTable {
     file,
     header,
     column: (name) => index.get(name) ?? -1,
+    lineCount: () => countLines(text, bodyStart, text.length) + (text.length > bodyStart && text.charCodeAt(text.length - 1) !== LF ? 1 : 0),
     forEach(callback) {
       scan(text, bodyStart, (fields, line) => {
         if (fields.length === 1 && fields[0] === '') return true; // blank line

@@ -387,6 +387,8 @@ export function parseFeed(files: Map<string, Uint8Array>, options: ParseOptions 
     let lastTripId = '';
     let lastTrip = -1;
     let rows = 0;
+    const total = stTable.lineCount();
+    progress('stop_times.txt', 0, total);
     stTable.forEach((f, line) => {
       const tripId = field(f, ti);
       let t = lastTrip;
@@ -416,9 +418,9 @@ export function parseFeed(files: Map<string, Uint8Array>, options: ParseOptions 
       stArr.push(a < 0 ? -1 : a);
       stDep.push(d < 0 ? -1 : d);
       stLine.push(line);
-      if (++rows % 100_000 === 0) progress('stop_times.txt', rows, rows);
+      if (++rows % 100_000 === 0) progress('stop_times.txt', Math.min(rows, total), total);
     });
-    progress('stop_times.txt', rows, rows);
+    progress('stop_times.txt', total, total);
   }
 
   // order by trip, then stop_sequence: a counting sort by trip, then each trip by sequence
@@ -622,7 +624,7 @@ export function parseFeed(files: Map<string, Uint8Array>, options: ParseOptions 
       stopTimes,
       tripStart,
       calendar: { service: Int32Array.from(calendar.service), weekdays: Uint8Array.from(calendar.weekdays), start: Int32Array.from(calendar.start), end: Int32Array.from(calendar.end) },
-      calendarDates: { service: Int32Array.from(calendarDates.service), date: Int32Array.from(calendarDates.date), exception: Uint8Array.from(calendarDates.exception) },
+      calendarDates: sortedDates(calendarDates),
       frequencies: {
         trip: Int32Array.from(frequencies.trip),
         start: Int32Array.from(frequencies.start),
@@ -633,6 +635,16 @@ export function parseFeed(files: Map<string, Uint8Array>, options: ParseOptions 
       transfers: { from: Int32Array.from(transfers.from), to: Int32Array.from(transfers.to), type: Uint8Array.from(transfers.type), minTime: Int32Array.from(transfers.minTime) },
     },
     warnings: issues.warnings,
+  };
+}
+
+/** Calendar dates by service, then date: the order the database gives them back in. */
+function sortedDates(d: { service: number[]; date: number[]; exception: number[] }): FeedData['calendarDates'] {
+  const order = d.service.map((_, i) => i).sort((a, b) => d.service[a] - d.service[b] || d.date[a] - d.date[b]);
+  return {
+    service: Int32Array.from(order, (i) => d.service[i]),
+    date: Int32Array.from(order, (i) => d.date[i]),
+    exception: Uint8Array.from(order, (i) => d.exception[i]),
   };
 }
 
