@@ -139,7 +139,7 @@ describe.each(databaseTargets())('GTFS timetable on the $name database', (target
       stderr.mockRestore();
     }
     expect(String(failure)).toMatch(/GTFS feed rejected \(1 problems\)/);
-    expect(err.join('')).toMatch(/was not imported: 1 problem\. Nothing was changed\.\n  calendar\.txt:2 \[end_date\]: end_date "20261332" is not a date YYYYMMDD/);
+    expect(err.join('')).toMatch(/was not imported: 1 problem\. Nothing was changed\.\n {2}calendar\.txt:2 \[end_date\]: end_date "20261332" is not a date YYYYMMDD/);
     expect((await t.gql(`{ transitFeed { name } }`)).data.transitFeed.name).toBe('Testverbund');
     expect((await repository.rowCounts()).gtfs_trip).toBe(6);
   });
