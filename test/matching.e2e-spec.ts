@@ -489,6 +489,34 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         expect({ value, logged: logs.includes(value) }).toEqual({ value, logged: false });
       }
     });
+
+    it('stores and logs no origin: neither a postcode nor a place as the coach typed it', async () => {
+      const db = t.app.get(DataSource);
+      const tables: string[] = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).map((r: any) => r.tablename);
+      // Postcodes and place names are reference data, so a search for the values alone proves nothing:
+      // every table's whole content must be the same before and after.
+      const checksums = async () =>
+        Promise.all(tables.map(async (table) => `${table}:${(await db.query(`SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) AS h FROM "${table}" t`))[0].h}`));
+      const before = await checksums();
+      const logStart = t.logLines.length;
+      const typed = 'Zabeltitzz';
+      for (const origin of [{ postcode: '01623' }, { place: typed }, { place: '14521330' }]) {
+        const res = await match({ needs: ['addiction'], origin, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 240 } });
+        expect(res.errors).toBeUndefined();
+      }
+      const completion = await t.gql(`query($t: String!) { places(text: $t) { place { id } } }`, { t: typed });
+      expect(completion.data.places[0].place.id).toBe('14627060-zabeltitz');
+      expect(await checksums()).toEqual(before);
+      for (const table of tables) {
+        const [hit] = await db.query(`SELECT count(*)::int AS n FROM "${table}" t WHERE t::text ILIKE '%zabeltitzz%'`);
+        expect({ table, hits: hit.n }).toEqual({ table, hits: 0 });
+      }
+      const logs = t.logLines.slice(logStart).join('\n');
+      expect(logs).toContain('graphql request');
+      for (const value of ['01623', 'Zabeltitz', 'abeltitzz', '14521330', 'Lommatzsch', 'Jöhstadt']) {
+        expect({ value, logged: logs.includes(value) }).toEqual({ value, logged: false });
+      }
+    });
   });
 });
 

@@ -4,3 +4,4 @@ export * from './matching.types';
 export * from './scoring/weights';
 export * from './scoring/score';
 export * from './bundle';
+export * from './origin';

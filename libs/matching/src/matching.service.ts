@@ -4,6 +4,7 @@ import { InvalidInputError } from '@lotse/common';
 import { District, GeoService } from '@lotse/geo';
 import { DEFAULT_DEPARTURE_WINDOW, minutesForDistance, TRAVEL_TIME_ESTIMATOR, TravelContext, TravelTime, TravelTimeEstimator } from '@lotse/travel';
 import { bestBundle } from './bundle';
+import { resolveOrigin } from './origin';
 import { BeyondLimit, MatchBundle, MatchOutcome, MatchRequest, MatchTarget, MatchWork } from './matching.types';
 import { beyondLimitExplanation, explanations } from './scoring/explain';
 import { effectiveWeights, factorValues, score, weightedScore } from './scoring/score';
@@ -55,7 +56,8 @@ export class MatchingService {
     const terms = new Map((await this.catalogue.needTerms()).map((t) => [t.code, t]));
     const needs = needCodes.map((c) => terms.get(c)!);
 
-    const origin = await this.resolveOrigin(request.origin);
+    const resolved = await resolveOrigin(this.geo, request.origin);
+    const origin = { latitude: resolved.latitude, longitude: resolved.longitude };
     const area = await this.geo.areaAt(origin.latitude, origin.longitude);
     if (!area.districtAgs) throw InvalidInputError.of('request.origin', 'lies outside the area Lotse covers (Saxony)');
     const districts = await this.districts();
@@ -114,7 +116,7 @@ export class MatchingService {
       appliedWeights: weights,
       estimator: info,
       window,
-      origin: { ...origin, districtAgs: area.districtAgs, municipalityAgs: area.municipalityAgs },
+      origin: { ...resolved, districtAgs: area.districtAgs, municipalityAgs: area.municipalityAgs },
       participantDistrictAgs: participantDistrict,
       mode,
       limitMinutes,
@@ -214,20 +216,6 @@ export class MatchingService {
       inOwnDistrict,
       values,
     };
-  }
-
-  private async resolveOrigin(origin: MatchRequest['origin']): Promise<{ latitude: number; longitude: number }> {
-    const given = [origin.latitude !== undefined || origin.longitude !== undefined, origin.postcode !== undefined, origin.municipalityAgs !== undefined].filter(Boolean).length;
-    if (given !== 1) throw InvalidInputError.of('request.origin', 'give exactly one of: latitude and longitude, postcode, municipalityAgs');
-    if (origin.municipalityAgs) {
-      const point = await this.geo.municipalityPoint(origin.municipalityAgs);
-      if (!point) throw InvalidInputError.of('request.origin.municipalityAgs', `unknown municipality ${origin.municipalityAgs}`);
-      return point;
-    }
-    if ((origin.latitude === undefined) !== (origin.longitude === undefined)) {
-      throw InvalidInputError.of('request.origin', 'give both latitude and longitude');
-    }
-    return this.catalogue.resolveOrigin(origin, 'request.origin');
   }
 
   private districts(): Promise<Map<string, District>> {

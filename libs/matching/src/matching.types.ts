@@ -2,11 +2,12 @@ import { AccessibilityFeature, Candidate, DeliveryMode, NeedTerm } from '@lotse/
 import { DepartureWindow, TravelEstimatorInfo, TravelMode, TravelTime } from '@lotse/travel';
 import { FactorValue, Preferences } from './scoring/score';
 import { MatchFactor, WeightSet } from './scoring/weights';
+import { OriginRequest, ResolvedOrigin } from './origin';
 
 /** A coach's request: needs, place and constraints — never who the participant is. Never stored. */
 export interface MatchRequest {
   needs: string[];
-  origin: { latitude?: number; longitude?: number; postcode?: string; municipalityAgs?: string };
+  origin: OriginRequest;
   districtAgs?: string;
   /** `window`: when the participant leaves (public transport with a timetable); default Tuesday 07:00–09:00 */
   travel: { mode: TravelMode; maxMinutes?: number; maxKilometers?: number; window?: DepartureWindow };
@@ -74,7 +75,8 @@ export interface MatchOutcome {
   estimator: TravelEstimatorInfo;
   /** the departure window public-transport times were asked for */
   window: DepartureWindow;
-  origin: { latitude: number; longitude: number; districtAgs: string; municipalityAgs: string | null };
+  /** the point used, what it stands for, and the district and municipality it lies in */
+  origin: ResolvedOrigin & { districtAgs: string; municipalityAgs: string | null };
   participantDistrictAgs: string;
   mode: TravelMode;
   limitMinutes: number;

@@ -14,6 +14,7 @@ import {
   Max,
   MaxLength,
   Min,
+  MinLength,
   ValidateNested,
 } from 'class-validator';
 import { AccessibilityFeature, DeliveryMode, IsLanguageCode } from '@lotse/catalogue';
@@ -29,7 +30,7 @@ export const MAX_NEEDS_PER_REQUEST = 20;
 
 registerEnumType(MatchFactor, { name: 'MatchFactor', description: 'A factor of the match score' });
 
-@InputType({ description: 'Exactly one of: latitude+longitude, postcode, municipalityAgs' })
+@InputType({ description: 'Exactly one of: latitude+longitude, postcode, municipalityAgs, place' })
 export class OriginInput {
   @Field(() => Float, { nullable: true }) @IsOptional() @IsLatitude({ message: 'latitude must be between -90 and 90' })
   latitude?: number;
@@ -40,9 +41,13 @@ export class OriginInput {
   @Field({ nullable: true }) @IsOptional() @Matches(/^\d{5}$/, { message: 'postcode must have 5 digits' })
   postcode?: string;
 
-  @Field({ nullable: true, description: 'Gemeinde AGS; a point inside the municipality is used' })
+  @Field({ nullable: true, description: "Gemeinde AGS; its main settlement's point is used" })
   @IsOptional() @Matches(/^\d{8}$/, { message: 'municipalityAgs must be an 8-digit AGS' })
   municipalityAgs?: string;
+
+  @Field({ nullable: true, description: 'a place of Saxony: its id from the places lookup, or its name as typed (typos forgiven; the best match is used and named in the result)' })
+  @IsOptional() @IsString() @MinLength(1, { message: 'place must not be empty' }) @MaxLength(100, { message: 'place must be at most 100 characters' })
+  place?: string;
 }
 
 @InputType()

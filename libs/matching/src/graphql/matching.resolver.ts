@@ -1,7 +1,7 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { encodeCursor, NotFoundError, PageArgs, RequestContext, toPage } from '@lotse/common';
 import { catalogueLoaders, CatalogueService, LocationType, ServiceType, toLocationType, toServiceType } from '@lotse/catalogue';
-import { GeoService } from '@lotse/geo';
+import { GeoService, toPlaceType } from '@lotse/geo';
 import { toDepartureWindow, toDepartureWindowType, toTravelEstimatorType, TravelBasisKind, TravelMode } from '@lotse/travel';
 import { compareTargets, MatchingService } from '../matching.service';
 import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
@@ -38,7 +38,7 @@ export class MatchingResolver {
       weightSet: { name: outcome.weightSet.name, weights: weightList(outcome.weightSet.weights), applied: weightList(outcome.appliedWeights) },
       estimator: toTravelEstimatorType(outcome.estimator),
       departure: toDepartureWindowType(outcome.window),
-      origin: outcome.origin,
+      origin: { ...outcome.origin, place: outcome.origin.place && toPlaceType(outcome.origin.place) },
       participantDistrictAgs: outcome.participantDistrictAgs,
       mode: outcome.mode,
       limitMinutes: outcome.limitMinutes,

@@ -1,9 +1,11 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { NeedTermType } from '@lotse/catalogue';
 import { Connection } from '@lotse/common';
 import { DepartureWindowType, TravelBasisKind, TravelEstimatorType, TravelMode } from '@lotse/travel';
+import { PlaceType } from '@lotse/geo';
 import { MatchOutcome, MatchTarget } from '../matching.types';
 import { MatchFactor } from '../scoring/weights';
+import { OriginKind } from '../origin';
 
 @ObjectType('MatchReason', { description: 'One factor of the score: value in [0,1] × weight / Σ weights = contribution' })
 export class MatchReasonType {
@@ -45,12 +47,21 @@ export class WeightSetType {
   @Field(() => [FactorWeightType], { description: 'weights after the request’s preferences' }) applied: FactorWeightType[];
 }
 
-@ObjectType('MatchOrigin')
+registerEnumType(OriginKind, { name: 'OriginKind', description: 'What the origin was given as: POINT, POSTCODE, MUNICIPALITY or PLACE' });
+
+@ObjectType('MatchOrigin', { description: 'The point the match was computed from, and what it stands for' })
 export class MatchOriginType {
   @Field(() => Float) latitude: number;
   @Field(() => Float) longitude: number;
   @Field() districtAgs: string;
   @Field(() => String, { nullable: true }) municipalityAgs: string | null;
+  @Field(() => OriginKind) kind: OriginKind;
+  @Field({ description: 'German: which point was used ("PLZ 01623: Lommatzsch; die PLZ reicht auch nach Käbschütztal, Nossen", "Ort Zabeltitz (Großenhain)")' })
+  description: string;
+  @Field(() => PlaceType, { nullable: true, description: 'the place whose point was used' }) place: PlaceType | null;
+  @Field(() => String, { nullable: true }) postcode: string | null;
+  @Field(() => [String], { description: 'for a postcode: every municipality (AGS) it touches, the one of the point used first' })
+  postcodeMunicipalities: string[];
 }
 
 @ObjectType('MatchBundleItem')
