@@ -1,5 +1,5 @@
 import { SearchDocument } from '../search.types';
-import { compoundParts, foldedWords, foldGerman, words } from '../text/german';
+import { compoundParts, curatedKeywords, foldedWords, foldGerman, words } from '../text/german';
 import { ACCESSIBILITY_LABELS, CATEGORY_LABELS, SPECIALTY_LABELS } from './labels';
 
 /** The catalogue data one document is built from (plain values: tests build them by hand). */
@@ -60,8 +60,10 @@ export function toSearchDocument({ service, organization, locations, needs }: Se
 }
 
 /**
- * Words every engine should match besides the text itself: parts of compounds and umlaut-free
- * spellings (and the folded spellings of those parts). Words already in the text are left out.
+ * Words every engine should match besides the text itself: parts of compounds, umlaut-free
+ * spellings (and the folded spellings of those parts), and the curated terms of what the text
+ * says (`SEARCH_TERMS`: a Rauchfrei-Kurs is found as "Raucherentwöhnung"). Words already in the
+ * text are left out.
  */
 export function keywordsOf(texts: string[]): string[] {
   const present = new Set(texts.flatMap(words));
@@ -75,5 +77,7 @@ export function keywordsOf(texts: string[]): string[] {
     for (const part of compoundParts(word)) add(part);
     add(word);
   }
+  const folded = new Set([...present, ...extra].map(foldGerman));
+  for (const term of curatedKeywords(folded)) add(term);
   return sorted(extra);
 }

@@ -1,6 +1,6 @@
 import { SearchSort } from '../search.types';
 import { fixtureDocument } from '../testing/search-fixture';
-import { meilisearchFilter, meilisearchSettings, meilisearchSort, staleRecordsFilter, toMeilisearchRecords } from './meilisearch-mapping';
+import { meilisearchFilter, meilisearchQuery, meilisearchSettings, meilisearchSort, staleRecordsFilter, toMeilisearchRecords } from './meilisearch-mapping';
 
 // The translation to Meilisearch's API, without a server (the contract suite needs a real one).
 describe('Meilisearch mapping', () => {
@@ -52,5 +52,19 @@ describe('Meilisearch mapping', () => {
     expect(settings.sortableAttributes).toEqual(expect.arrayContaining(['_geo', 'nameSort']));
     expect(settings.rankingRules?.[0]).toBe('sort');
     expect(settings.typoTolerance).toMatchObject({ minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } });
+  });
+
+  it('sends compound query words as their parts and curated terms whole, as the PostgreSQL engine matches them', () => {
+    expect(meilisearchQuery('Ernärungskurs')).toBe('ernärung kurs');
+    expect(meilisearchQuery('Bewegnugskurs Meißen')).toBe('bewegnug kurs meißen');
+    expect(meilisearchQuery('Rückenkurs')).toBe('rückenkurs'); // a curated term: documents with Rücken and Kurs carry it
+    expect(meilisearchQuery('Raucherentwöhnung')).toBe('raucherentwöhnung');
+    expect(meilisearchQuery('PIA Schwarzenberg ')).toBe('pia schwarzenberg ');
+    expect(meilisearchQuery('Suchtber')).toBe('suchtber');
+    expect(meilisearchQuery('')).toBe('');
+    // the documents carry the curated terms and the compound parts as keywords, searchable right after the name
+    expect(meilisearchSettings().searchableAttributes?.[1]).toBe('keywords');
+    expect(fixtureDocument('rauchfrei').keywords).toEqual(expect.arrayContaining(['raucherentwöhnung', 'nichtraucher']));
+    expect(fixtureDocument('rueckenschule').keywords).toEqual(expect.arrayContaining(['rücken', 'prävention', 'rückenkurs']));
   });
 });

@@ -1,6 +1,6 @@
 import type { Settings } from 'meilisearch/dist/index';
 import { MAX_SEARCH_OFFSET, SearchDocument, SearchQuery, SearchSort } from '../search.types';
-import { GERMAN_STOP_WORDS, meilisearchSynonyms } from '../text/german';
+import { foldGerman, GERMAN_STOP_WORDS, isCuratedTerm, meilisearchSynonyms, querySplit, words } from '../text/german';
 
 /**
  * What Meilisearch stores: one record per service × location (Meilisearch has a single `_geo` per
@@ -75,4 +75,20 @@ export function haversineMeters(lat1: number, lon1: number, lat2: number, lon2: 
   const rad = (d: number) => (d * Math.PI) / 180;
   const a = Math.sin(rad(lat2 - lat1) / 2) ** 2 + Math.cos(rad(lat1)) * Math.cos(rad(lat2)) * Math.sin(rad(lon2 - lon1) / 2) ** 2;
   return 2 * R * Math.asin(Math.sqrt(a));
+}
+
+/**
+ * The query text as Meilisearch gets it: a compound query word is sent as its parts ("Rückenkurs"
+ * → "rücken kurs", "Ernärungskurs" → "ernärung kurs": Meilisearch forgives the typo in the part),
+ * as the PostgreSQL engine matches it. Safe because every indexed compound is indexed with its
+ * parts. Terms of the curated list stay whole: documents carry them as keywords. A trailing space
+ * (the last word finished) is kept, so Meilisearch completes the last word only while it is typed.
+ */
+export function meilisearchQuery(text: string): string {
+  const rewritten = words(text).map((word) => {
+    if (isCuratedTerm(foldGerman(word))) return word;
+    const split = querySplit(word);
+    return split ? split.join(' ') : word;
+  });
+  return rewritten.join(' ') + (/\s$/.test(text) && rewritten.length ? ' ' : '');
 }

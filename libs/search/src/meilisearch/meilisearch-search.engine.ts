@@ -6,6 +6,7 @@ import {
   haversineMeters,
   MeilisearchRecord,
   meilisearchFilter,
+  meilisearchQuery,
   meilisearchSettings,
   meilisearchSort,
   staleRecordsFilter,
@@ -116,7 +117,7 @@ export class MeilisearchSearchEngine implements SearchEngine {
     const meili = await this.meili();
     const common: MultiSearchQuery = {
       indexUid: this.options.index,
-      q: query.text ?? '',
+      q: meilisearchQuery(query.text ?? ''),
       filter: meilisearchFilter(query),
       matchingStrategy: 'all',
     };

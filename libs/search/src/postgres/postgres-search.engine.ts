@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { SearchEngine } from '../search-engine.port';
 import { SearchDocument, SearchEngineHealth, SearchFacets, SearchQuery, SearchResult, SearchSort } from '../search.types';
-import { foldedSynonyms, foldedWords, GERMAN_STOP_WORDS, typoBudget, typoDistance } from '../text/german';
+import { foldedSynonyms, foldedWords, GERMAN_STOP_WORDS, querySplit, typoBudget, typoDistance } from '../text/german';
 
 const STOP_WORDS = new Set(GERMAN_STOP_WORDS);
 
@@ -23,7 +23,10 @@ class Params {
   }
 }
 
-/** One query word with its alternatives: [0] exact (and synonyms, completions), [1] one typo, [2] two typos. */
+/**
+ * One query word with its alternatives: [0] exact (and synonyms, completions), [1] one typo, [2] two
+ * typos. An alternative is a word, or a compound's parts as a tsquery conjunction "(a & b)".
+ */
 type Alternatives = [string[], string[], string[]];
 
 /**
@@ -207,9 +210,16 @@ export class PostgresSearchEngine implements SearchEngine {
     return { total: row.total, hits: row.hits, facets };
   }
 
-  /** For each query word: itself, synonyms and completions; vocabulary words within its typo budget. */
+  /**
+   * For each query word: itself, synonyms and completions; vocabulary words within its typo
+   * budget; and, for a compound ("Rückenkurs", "Ernärungskurs"), its parts — each part with its own
+   * typo alternatives — as a conjunction, at the level of its parts' typos.
+   */
   private async alternatives(tokens: string[], typing: boolean): Promise<Alternatives[]> {
-    const fuzzy = tokens.map((t, i) => ({ t, i })).filter(({ t }) => typoBudget(t) > 0);
+    const splits = tokens.map((t) => querySplit(t));
+    /** every word looked up in the vocabulary: the tokens, then the compound parts */
+    const words = [...tokens, ...splits.flatMap((sp) => sp ?? [])];
+    const fuzzy = words.map((t, i) => ({ t, i })).filter(({ t }) => typoBudget(t) > 0);
     const last = tokens[tokens.length - 1];
     const rows: { i: number; word: string }[] = await this.db.query(
       `SELECT t.i::int AS i, v.word FROM unnest($1::text[], $2::int[]) AS t(tok, i)
@@ -218,9 +228,10 @@ export class PostgresSearchEngine implements SearchEngine {
        SELECT -1, word FROM (SELECT word FROM search_vocabulary WHERE $3::boolean AND word LIKE $4 ORDER BY word LIMIT ${PREFIX_COMPLETIONS}) c`,
       [fuzzy.map((f) => f.t), fuzzy.map((f) => f.i), typing, `${last}%`],
     );
-    return tokens.map((token, index) => {
+    const ofWord = (index: number, completions: boolean): Alternatives => {
+      const token = words[index];
       const exact = new Set([token, ...foldedSynonyms(token)]);
-      if (index === tokens.length - 1) for (const r of rows) if (r.i === -1) exact.add(r.word);
+      if (completions) for (const r of rows) if (r.i === -1) exact.add(r.word);
       const oneTypo = new Set<string>();
       const twoTypos = new Set<string>();
       const budget = typoBudget(token);
@@ -231,6 +242,21 @@ export class PostgresSearchEngine implements SearchEngine {
         else if (d === 2 && budget >= 2) twoTypos.add(r.word);
       }
       return [[...exact], [...oneTypo], [...twoTypos]];
+    };
+    let partIndex = tokens.length;
+    return tokens.map((_token, index) => {
+      const alternatives = ofWord(index, index === tokens.length - 1);
+      const split = splits[index];
+      if (split) {
+        const [a, b] = [ofWord(partIndex++, false), ofWord(partIndex++, false)];
+        const upTo = (alts: Alternatives, level: number) => alts.slice(0, level + 1).flat();
+        const conjunction = (level: number) => `(( ${upTo(a, level).join(' | ')} ) & ( ${upTo(b, level).join(' | ')} ))`;
+        // the parts with at most `level` typos each; added where that level adds something
+        for (let level = 0; level <= 2; level++) {
+          if (level === 0 || a[level].length || b[level].length) alternatives[level].push(conjunction(level));
+        }
+      }
+      return alternatives;
     });
   }
 }

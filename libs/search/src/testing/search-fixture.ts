@@ -6,7 +6,10 @@ import { SearchDocument } from '../search.types';
  * compounds, umlauts, synonyms, filters and geography. Towns are real (Landkreis Meißen, Dresden,
  * Bautzen); their centres are at known distances from Meißen's market:
  *   Meißen ~0.3 km, Coswig ~8.2 km, Radebeul ~14.3 km, Großenhain ~14.2–14.5 km, Riesa ~20.5 km,
- *   Dresden ~21–22 km, Bautzen ~67 km — none within 0.5 % of the radii the suite uses (12, 18 km).
+ *   Dresden ~21–22 km, Bautzen ~67 km — none within 0.5 % of the radii the suite uses (12, 18 km);
+ *   the Erzgebirge, Zwickau and Leipzig are farther.
+ * Listings 13–17 say things in other words than coaches type them (a crisis service, relatives'
+ * group, smoking cessation, a psychiatric outpatient clinic, a nutrition course named apart).
  */
 
 export const MEISSEN_MARKET = { latitude: 51.1636, longitude: 13.4775 };
@@ -20,6 +23,10 @@ const TOWNS = {
   coswig: { town: 'Coswig', districtAgs: '14627' },
   dresden: { town: 'Dresden', districtAgs: '14612' },
   bautzen: { town: 'Bautzen', districtAgs: '14625' },
+  annaberg: { town: 'Annaberg-Buchholz', districtAgs: '14521' },
+  schwarzenberg: { town: 'Schwarzenberg', districtAgs: '14521' },
+  zwickau: { town: 'Zwickau', districtAgs: '14524' },
+  leipzig: { town: 'Leipzig', districtAgs: '14713' },
 };
 
 const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -79,6 +86,21 @@ const LISTINGS: FixtureListing[] = [
   { key: 'nordic', n: 12, name: 'Nordic Walking für Einsteiger', organization: 'Lauftreff Riese (fiktiv)', category: 'course',
     description: 'Gelenkschonendes Ausdauertraining im Freien.', needs: [['exercise', 'Bewegung'], ['cardiovascular', 'Herz-Kreislauf-Erkrankungen']],
     at: [{ where: 'coswig', latitude: 51.1267, longitude: 13.5799 }] },
+  { key: 'krisenhilfe', n: 13, name: 'Psychosoziale Krisenhilfe Erzgebirge', organization: 'Diakonie Erzgebirge (fiktiv)', category: 'psychosocial_service',
+    description: 'Hilfe in seelischen Notlagen, telefonisch und vor Ort, auch abends.', needs: [['crisis_intervention', 'Krisenintervention'], ['mental_health', 'Psychische Gesundheit']],
+    at: [{ where: 'annaberg', latitude: 50.5797, longitude: 13.0025 }] },
+  { key: 'angehoerige', n: 14, name: 'Angehörigengruppe psychisch erkrankter Menschen', organization: 'Kontaktstelle Leipzig (fiktiv)', category: 'psychosocial_service',
+    description: 'Austausch und Entlastung für Familien und Partner, monatlich.', needs: [['relatives_carers', 'Angehörige und Pflegende'], ['mental_health', 'Psychische Gesundheit']],
+    at: [{ where: 'leipzig', latitude: 51.3397, longitude: 12.3731 }] },
+  { key: 'rauchfrei', n: 15, name: 'Rauchfrei-Kurs', organization: 'Gesundheitszentrum Zwickau (fiktiv)', category: 'course',
+    description: 'Sechs Abende in der Gruppe, von der Krankenkasse bezuschusst.', needs: [['smoking_cessation', 'Rauchfrei leben']],
+    at: [{ where: 'zwickau', latitude: 50.7189, longitude: 12.4964 }] },
+  { key: 'pia', n: 16, name: 'Psychiatrische Institutsambulanz Schwarzenberg', organization: 'Klinikum Erzgebirge (fiktiv)', category: 'clinic', specialty: 'psychiatry',
+    description: 'Ambulante Behandlung bei schweren psychischen Erkrankungen, Termine telefonisch.', needs: [['psychiatric_treatment', 'Psychiatrische Behandlung'], ['mental_health', 'Psychische Gesundheit']],
+    at: [{ where: 'schwarzenberg', latitude: 50.5379, longitude: 12.7852 }] },
+  { key: 'kochkurs', n: 17, name: 'Gesunde Ernährung im Alltag', organization: 'Familienzentrum Bautzen (fiktiv)', category: 'course',
+    description: 'Kochen mit wenig Geld, fünf Termine.', needs: [['nutrition', 'Ernährung']],
+    at: [{ where: 'bautzen', latitude: 51.1833, longitude: 14.4300 }] },
 ];
 
 function toSource(l: FixtureListing): SearchSource {

@@ -1,4 +1,6 @@
-import { compoundParts, foldedSynonyms, foldedWords, foldGerman, meilisearchSynonyms, typoBudget, typoDistance } from './german';
+import { keywordsOf } from '../document/search-document';
+import { compoundParts, curatedKeywords, foldedSynonyms, foldedWords, foldGerman, isCuratedTerm, meilisearchSynonyms, querySplit, typoBudget, typoDistance } from './german';
+import { SEARCH_TERMS } from './search-terms.de';
 
 describe('German text rules', () => {
   it('folds umlauts to ae/oe/ue, ß to ss and drops other accents', () => {
@@ -39,5 +41,42 @@ describe('German text rules', () => {
     expect(foldedSynonyms('praxis')).toEqual([]);
     expect(meilisearchSynonyms().suchtberatung).toContain('suchthilfe');
     expect(meilisearchSynonyms().suchthilfe).toContain('suchtberatung');
+  });
+
+  it('splits a query word into modifier and head, without the linking s, also when folded', () => {
+    expect(querySplit('ernährungskurs')).toEqual(['ernährung', 'kurs']);
+    expect(querySplit('Rückenkurs')).toEqual(['rücken', 'kurs']);
+    expect(querySplit('bewegungskurs')).toEqual(['bewegung', 'kurs']);
+    expect(querySplit('ernaerungskurs')).toEqual(['ernaerung', 'kurs']); // a typo stays in the part
+    expect(querySplit('raucherentwoehnung')).toEqual(['raucher', 'entwoehnung']);
+    expect(querySplit('krisendienst')).toEqual(['krisen', 'dienst']);
+    expect(querySplit('kurs')).toBeNull();
+    expect(querySplit('riesa')).toBeNull();
+  });
+
+  it('indexes a document with the curated terms of what it says, phrases by all their words', () => {
+    const present = (text: string) => new Set(keywordsOf([text]).concat(foldedWords(text)).map(foldGerman));
+    expect(keywordsOf(['Rauchfrei-Kurs'])).toEqual(expect.arrayContaining(['raucherentwöhnung', 'nichtraucher', 'rauchstopp']));
+    expect(keywordsOf(['Psychiatrische Institutsambulanz Schwarzenberg'])).toContain('pia');
+    expect(keywordsOf(['Psychotherapeutische Praxis'])).toContain('psychologe');
+    // one-way: a psychologist's listing is no psychotherapy listing
+    expect(keywordsOf(['Psychologische Beratung'])).not.toContain('psychotherapie');
+    expect(keywordsOf(['Angehörigengruppe psychisch erkrankter Menschen'])).toEqual(expect.arrayContaining(['angehörige', 'kranker']));
+    // "rücken kurs": both words, as parts of compounds too
+    expect(present('Rückenschule – Präventionskurs').has('rueckenkurs')).toBe(true);
+    expect(curatedKeywords(new Set(['ruecken']))).not.toContain('rückenkurs');
+    expect(curatedKeywords(new Set(['ruecken', 'kurs']))).toContain('rückenkurs');
+    expect(isCuratedTerm('nichtraucher')).toBe(true);
+    expect(isCuratedTerm('riesa')).toBe(false);
+  });
+
+  it('keeps the curated list well-formed: lower-case single-word terms, every entry finding something', () => {
+    for (const entry of SEARCH_TERMS) {
+      expect(entry.finds.length).toBeGreaterThan(0);
+      for (const term of entry.terms) expect({ term, ok: term === term.toLowerCase() && !/\s/.test(term) }).toEqual({ term, ok: true });
+    }
+    expect(foldedSynonyms('psychologe')).toEqual(expect.arrayContaining(['psychotherapie', 'psychotherapeut']));
+    expect(foldedSynonyms('psychotherapie')).not.toContain('psychologe');
+    expect(meilisearchSynonyms().pia).toEqual(expect.arrayContaining(['institutsambulanz', 'psychiatrische ambulanz']));
   });
 });

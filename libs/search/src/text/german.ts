@@ -6,6 +6,7 @@
 
 export { foldGerman, typoBudget, typoDistance } from '@lotse/common';
 import { foldGerman } from '@lotse/common';
+import { SEARCH_TERMS } from './search-terms.de';
 
 /** Words of a text: runs of letters and digits (any script), lower case. */
 export function words(text: string): string[] {
@@ -27,10 +28,14 @@ const COMPOUND_HEADS = [
   'gesundheit', 'gruppe', 'gymnastik', 'hilfe', 'kasse', 'klinik', 'kurs', 'kurse', 'medizin', 'mediziner', 'nachsorge',
   'pflege', 'praxis', 'psychotherapie', 'rehabilitation', 'reha', 'schmerz', 'schmerzen', 'schule', 'schulung', 'sport',
   'sprechstunde', 'stelle', 'störung', 'störungen', 'station', 'tagesklinik', 'therapie', 'training', 'treff', 'versicherung',
-  'versorgung', 'vorsorge', 'werkstatt', 'zentrum',
-].sort((x, y) => y.length - x.length);
+  'versorgung', 'vorsorge', 'werkstatt', 'zentrum', 'intervention', 'telefon', 'therapeut', 'therapeutin', 'programm', 'seminar',
+  'kreis', 'gruppen', 'angebote', 'dienste', 'kurse',
+].filter((h, i, all) => all.indexOf(h) === i).sort((x, y) => y.length - x.length);
 
 const MIN_PART = 3;
+
+/** The heads as written and folded ("entwöhnung", "entwoehnung"), longest first. */
+const HEADS_BOTH = [...new Set([...COMPOUND_HEADS, ...COMPOUND_HEADS.map((h) => foldGerman(h))])].sort((x, y) => y.length - x.length);
 
 /**
  * Parts of a compound word (lower case, umlauts kept): modifier and head, the modifier also without
@@ -53,35 +58,68 @@ export function compoundParts(word: string, depth = 2): string[] {
 }
 
 /**
- * Words that mean the same to a coach. Meilisearch gets them as (multi-way) synonyms; the
- * PostgreSQL engine expands each query word with its group. Single words only.
+ * The top-level split of a query word into modifier and head by the known heads, the modifier
+ * without a linking s ("ernährungskurs" → ["ernährung", "kurs"], "rückenkurs" → ["rücken", "kurs"]);
+ * null for a word that is no compound of the domain. Every indexed word is indexed with its parts
+ * too (`keywordsOf`), so a listing that contains the compound also contains its parts: matching
+ * the parts instead of the word loses nothing, and finds "Rücken" + "Kurs" written apart.
  */
-export const SYNONYM_GROUPS: readonly string[][] = [
-  ['suchtberatung', 'suchthilfe', 'suchtberatungsstelle', 'drogenberatung'],
-  ['hausarzt', 'hausärztin', 'allgemeinmedizin', 'allgemeinmediziner', 'allgemeinarzt'],
-  ['schuldnerberatung', 'schuldenberatung', 'insolvenzberatung'],
-  ['krankenkasse', 'krankenversicherung'],
-  ['reha', 'rehabilitation'],
-  ['psychotherapeut', 'psychotherapeutin', 'therapeut', 'therapeutin'],
-  ['barrierefrei', 'rollstuhlgerecht', 'behindertengerecht'],
-  ['ernährungsberatung', 'diätberatung'],
-];
+export function querySplit(word: string): [string, string] | null {
+  const w = word.toLowerCase();
+  // folded words (as the PostgreSQL engine has them) split by the folded heads
+  for (const head of /[äöüß]/.test(w) || w === foldGerman(w) ? HEADS_BOTH : COMPOUND_HEADS) {
+    if (w.length - head.length < MIN_PART || !w.endsWith(head)) continue;
+    let modifier = w.slice(0, w.length - head.length).replace(/-+$/, '');
+    if (modifier.length < MIN_PART) continue;
+    if (modifier.endsWith('s') && modifier.length > MIN_PART + 1) modifier = modifier.slice(0, -1);
+    return [modifier, head];
+  }
+  return null;
+}
 
-/** Synonyms of a folded word (folded, without the word itself). */
+/** The curated list's synonyms as they were (a group finds each other); kept for callers of the first list. */
+export const SYNONYM_GROUPS: readonly (readonly string[])[] = SEARCH_TERMS.filter((e) => e.terms === e.finds).map((e) => e.terms);
+
+const FOLDED_TERMS = SEARCH_TERMS.map((e) => ({
+  terms: e.terms.map(foldGerman),
+  finds: e.finds.map((phrase) => foldedWords(phrase)),
+}));
+
+/**
+ * What a folded query word also finds by the curated list: the single words of its entries'
+ * `finds` (the PostgreSQL engine adds them as alternatives; documents carry the terms anyway).
+ */
 export function foldedSynonyms(foldedWord: string): string[] {
   const out = new Set<string>();
-  for (const group of SYNONYM_GROUPS) {
-    const folded = group.map(foldGerman);
-    if (folded.includes(foldedWord)) for (const s of folded) if (s !== foldedWord) out.add(s);
+  for (const entry of FOLDED_TERMS) {
+    if (!entry.terms.includes(foldedWord)) continue;
+    for (const phrase of entry.finds) if (phrase.length === 1 && phrase[0] !== foldedWord) out.add(phrase[0]);
   }
   return [...out];
 }
 
-/** Meilisearch's synonyms setting: every word of a group maps to the others. */
+/** Whether a folded word is a term of the curated list (then it is matched whole, never split). */
+export function isCuratedTerm(foldedWord: string): boolean {
+  return FOLDED_TERMS.some((e) => e.terms.includes(foldedWord));
+}
+
+/**
+ * The curated terms a document is indexed with: those of every entry one of whose `finds` it
+ * contains (`presentFolded`: the document's folded words and compound parts).
+ */
+export function curatedKeywords(presentFolded: ReadonlySet<string>): string[] {
+  const out = new Set<string>();
+  SEARCH_TERMS.forEach((entry, i) => {
+    if (FOLDED_TERMS[i].finds.some((phrase) => phrase.every((w) => presentFolded.has(w)))) for (const term of entry.terms) out.add(term);
+  });
+  return [...out];
+}
+
+/** Meilisearch's synonyms setting: each term maps to what its entries find (phrases as words). */
 export function meilisearchSynonyms(): Record<string, string[]> {
   const out: Record<string, string[]> = {};
-  for (const group of SYNONYM_GROUPS) {
-    for (const word of group) out[word] = [...new Set([...(out[word] ?? []), ...group.filter((w) => w !== word)])];
+  for (const entry of SEARCH_TERMS) {
+    for (const term of entry.terms) out[term] = [...new Set([...(out[term] ?? []), ...entry.finds.filter((f) => f !== term)])];
   }
   return out;
 }
