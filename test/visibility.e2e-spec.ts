@@ -123,6 +123,9 @@ const ROOT_CALLS: Record<string, (f: Fixture) => Call[]> = {
   municipalities: () => [{ args: 'districtAgs: "14627"' }],
   municipality: () => [{ args: 'ags: "14627170"' }],
   postcode: () => [{ args: 'code: "01662"' }],
+  places: () => [{ args: 'text: "Meißen"' }, { args: 'text: "Zabeltiz"' }],
+  place: () => [{ args: 'id: "14627140"' }],
+  transitFeed: () => [{}],
   areaAt: () => [{ args: `latitude: ${MEISSEN.latitude}, longitude: ${MEISSEN.longitude}` }],
   myOrganizations: () => [{ reveals: ['pending', 'inactive', 'retired'], revealsTo: ['partnerOwn'], roles: ['coach', 'partnerOther', 'partnerOwn', 'coordinator', 'admin'] }],
   auditTrail: (f) => [
