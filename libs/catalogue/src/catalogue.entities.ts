@@ -18,6 +18,7 @@ import {
  */
 
 @Entity({ name: 'need_term' })
+@Check('chk_need_term_parent', 'parent_code IS NULL OR parent_code <> code')
 export class NeedTermEntity {
   @PrimaryColumn({ type: 'varchar', length: 64, primaryKeyConstraintName: 'pk_need_term' }) code: string;
   @Column({ name: 'label_de', type: 'varchar', length: 200 }) labelDe: string;
@@ -26,6 +27,11 @@ export class NeedTermEntity {
   @Column({ name: 'description_de', type: 'text' }) descriptionDe: string;
   @Column({ name: 'taxonomy_version', type: 'varchar', length: 20 }) taxonomyVersion: string;
   @Column({ name: 'sort_order', type: 'integer' }) sortOrder: number;
+  /** the broader need (taxonomy 2026.2) */
+  @Column({ name: 'parent_code', type: 'varchar', length: 64, nullable: true }) parentCode: string | null;
+  @ManyToOne(() => NeedTermEntity)
+  @JoinColumn({ name: 'parent_code', foreignKeyConstraintName: 'fk_need_term_parent' })
+  parent?: NeedTermEntity;
 }
 
 @Entity({ name: 'organization' })

@@ -12,6 +12,7 @@ import {
   DistrictServiceCountsResolver,
   LocationFieldsResolver,
   MunicipalityServiceCountsResolver,
+  NeedTermFieldsResolver,
   OrganizationFieldsResolver,
   ServiceFieldsResolver,
 } from './graphql/catalogue.resolver';
@@ -30,6 +31,7 @@ import {
     LocationFieldsResolver,
     DistrictServiceCountsResolver,
     MunicipalityServiceCountsResolver,
+    NeedTermFieldsResolver,
   ],
   exports: [CatalogueService, CatalogueWriteService],
 })

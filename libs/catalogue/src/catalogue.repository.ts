@@ -69,7 +69,7 @@ export class CatalogueRepository {
   findNeedTerms(): Promise<NeedTerm[]> {
     return this.db.query(
       `SELECT code, label_de AS "labelDe", label_en AS "labelEn", "group", description_de AS "descriptionDe",
-              taxonomy_version AS "taxonomyVersion"
+              taxonomy_version AS "taxonomyVersion", parent_code AS "parentCode"
        FROM need_term ORDER BY sort_order, code`,
     );
   }
@@ -353,7 +353,7 @@ export class CatalogueRepository {
   findNeedsByServices(serviceIds: readonly string[]): Promise<(NeedTerm & { serviceId: string })[]> {
     return this.db.query(
       `SELECT sn.service_id AS "serviceId", t.code, t.label_de AS "labelDe", t.label_en AS "labelEn", t."group",
-              t.description_de AS "descriptionDe", t.taxonomy_version AS "taxonomyVersion"
+              t.description_de AS "descriptionDe", t.taxonomy_version AS "taxonomyVersion", t.parent_code AS "parentCode"
        FROM service_need sn JOIN need_term t ON t.code = sn.need_code
        WHERE sn.service_id = ANY($1::uuid[]) ORDER BY t.sort_order`,
       [serviceIds],

@@ -5,6 +5,8 @@ export * from './domain/models';
 export * from './domain/import.types';
 export * from './domain/needs-taxonomy';
 export * from './visibility';
+export * from './domain/specialties';
+export * from './domain/partner-kinds';
 export { LocationType, NeedTermType, OrganizationType, ServiceType } from './graphql/catalogue.graphql-types';
 export { toLocationType, toServiceType } from './graphql/mappers';
 export { catalogueLoaders } from './graphql/loaders';

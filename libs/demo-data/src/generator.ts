@@ -59,7 +59,7 @@ const SURNAMES = ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer'
 const FAKE_PREFIXES = ['Beispiel', 'Muster', 'Exempel', 'Probe'];
 const STREETS = ['Hauptstraße', 'Bahnhofstraße', 'Schulstraße', 'Gartenstraße', 'Lindenstraße', 'Bergstraße', 'Poststraße', 'Marktstraße', 'Kirchstraße', 'Ringstraße', 'Parkstraße', 'Rosenstraße', 'Goethestraße', 'Schillerstraße', 'Am Markt', 'Wiesenweg', 'Feldstraße', 'Mühlenweg', 'Sonnenweg', 'Friedensstraße'];
 
-const PRACTICE_NAMES: Record<MedicalSpecialty, (person: string) => string> = {
+const PRACTICE_NAMES: Partial<Record<MedicalSpecialty, (person: string) => string>> = {
   [MedicalSpecialty.GENERAL_PRACTICE]: (p) => `Hausarztpraxis Dr. med. ${p}`,
   [MedicalSpecialty.INTERNAL_MEDICINE]: (p) => `Internistische Praxis Dr. med. ${p}`,
   [MedicalSpecialty.ORTHOPAEDICS]: (p) => `Praxis für Orthopädie Dr. med. ${p}`,
@@ -217,10 +217,10 @@ class CatalogueBuilder {
     for (const specialty of specialties) {
       const person = this.person();
       const site = this.site(town, 'praxis');
-      const [first, ...more] = PHYSICIAN_TEMPLATES[specialty];
+      const [first, ...more] = PHYSICIAN_TEMPLATES[specialty]!;
       const chosen = [first, ...more.filter(() => this.rng.chance(0.3))];
       this.org({
-        name: PRACTICE_NAMES[specialty](person.name),
+        name: PRACTICE_NAMES[specialty]!(person.name),
         kind: OrganizationKind.PHYSICIAN_PRACTICE,
         handle: `praxis ${person.surname} ${town.name}`,
         identifiers: [IdentifierScheme.BSNR],
@@ -242,7 +242,7 @@ class CatalogueBuilder {
         handle: `mvz ${prefix} ${town.name}`,
         identifiers: [IdentifierScheme.IK, IdentifierScheme.BSNR],
         sites: [site],
-        services: departments.map((s) => this.service(PHYSICIAN_TEMPLATES[s][0], [site])),
+        services: departments.map((s) => this.service(PHYSICIAN_TEMPLATES[s]![0], [site])),
       });
     }
   }

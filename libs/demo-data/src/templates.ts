@@ -68,7 +68,7 @@ const physician = (
   ...extra,
 });
 
-export const PHYSICIAN_TEMPLATES: Record<MedicalSpecialty, ServiceTemplate[]> = {
+export const PHYSICIAN_TEMPLATES: Partial<Record<MedicalSpecialty, ServiceTemplate[]>> = {
   [S.GENERAL_PRACTICE]: [
     physician(S.GENERAL_PRACTICE, 'Hausärztliche Sprechstunde', 'Erste Anlaufstelle bei allen gesundheitlichen Beschwerden, Überweisung an Fachärztinnen und Fachärzte.', ['primary_care'], [0, 5], { accepting: 0.75, hours: '1-5 07:30-12:00; 1,2,4 15:00-18:00' }),
     physician(S.GENERAL_PRACTICE, 'Gesundheits-Check-up und Vorsorge', 'Check-up ab 35, Blutdruck, Blutzucker und Blutfette; Beratung zu Bewegung und Ernährung.', ['primary_care', 'cardiovascular', 'metabolic'], [3, 21]),

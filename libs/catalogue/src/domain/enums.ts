@@ -43,8 +43,15 @@ export enum ServiceCategory {
   EMPLOYMENT_MEASURE = 'employment_measure',
 }
 
-/** Only meaningful for category `physician` (and clinics' departments). */
+/**
+ * Medical specialty of a physician's or a clinic department's service: the Facharzt competences of
+ * the (Muster-)Weiterbildungsordnung 2018 of the Bundesärztekammer, plus three qualifications coaches
+ * ask for that are not Facharzt fields (psychological psychotherapy, addiction medicine, pain
+ * medicine). German names, the Gebiet and the kind of qualification: `specialties.ts`. Codes are
+ * stable; the ten of the first release keep their meaning.
+ */
 export enum MedicalSpecialty {
+  // the first ten codes (2026.1)
   GENERAL_PRACTICE = 'general_practice',
   INTERNAL_MEDICINE = 'internal_medicine',
   ORTHOPAEDICS = 'orthopaedics',
@@ -55,6 +62,53 @@ export enum MedicalSpecialty {
   PHYSICAL_AND_REHABILITATIVE_MEDICINE = 'physical_and_rehabilitative_medicine',
   DIABETOLOGY = 'diabetology',
   ADDICTION_MEDICINE = 'addiction_medicine',
+  // the other Facharzt competences of the MWBO 2018
+  ANAESTHESIOLOGY = 'anaesthesiology',
+  ANATOMY = 'anatomy',
+  OCCUPATIONAL_MEDICINE = 'occupational_medicine',
+  OPHTHALMOLOGY = 'ophthalmology',
+  BIOCHEMISTRY = 'biochemistry',
+  GENERAL_SURGERY = 'general_surgery',
+  VASCULAR_SURGERY = 'vascular_surgery',
+  CARDIAC_SURGERY = 'cardiac_surgery',
+  PAEDIATRIC_SURGERY = 'paediatric_surgery',
+  PLASTIC_SURGERY = 'plastic_surgery',
+  THORACIC_SURGERY = 'thoracic_surgery',
+  VISCERAL_SURGERY = 'visceral_surgery',
+  GYNAECOLOGY_OBSTETRICS = 'gynaecology_obstetrics',
+  OTORHINOLARYNGOLOGY = 'otorhinolaryngology',
+  PHONIATRICS = 'phoniatrics',
+  DERMATOLOGY = 'dermatology',
+  HUMAN_GENETICS = 'human_genetics',
+  HYGIENE_ENVIRONMENTAL_MEDICINE = 'hygiene_environmental_medicine',
+  ANGIOLOGY = 'angiology',
+  GASTROENTEROLOGY = 'gastroenterology',
+  HAEMATOLOGY_ONCOLOGY = 'haematology_oncology',
+  INFECTIOLOGY = 'infectiology',
+  NEPHROLOGY = 'nephrology',
+  PNEUMOLOGY = 'pneumology',
+  RHEUMATOLOGY = 'rheumatology',
+  PAEDIATRICS = 'paediatrics',
+  CHILD_ADOLESCENT_PSYCHIATRY = 'child_adolescent_psychiatry',
+  LABORATORY_MEDICINE = 'laboratory_medicine',
+  MICROBIOLOGY = 'microbiology',
+  ORAL_MAXILLOFACIAL_SURGERY = 'oral_maxillofacial_surgery',
+  NEUROSURGERY = 'neurosurgery',
+  NUCLEAR_MEDICINE = 'nuclear_medicine',
+  PUBLIC_HEALTH = 'public_health',
+  NEUROPATHOLOGY = 'neuropathology',
+  PATHOLOGY = 'pathology',
+  PHARMACOLOGY_TOXICOLOGY = 'pharmacology_toxicology',
+  CLINICAL_PHARMACOLOGY = 'clinical_pharmacology',
+  PHYSIOLOGY = 'physiology',
+  PSYCHOSOMATIC_MEDICINE = 'psychosomatic_medicine',
+  RADIOLOGY = 'radiology',
+  FORENSIC_MEDICINE = 'forensic_medicine',
+  RADIATION_ONCOLOGY = 'radiation_oncology',
+  TRANSFUSION_MEDICINE = 'transfusion_medicine',
+  UROLOGY = 'urology',
+  // additional qualifications (Zusatz-Weiterbildung) coaches ask for
+  PAIN_MEDICINE = 'pain_medicine',
 }
 
 export enum AccessibilityFeature {

@@ -79,6 +79,8 @@ export interface NeedTerm {
   group: string;
   descriptionDe: string;
   taxonomyVersion: string;
+  /** the broader need, if any (2026.2) */
+  parentCode: string | null;
 }
 
 export interface OpeningHours {

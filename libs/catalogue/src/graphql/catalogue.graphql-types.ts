@@ -70,6 +70,25 @@ export class NeedTermType {
   @Field() group: string;
   @Field() descriptionDe: string;
   @Field() taxonomyVersion: string;
+  @Field(() => String, { nullable: true, description: 'the broader need (taxonomy 2026.2): a request for the parent also finds this need’s services' })
+  parentCode: string | null;
+}
+
+@ObjectType('PartnerKind', { description: 'A kind of partner: a category, a medical specialty, or both' })
+export class PartnerKindType {
+  @Field(() => ServiceCategory, { nullable: true }) category: ServiceCategory | null;
+  @Field(() => MedicalSpecialty, { nullable: true }) specialty: MedicalSpecialty | null;
+  @Field({ description: 'German, e.g. "Arztpraxis: Orthopädie und Unfallchirurgie", "Klinik", "Kurs"' }) labelDe: string;
+}
+
+@ObjectType('MedicalSpecialtyInfo', { description: 'A medical specialty of the documented list (MWBO 2018 Facharzt competences and a few qualifications)' })
+export class MedicalSpecialtyInfoType {
+  @Field(() => MedicalSpecialty) code: MedicalSpecialty;
+  @Field({ description: 'name of the Facharzt competence, e.g. "Orthopädie und Unfallchirurgie"' }) labelDe: string;
+  @Field({ description: 'the Gebiet of the Weiterbildungsordnung, e.g. "Chirurgie"' }) fieldDe: string;
+  @Field({ description: 'FACHARZT, PSYCHOTHERAPY (Psychotherapeutengesetz) or ADDITIONAL (Zusatz-Weiterbildung)' }) qualification: string;
+  @Field(() => [String], { description: 'what the physician is called: "Orthopäde", "Orthopädin"' }) personDe: string[];
+  @Field({ description: 'part of hausärztliche Versorgung (GP care)' }) primaryCare: boolean;
 }
 
 @ObjectType('Eligibility')

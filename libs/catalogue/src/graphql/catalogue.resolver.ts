@@ -7,6 +7,8 @@ import { CategoryCount, NeedTerm } from '../domain/models';
 import { viewerOf } from '../visibility';
 import { findLanguage, Language, searchLanguages } from '../domain/languages';
 import { LanguagesArgs } from './catalogue.args';
+import { defaultPartnerKinds } from '../domain/partner-kinds';
+import { MEDICAL_SPECIALTIES } from '../domain/specialties';
 import { IdArgs, LocationsArgs, OrganizationsArgs, ServicesArgs, ServicesNearArgs } from './catalogue.args';
 import {
   CategoryCountType,
@@ -14,17 +16,19 @@ import {
   LanguageType,
   LocationConnection,
   LocationType,
+  MedicalSpecialtyInfoType,
   NeedsTaxonomyType,
   NeedTermType,
   OpeningHoursType,
   OrganizationConnection,
   OrganizationType,
+  PartnerKindType,
   ServiceAtLocationConnection,
   ServiceConnection,
   ServiceType,
 } from './catalogue.graphql-types';
 import { catalogueLoaders } from './loaders';
-import { toLocationType, toOrganizationType, toServiceType } from './mappers';
+import { toLocationType, toOrganizationType, toPartnerKindType, toServiceType } from './mappers';
 
 @Resolver()
 export class CatalogueQueryResolver {
@@ -47,6 +51,12 @@ export class CatalogueQueryResolver {
   @Query(() => [LanguageType], { description: 'Languages by German or English name or code, for pickers: the ISO 639-1 ones first' })
   languages(@Args() { search, first }: LanguagesArgs): Language[] {
     return searchLanguages(search ?? '', first ?? 20);
+  }
+
+  @Public()
+  @Query(() => [MedicalSpecialtyInfoType], { description: 'The documented list of medical specialties with German names (MWBO 2018)' })
+  medicalSpecialties(): MedicalSpecialtyInfoType[] {
+    return MEDICAL_SPECIALTIES.map((s) => ({ ...s, personDe: [...s.personDe], qualification: s.qualification.toUpperCase() }));
   }
 
   @Query(() => OrganizationConnection, {
@@ -111,6 +121,14 @@ export class CatalogueQueryResolver {
     const location = await this.catalogue.visibleLocation(id, viewerOf(actor));
     if (!location) throw new NotFoundError('Location', id);
     return toLocationType(location);
+  }
+}
+
+@Resolver(() => NeedTermType)
+export class NeedTermFieldsResolver {
+  @ResolveField(() => [PartnerKindType], { description: 'the kinds of partner that answer this need when the coach names none (a hard filter of matching)' })
+  defaultPartnerKinds(@Parent() need: NeedTermType): PartnerKindType[] {
+    return defaultPartnerKinds(need.code).map(toPartnerKindType);
   }
 }
 

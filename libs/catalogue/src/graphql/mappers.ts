@@ -1,5 +1,6 @@
 import { Location, Organization, Service } from '../domain/models';
-import { LocationType, OrganizationType, ServiceType } from './catalogue.graphql-types';
+import { PartnerKind, partnerKindLabel } from '../domain/partner-kinds';
+import { LocationType, OrganizationType, PartnerKindType, ServiceType } from './catalogue.graphql-types';
 
 export function toOrganizationType(o: Organization): OrganizationType {
   return {
@@ -53,4 +54,8 @@ export function toLocationType(l: Location): LocationType & { organizationId: st
     municipalityAgs: l.municipalityAgs,
     version: l.version,
   };
+}
+
+export function toPartnerKindType(k: PartnerKind): PartnerKindType {
+  return { category: k.category ?? null, specialty: k.specialty ?? null, labelDe: partnerKindLabel(k) };
 }

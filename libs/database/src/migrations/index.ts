@@ -7,6 +7,7 @@ import { MatchListing1732320000000 } from './1732320000000-match-listing';
 import { Visibility1733000000000 } from './1733000000000-visibility';
 import { Gtfs1733100000000 } from './1733100000000-gtfs';
 import { Places1733200000000 } from './1733200000000-places';
+import { NeedsTaxonomyParents1733250000000 } from './1733250000000-needs-taxonomy-2026-2';
 
 /** In order; listed explicitly so the bundle and the tests run exactly the same migrations. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Visibility1733000000000,
   Gtfs1733100000000,
   Places1733200000000,
+  NeedsTaxonomyParents1733250000000,
 ];
