@@ -67,7 +67,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       estimator { name estimated }
       limitMinutes consideredCandidates participantDistrictAgs
       unmetNeeds { code }
-      bundle { totalTravelMinutes distinctOrganizations distinctLocations explanation items { need { code } target { service { id name } location { id } travelMinutes score matchedNeeds { code } } } }
+      bundle { totalTravelMinutes distinctOrganizations distinctLocations explanation missingNeeds { need { code } explanation } items { need { code } rank explanation target { service { id name } location { id } travelMinutes score matchedNeeds { code } } } }
       targets(first: $first, after: $after) {
         totalCount pageInfo { hasNextPage endCursor }
         edges { node {
@@ -123,7 +123,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         };
         const total = Object.values(WEIGHTS).reduce((a, b) => a + b, 0);
         const score = Object.entries(WEIGHTS).reduce((sum, [f, w]) => sum + (w * values[f]) / total, 0);
-        return { name: n.service.name, score, minutes, meters };
+        return { name: n.service.name, score, minutes, meters, coverage: values.need_fit * 2 };
       });
       for (const [i, n] of nodes.entries()) {
         const e = expected[i];
@@ -131,9 +131,14 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         expect(Math.abs(n.travelMinutes - e.minutes)).toBeLessThan(0.5);
         expect(Math.abs(n.distanceMeters - e.meters)).toBeLessThan(e.meters * 0.005 + 1);
       }
-      const oracleOrder = [...expected].sort((a, b) => b.score - a.score).map((e) => e.name);
+      // fit dominates: more requested needs covered first, then the score
+      const oracleOrder = [...expected].sort((a, b) => b.coverage - a.coverage || b.score - a.score).map((e) => e.name);
       expect(nodes.map((n: any) => n.service.name)).toEqual(oracleOrder);
-      for (let i = 1; i < nodes.length; i++) expect(nodes[i - 1].score).toBeGreaterThanOrEqual(nodes[i].score);
+      for (let i = 1; i < nodes.length; i++) {
+        const [before, after] = [nodes[i - 1].matchedNeeds.length, nodes[i].matchedNeeds.length];
+        expect(before).toBeGreaterThanOrEqual(after);
+        if (before === after) expect(nodes[i - 1].score).toBeGreaterThanOrEqual(nodes[i].score);
+      }
     });
 
     it('explains every rank: contributions add up to the score, each with a German sentence', async () => {
@@ -353,8 +358,11 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       const single = await match({ needs: ['addiction'], origin: ORIGIN });
       expect(single.data.matchReferralTargets.bundle).toBeNull();
       const unmet = await match({ needs: ['addiction', 'employment_qualification'], origin: ORIGIN, travel: { maxMinutes: 45 } });
-      expect(unmet.data.matchReferralTargets.bundle).toBeNull();
       expect(unmet.data.matchReferralTargets.unmetNeeds).toEqual([{ code: 'employment_qualification' }]);
+      // the bundle covers what it can and says what it cannot
+      const partial = unmet.data.matchReferralTargets.bundle;
+      expect(partial.items.map((i: any) => i.need.code)).toEqual(['addiction']);
+      expect(partial.missingNeeds).toEqual([{ need: { code: 'employment_qualification' }, explanation: 'Kein erreichbares Angebot für „Beschäftigung und Qualifizierung“, das alle Bedingungen erfüllt' }]);
     });
   });
 

@@ -1,6 +1,9 @@
-import { NeedTerm } from '@lotse/catalogue';
+import { AccessibilityFeature, DeliveryMode, NeedTerm, ServiceCategory } from '@lotse/catalogue';
+import { TravelMode } from '@lotse/travel';
 import { BUNDLE_COST, BUNDLE_STEPS_PER_NEED_OPTION, bestBundle, bundleCost, bundleOptions, searchBundle, WorkMeter } from './bundle';
 import { MatchTarget } from './matching.types';
+import { compareTargets } from './scoring/rank';
+import { MatchFactor } from './scoring/weights';
 
 /** sfc32: a small seeded generator, so every instance can be reproduced from its number. */
 function rng(seed: number): () => number {
@@ -124,9 +127,11 @@ describe('bestBundle', () => {
     expect(bundle.explanation).toMatch(/^3 Bedarfe bei (einem Träger|\d Trägern) an (einem Ort|\d Orten), zusammen ca\. \d+ Min\. Anfahrt \(geschätzt\)$/);
   });
 
-  it('has no bundle when a need has no option', () => {
+  it('covers the needs that have options and names the one without', () => {
     const { ranked } = instance(3, { needs: 2, targets: 10, locations: 4, organizations: 2, multiNeed: 0 });
-    expect(bestBundle([need('n0'), need('n1'), need('missing')], ranked)).toBeNull();
+    const bundle = bestBundle([need('n0'), need('n1'), need('missing')], ranked)!;
+    expect(bundle.items.map((i) => i.need.code)).toEqual(['n0', 'n1']);
+    expect(bundle.missingNeeds.map((m) => m.need.code)).toEqual(['missing']);
   });
 
   it('prefers one place for two needs when the second trip costs more than the better score gains', () => {
@@ -161,5 +166,94 @@ describe('bestBundle', () => {
     const { needs, ranked } = instance(5, { needs: 5, targets: 30, locations: 30, organizations: 30, multiNeed: 0 });
     const first = bestBundle(needs, ranked)!.items.map((i) => i.target.service.id);
     expect(bestBundle(needs, [...ranked])!.items.map((i) => i.target.service.id)).toEqual(first);
+  });
+});
+
+const termOf = (code: string, labelDe: string): NeedTerm => ({ code, labelDe, labelEn: code, group: 'condition', descriptionDe: '', taxonomyVersion: '2026.2', parentCode: null });
+const BACK = termOf('musculoskeletal', 'Muskel-Skelett-Erkrankungen');
+const EXERCISE = termOf('exercise', 'Bewegung');
+const DEBT = termOf('debt_counselling', 'Schuldnerberatung');
+
+interface Spec {
+  id: string;
+  needs: NeedTerm[];
+  score: number;
+  minutes: number;
+  location?: string;
+  organization?: string;
+  accepting?: boolean;
+  freeSeats?: number | null;
+  category?: ServiceCategory;
+}
+
+function listing(s: Spec): MatchTarget {
+  return {
+    service: {
+      id: s.id, organizationId: s.organization ?? `org-${s.id}`, category: s.category ?? ServiceCategory.PHYSICIAN, languages: ['de'],
+      accessibility: [AccessibilityFeature.STEP_FREE_ACCESS], deliveryModes: [DeliveryMode.IN_PERSON], acceptingNewClients: s.accepting ?? true,
+      freeSeats: s.freeSeats ?? null, waitingDays: 14, capacityUpdatedAt: new Date(),
+    },
+    location: { id: s.location ?? `loc-${s.id}`, districtAgs: '14627', latitude: 51.1, longitude: 13.4 },
+    distanceMeters: s.minutes * 400,
+    travelMinutes: s.minutes,
+    travelMode: TravelMode.PUBLIC_TRANSPORT,
+    travel: { minutes: s.minutes, mode: TravelMode.PUBLIC_TRANSPORT, basis: { kind: 'estimate' } },
+    score: s.score,
+    coverage: s.needs.length,
+    matchedNeeds: s.needs,
+    inOwnDistrict: true,
+    comesToPerson: false,
+    values: {} as Record<MatchFactor, number>,
+  };
+}
+
+const inRankOrder = (targets: MatchTarget[]) => [...targets].sort(compareTargets);
+
+describe('bundle: availability and reasons', () => {
+  it('never bundles a target that takes no new clients or has no free seat, even the best ranked', () => {
+    const ranked = inRankOrder([
+      listing({ id: 'closed-ortho', needs: [BACK], score: 0.9, minutes: 5, accepting: false }),
+      listing({ id: 'open-ortho', needs: [BACK], score: 0.6, minutes: 25 }),
+      listing({ id: 'full-course', needs: [EXERCISE], score: 0.9, minutes: 5, category: ServiceCategory.COURSE, freeSeats: 0 }),
+      listing({ id: 'open-course', needs: [EXERCISE], score: 0.5, minutes: 30, category: ServiceCategory.COURSE, freeSeats: 4 }),
+    ]);
+    const bundle = bestBundle([BACK, EXERCISE], ranked)!;
+    expect(bundle.items.map((i) => i.target.service.id)).toEqual(['open-ortho', 'open-course']);
+    expect(bundle.items.map((i) => i.rank)).toEqual([2, 2]);
+    expect(bundle.missingNeeds).toEqual([]);
+  });
+
+  it('names a need it has nothing available for, and why, instead of dropping the whole bundle', () => {
+    const ranked = inRankOrder([
+      listing({ id: 'ortho', needs: [BACK], score: 0.7, minutes: 10 }),
+      listing({ id: 'closed-debt', needs: [DEBT], score: 0.8, minutes: 10, accepting: false }),
+    ]);
+    const bundle = bestBundle([BACK, DEBT, EXERCISE], ranked)!;
+    expect(bundle.items.map((i) => i.need.code)).toEqual(['musculoskeletal']);
+    expect(bundle.missingNeeds.map((m) => [m.need.code, m.explanation])).toEqual([
+      ['debt_counselling', 'Für „Schuldnerberatung“ nimmt derzeit kein erreichbares Angebot neue Klient:innen auf (oder es ist kein Platz frei)'],
+      ['exercise', 'Kein erreichbares Angebot für „Bewegung“, das alle Bedingungen erfüllt'],
+    ]);
+    expect(bundle.explanation).toMatch(/ohne Angebot: „Schuldnerberatung“, „Bewegung“$/);
+    expect(bestBundle([BACK], ranked)).toBeNull();
+    expect(bestBundle([DEBT, EXERCISE], ranked)).toBeNull();
+  });
+
+  it('says per need why its item was chosen: best, same target, same place', () => {
+    const ranked = inRankOrder([
+      listing({ id: 'ortho-near', needs: [BACK], score: 0.8, minutes: 8 }),
+      listing({ id: 'ortho-centre', needs: [BACK], score: 0.7, minutes: 20, location: 'centre', organization: 'centre' }),
+      listing({ id: 'course-centre', needs: [EXERCISE], score: 0.7, minutes: 20, location: 'centre', organization: 'centre', category: ServiceCategory.COURSE }),
+    ]);
+    const bundle = bestBundle([BACK, EXERCISE], ranked)!;
+    expect(bundle.items.map((i) => i.target.service.id)).toEqual(['ortho-centre', 'course-centre']);
+    const [back, exercise] = bundle.items.map((i) => i.explanation);
+    expect(back).toBe('Arztpraxis, Rang 2 für „Muskel-Skelett-Erkrankungen“; am selben Ort wie „Bewegung“ – ein Weg weniger; nimmt neue Klient:innen auf, Wartezeit ca. 2 Wochen');
+    expect(exercise).toBe('Kurs, bestes erreichbares Angebot für „Bewegung“; am selben Ort wie „Muskel-Skelett-Erkrankungen“ – ein Weg weniger; nimmt neue Klient:innen auf, Wartezeit ca. 2 Wochen');
+
+    const both = listing({ id: 'both', needs: [BACK, EXERCISE], score: 0.75, minutes: 15 });
+    const one = bestBundle([BACK, EXERCISE], inRankOrder([...ranked, both]))!;
+    expect(one.items.map((i) => i.target.service.id)).toEqual(['both', 'both']);
+    expect(one.items[0].explanation).toMatch(/^Arztpraxis, bestes erreichbares Angebot für „Muskel-Skelett-Erkrankungen“; deckt auch „Bewegung“ ab/);
   });
 });

@@ -1,5 +1,6 @@
-import { NeedTerm } from '@lotse/catalogue';
-import { MatchBundle, MatchTarget } from './matching.types';
+import { CATEGORY_LABELS_DE, NeedTerm } from '@lotse/catalogue';
+import { BundleItem, MatchBundle, MatchTarget, MissingNeed } from './matching.types';
+import { formatDuration } from './scoring/explain';
 
 /**
  * "Aus einer Hand": one target per need, chosen among the best six targets of each need to keep
@@ -30,6 +31,12 @@ import { MatchBundle, MatchTarget } from './matching.types';
  *
  * Deterministic: only strict improvements are taken, in rank order, so ties go to the better-ranked
  * targets.
+ *
+ * Only targets a participant can start with are bundled: one that takes no new clients, or a course
+ * without a free seat, is never an item (whether or not the coach filtered on capacity). A need
+ * without such a target is named in `missingNeeds` with the reason, and the bundle covers the rest;
+ * every target passed every hard filter of the request already, the need's kind of partner included.
+ * A target that comes to the person (outreach or online in its service area) costs no travel.
  */
 export const BUNDLE_COST = { organizationMinutes: 15, locationMinutes: 10, scoreMinutes: 30, candidatesPerNeed: 6 };
 
@@ -44,33 +51,61 @@ export interface WorkMeter {
   bundleSteps: number;
 }
 
+/** A participant can start there now: accepting new clients and, where seats are counted, one free. */
+export function isAvailable(t: MatchTarget): boolean {
+  return t.service.acceptingNewClients !== false && t.service.freeSeats !== 0;
+}
+
+/** Minutes the participant travels to a target: none when it comes to them. */
+export function tripMinutes(t: MatchTarget): number {
+  return t.comesToPerson ? 0 : t.travelMinutes;
+}
+
 export function bestBundle(needs: NeedTerm[], ranked: MatchTarget[], meter?: WorkMeter): MatchBundle | null {
+  if (needs.length < 2) return null;
   const options = bundleOptions(needs, ranked);
-  if (options.some((o) => o.length === 0)) return null;
-  const chosen = searchBundle(options, meter);
+  const covered = needs.map((need, i) => ({ need, options: options[i] })).filter((c) => c.options.length > 0);
+  if (!covered.length) return null;
+  const chosen = searchBundle(covered.map((c) => c.options), meter);
+  const missingNeeds: MissingNeed[] = needs
+    .filter((_, i) => options[i].length === 0)
+    .map((need) => ({
+      need,
+      explanation: ranked.some((t) => addresses(t, need))
+        ? `Für „${need.labelDe}“ nimmt derzeit kein erreichbares Angebot neue Klient:innen auf (oder es ist kein Platz frei)`
+        : `Kein erreichbares Angebot für „${need.labelDe}“, das alle Bedingungen erfüllt`,
+    }));
+  const coveredNeeds = covered.map((c) => c.need);
+  const items: BundleItem[] = covered.map((c, i) => {
+    const rank = ranked.filter((t) => addresses(t, c.need)).indexOf(chosen[i]) + 1;
+    return { need: c.need, target: chosen[i], rank, explanation: itemExplanation(i, coveredNeeds, chosen, c.options, rank) };
+  });
   const locations = distinct(chosen, (t) => t.location.id);
   const organizations = distinct(chosen, (t) => t.service.organizationId).length;
-  const totalTravelMinutes = locations.reduce((sum, t) => sum + t.travelMinutes, 0);
+  const totalTravelMinutes = locations.reduce((sum, t) => sum + tripMinutes(t), 0);
+  const missing = missingNeeds.length ? `; ohne Angebot: ${missingNeeds.map((m) => `„${m.need.labelDe}“`).join(', ')}` : '';
   return {
-    items: needs.map((need, i) => ({ need, target: chosen[i] })),
+    items,
+    missingNeeds,
     totalTravelMinutes,
     distinctOrganizations: organizations,
     distinctLocations: locations.length,
-    explanation: `${needs.length} Bedarfe bei ${organizations === 1 ? 'einem Träger' : `${organizations} Trägern`} an ${locations.length === 1 ? 'einem Ort' : `${locations.length} Orten`}, zusammen ca. ${Math.max(1, Math.round(totalTravelMinutes))} Min. Anfahrt (geschätzt)`,
+    explanation: `${items.length} Bedarfe bei ${organizations === 1 ? 'einem Träger' : `${organizations} Trägern`} an ${locations.length === 1 ? 'einem Ort' : `${locations.length} Orten`}, zusammen ca. ${Math.max(1, Math.round(totalTravelMinutes))} Min. Anfahrt (geschätzt)${missing}`,
   };
 }
 
-/** The best `candidatesPerNeed` targets of each need, in rank order: one pass over the ranking. */
-export function bundleOptions(needs: NeedTerm[], ranked: MatchTarget[]): MatchTarget[][] {
+/** The best `perNeed` available targets of each need, in rank order: one pass over the ranking. */
+export function bundleOptions(needs: NeedTerm[], ranked: MatchTarget[], perNeed = BUNDLE_COST.candidatesPerNeed): MatchTarget[][] {
   const index = new Map(needs.map((n, i) => [n.code, i]));
   const options: MatchTarget[][] = needs.map(() => []);
   let open = needs.length;
   for (const target of ranked) {
+    if (!isAvailable(target)) continue;
     for (const need of target.matchedNeeds) {
       const i = index.get(need.code);
-      if (i === undefined || options[i].length >= BUNDLE_COST.candidatesPerNeed) continue;
+      if (i === undefined || options[i].length >= perNeed) continue;
       options[i].push(target);
-      if (options[i].length === BUNDLE_COST.candidatesPerNeed) open--;
+      if (options[i].length === perNeed) open--;
     }
     if (open === 0) break;
   }
@@ -81,7 +116,7 @@ export function bundleCost(choice: MatchTarget[]): number {
   const locations = distinct(choice, (t) => t.location.id);
   const organizations = distinct(choice, (t) => t.service.organizationId).length;
   return (
-    locations.reduce((sum, t) => sum + t.travelMinutes, 0) +
+    locations.reduce((sum, t) => sum + tripMinutes(t), 0) +
     BUNDLE_COST.organizationMinutes * (organizations - 1) +
     BUNDLE_COST.locationMinutes * (locations.length - 1) -
     BUNDLE_COST.scoreMinutes * choice.reduce((sum, t) => sum + t.score, 0)
@@ -278,7 +313,7 @@ class BundleShape {
         if (p === undefined) {
           p = places.size;
           places.set(t.location.id, p);
-          this.placeMinutes.push(t.travelMinutes);
+          this.placeMinutes.push(tripMinutes(t));
         }
         const org = organizations.get(t.service.organizationId) ?? organizations.set(t.service.organizationId, organizations.size).get(t.service.organizationId)!;
         this.placeOf[j] = p;
@@ -409,6 +444,34 @@ class BundleState {
     this.move(i, best);
     return bestDelta;
   }
+}
+
+/**
+ * Why this item, in German: its kind, its rank for the need, what it shares with the other items
+ * (the reason a lower-ranked option can win), and that it takes new clients.
+ */
+function itemExplanation(i: number, needs: NeedTerm[], chosen: MatchTarget[], options: MatchTarget[], rank: number): string {
+  const t = chosen[i];
+  const label = `„${needs[i].labelDe}“`;
+  const others = (test: (o: MatchTarget) => boolean) => needs.filter((_, j) => j !== i && test(chosen[j])).map((n) => `„${n.labelDe}“`);
+  const sameTarget = others((o) => o === t);
+  const samePlace = others((o) => o !== t && o.location.id === t.location.id);
+  const sameOrganization = others((o) => o.location.id !== t.location.id && o.service.organizationId === t.service.organizationId);
+  const kind = CATEGORY_LABELS_DE[t.service.category] ?? 'Angebot';
+  const parts = [rank === 1 ? `${kind}, bestes erreichbares Angebot für ${label}` : `${kind}, Rang ${rank} für ${label}`];
+  if (sameTarget.length) parts.push(`deckt auch ${sameTarget.join(', ')} ab`);
+  if (samePlace.length) parts.push(`am selben Ort wie ${samePlace.join(', ')} – ein Weg weniger`);
+  if (sameOrganization.length) parts.push(`beim selben Träger wie ${sameOrganization.join(', ')}`);
+  if (rank > 1 && !sameTarget.length && !samePlace.length && !sameOrganization.length && tripMinutes(t) < tripMinutes(options[0]) - 0.5) {
+    parts.push('kürzere Anfahrt als das bestplatzierte Angebot');
+  }
+  if (t.comesToPerson) parts.push('kommt zur Person');
+  parts.push(t.service.waitingDays ? `nimmt neue Klient:innen auf, Wartezeit ca. ${formatDuration(t.service.waitingDays)}` : 'nimmt neue Klient:innen auf');
+  return parts.join('; ');
+}
+
+function addresses(t: MatchTarget, need: NeedTerm): boolean {
+  return t.matchedNeeds.some((n) => n.code === need.code);
 }
 
 function distinct<T>(items: T[], key: (t: T) => string): T[] {

@@ -3,5 +3,6 @@ export * from './matching.service';
 export * from './matching.types';
 export * from './scoring/weights';
 export * from './scoring/score';
+export * from './scoring/rank';
 export * from './bundle';
 export * from './origin';

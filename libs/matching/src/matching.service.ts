@@ -7,6 +7,7 @@ import { bestBundle } from './bundle';
 import { resolveOrigin } from './origin';
 import { BeyondLimit, MatchBundle, MatchOutcome, MatchRequest, MatchTarget, MatchWork } from './matching.types';
 import { beyondLimitExplanation, explanations } from './scoring/explain';
+import { compareTargets } from './scoring/rank';
 import { effectiveWeights, factorValues, score, weightedScore } from './scoring/score';
 import { WeightSet } from './scoring/weights';
 
@@ -150,7 +151,8 @@ export class MatchingService {
           travel: target.travel,
           distanceMeters: target.distanceMeters,
           inOwnDistrict: target.inOwnDistrict,
-          locationDistrictName: target.location.districtAgs ? districts.get(target.location.districtAgs)?.name ?? null : null,
+          participantDistrict: districts.get(participantDistrict) ?? null,
+          locationDistrict: target.location.districtAgs ? districts.get(target.location.districtAgs) ?? null : null,
           languages,
           now,
         });
@@ -212,8 +214,10 @@ export class MatchingService {
       travelMode: travel.mode,
       travel,
       score: weightedScore(values, ctx.weights),
+      coverage: matchedNeeds.length,
       matchedNeeds,
       inOwnDistrict,
+      comesToPerson: false,
       values,
     };
   }
@@ -222,11 +226,6 @@ export class MatchingService {
     this.districtsCache ??= this.geo.districts().then((list) => new Map(list.map((d) => [d.ags, d])));
     return this.districtsCache;
   }
-}
-
-/** Best first: score, then nearer, then ids (a total order, so pages are stable). */
-export function compareTargets(a: Pick<MatchTarget, 'score' | 'distanceMeters' | 'service' | 'location'>, b: typeof a): number {
-  return b.score - a.score || a.distanceMeters - b.distanceMeters || a.service.id.localeCompare(b.service.id) || a.location.id.localeCompare(b.location.id);
 }
 
 /** Keeps each service's best location only. */

@@ -41,8 +41,12 @@ export interface MatchTarget {
   /** the routing port's whole answer: minutes, mode and what they rest on (estimate or timetable) */
   travel: TravelTime;
   score: number;
+  /** how many of the requested needs it addresses: ranks first (see scoring/rank.ts) */
+  coverage: number;
   matchedNeeds: NeedTerm[];
   inOwnDistrict: boolean;
+  /** an outreach or online service whose service area holds the origin: no trip, no travel limit */
+  comesToPerson: boolean;
   /** each factor's value in [0, 1]; weights and contributions are worked out when explained */
   values: Record<MatchFactor, number>;
 }
@@ -50,10 +54,21 @@ export interface MatchTarget {
 export interface BundleItem {
   need: NeedTerm;
   target: MatchTarget;
+  /** the target's rank among the reachable targets for this need (1 = best) */
+  rank: number;
+  /** German: why this target was chosen for this need */
+  explanation: string;
+}
+
+/** A need the bundle has no item for, and why. */
+export interface MissingNeed {
+  need: NeedTerm;
+  explanation: string;
 }
 
 export interface MatchBundle {
   items: BundleItem[];
+  missingNeeds: MissingNeed[];
   totalTravelMinutes: number;
   distinctOrganizations: number;
   distinctLocations: number;

@@ -3,7 +3,8 @@ import { encodeCursor, NotFoundError, PageArgs, RequestContext, toPage } from '@
 import { catalogueLoaders, CatalogueService, LocationType, ServiceType, toLocationType, toServiceType } from '@lotse/catalogue';
 import { GeoService, toPlaceType } from '@lotse/geo';
 import { toDepartureWindow, toDepartureWindowType, toTravelEstimatorType, TravelBasisKind, TravelMode } from '@lotse/travel';
-import { compareTargets, MatchingService } from '../matching.service';
+import { MatchingService } from '../matching.service';
+import { compareTargets, fromRankKey, rankKey } from '../scoring/rank';
 import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
 import { MatchFactor, Weights } from '../scoring/weights';
 import { MatchArgs } from './matching.inputs';
@@ -50,11 +51,11 @@ export class MatchingResolver {
 
   @ResolveField(() => MatchBundleType, {
     nullable: true,
-    description: 'Several needs only: one target per need among the best six of each, few organisations and places, least travel ("aus einer Hand"); null when a need has no reachable target. Searched only when asked for.',
+    description: 'Several needs only: one target per need among the best six of each, few organisations and places, least travel ("aus einer Hand"); only targets that take new clients (and have a free seat, where counted); needs without one in missingNeeds; null for one need or when no need has an available target. Searched only when asked for.',
   })
   bundle(@Parent() result: MatchResultType): MatchBundleType | null {
     const bundle = result.outcome.bundle();
-    return bundle && { ...bundle, items: bundle.items.map((i) => ({ need: i.need, target: toTargetType(i.target, result.outcome) })) };
+    return bundle && { ...bundle, items: bundle.items.map((i) => ({ ...i, target: toTargetType(i.target, result.outcome) })) };
   }
 
   @ResolveField(() => [MatchBeyondLimitType], {
@@ -67,19 +68,18 @@ export class MatchingResolver {
 
   @ResolveField(() => MatchTargetConnection, { description: 'Ranked targets, best first' })
   targets(@Parent() result: MatchResultType, @Args() args: PageArgs): MatchTargetConnection {
-    const page = toPage(args, 4);
+    const page = toPage(args, 5);
     const ranked = result.outcome.targets;
     let start = 0;
     if (page.after) {
-      const [score, distanceMeters, serviceId, locationId] = page.after;
+      const key = fromRankKey(page.after);
       // Scores drift with time (freshness), so find the cursor's target by identity first.
-      const same = ranked.findIndex((t) => t.service.id === serviceId && t.location.id === locationId);
-      const key = { score: Number(score), distanceMeters: Number(distanceMeters), service: { id: String(serviceId) }, location: { id: String(locationId) } };
-      start = same >= 0 ? same + 1 : ranked.findIndex((t) => compareTargets(t, key as MatchTarget) > 0);
+      const same = ranked.findIndex((t) => t.service.id === key.service.id && t.location.id === key.location.id);
+      start = same >= 0 ? same + 1 : ranked.findIndex((t) => compareTargets(t, key) > 0);
       if (start < 0) start = ranked.length;
     }
     const slice = ranked.slice(start, start + page.limit);
-    const edges = slice.map((t) => ({ cursor: encodeCursor([t.score, t.distanceMeters, t.service.id, t.location.id]), node: toTargetType(t, result.outcome) }));
+    const edges = slice.map((t) => ({ cursor: encodeCursor(rankKey(t)), node: toTargetType(t, result.outcome) }));
     return {
       edges,
       totalCount: ranked.length,

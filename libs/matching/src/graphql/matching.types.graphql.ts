@@ -68,11 +68,22 @@ export class MatchOriginType {
 export class MatchBundleItemType {
   @Field(() => NeedTermType) need: NeedTermType;
   @Field(() => MatchTargetType) target: MatchTargetType;
+  @Field(() => Int, { description: 'the target’s rank among the reachable targets for this need (1 = best)' }) rank: number;
+  @Field({ description: 'German: why this target was chosen for this need (kind, rank, what it shares with the other items, capacity)' }) explanation: string;
 }
 
-@ObjectType('MatchBundle', { description: 'One target per need, few organisations and places, least travel ("aus einer Hand")' })
+@ObjectType('MatchMissingNeed', { description: 'A requested need the bundle has no item for' })
+export class MatchMissingNeedType {
+  @Field(() => NeedTermType) need: NeedTermType;
+  @Field({ description: 'German: why, e.g. no reachable target takes new clients' }) explanation: string;
+}
+
+@ObjectType('MatchBundle', {
+  description: 'One target per need, few organisations and places, least travel ("aus einer Hand"); only targets that take new clients (and have a free seat, where counted)',
+})
 export class MatchBundleType {
   @Field(() => [MatchBundleItemType]) items: MatchBundleItemType[];
+  @Field(() => [MatchMissingNeedType], { description: 'requested needs without an item, with the reason' }) missingNeeds: MatchMissingNeedType[];
   @Field(() => Float) totalTravelMinutes: number;
   @Field(() => Int) distinctOrganizations: number;
   @Field(() => Int) distinctLocations: number;

@@ -12,21 +12,75 @@ export interface ExplainInput {
   travel: TravelTime;
   distanceMeters: number;
   inOwnDistrict: boolean;
-  locationDistrictName: string | null;
+  /** the participant's district (the district factor's reference) */
+  participantDistrict: DistrictName | null;
+  /** the district of the target's location; null outside Saxony */
+  locationDistrict: DistrictName | null;
   languages: string[];
   now: Date;
 }
 
-const ACCESSIBILITY_NAMES: Partial<Record<AccessibilityFeature, string>> = {
-  [AccessibilityFeature.STEP_FREE_ACCESS]: 'stufenloser Zugang',
-  [AccessibilityFeature.ACCESSIBLE_WC]: 'barrierefreies WC',
-  [AccessibilityFeature.LIFT]: 'Aufzug',
-  [AccessibilityFeature.SIGN_LANGUAGE]: 'Gebärdensprache',
-  [AccessibilityFeature.EASY_LANGUAGE]: 'Leichte Sprache',
-  [AccessibilityFeature.HEARING_LOOP]: 'Hörschleife',
-  [AccessibilityFeature.ACCESSIBLE_PARKING]: 'Behindertenparkplatz',
-  [AccessibilityFeature.BRAILLE]: 'Brailleschrift',
-};
+/** Features of the building, in the dative after "mit" (step-free access is said as "stufenlos zugänglich"). */
+const BUILDING_FEATURES: [AccessibilityFeature, string][] = [
+  [AccessibilityFeature.ACCESSIBLE_WC, 'barrierefreiem WC'],
+  [AccessibilityFeature.LIFT, 'Aufzug'],
+  [AccessibilityFeature.ACCESSIBLE_PARKING, 'Behindertenparkplatz'],
+];
+/** How the service communicates: not about the building, never "barrierefrei". */
+const COMMUNICATION_FEATURES: [AccessibilityFeature, string][] = [
+  [AccessibilityFeature.SIGN_LANGUAGE, 'Gebärdensprache'],
+  [AccessibilityFeature.HEARING_LOOP, 'Induktionsschleife für Hörgeräte'],
+  [AccessibilityFeature.EASY_LANGUAGE, 'Leichte Sprache'],
+  [AccessibilityFeature.BRAILLE, 'Brailleschrift'],
+];
+
+/** "A, B und C" */
+function list(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} und ${items[items.length - 1]}`;
+}
+
+/**
+ * Each feature in its own words: the building ("stufenlos zugänglich, mit barrierefreiem WC und
+ * Aufzug"), then communication ("Kommunikation: Leichte Sprache") — Leichte Sprache or a hearing
+ * loop say nothing about steps.
+ */
+export function accessibilityPhrase(features: readonly AccessibilityFeature[]): string {
+  const has = (f: AccessibilityFeature) => features.includes(f);
+  const building = BUILDING_FEATURES.filter(([f]) => has(f)).map(([, words]) => words);
+  const communication = COMMUNICATION_FEATURES.filter(([f]) => has(f)).map(([, words]) => words);
+  if (!has(AccessibilityFeature.STEP_FREE_ACCESS) && !building.length && !communication.length) return 'keine Angaben zur Barrierefreiheit';
+  let access: string;
+  if (has(AccessibilityFeature.STEP_FREE_ACCESS)) access = building.length ? `stufenlos zugänglich, mit ${list(building)}` : 'stufenlos zugänglich';
+  else access = building.length ? `kein stufenloser Zugang angegeben; mit ${list(building)}` : 'keine Angaben zum Zugang';
+  return communication.length ? `${access}; Kommunikation: ${communication.join(', ')}` : access;
+}
+
+/** A district as one names it: "Landkreis Meißen", "Erzgebirgskreis", "Stadt Dresden" (Leipzig is both). */
+export interface DistrictName {
+  name: string;
+  /** 'Landkreis' or 'Kreisfreie Stadt' (the boundaries' kind) */
+  kind: string;
+}
+
+const isCity = (d: DistrictName) => d.kind === 'Kreisfreie Stadt';
+
+export function districtTitle(d: DistrictName): string {
+  if (isCity(d)) return `Stadt ${d.name}`;
+  return /kreis$/i.test(d.name) ? d.name : `Landkreis ${d.name}`;
+}
+
+/**
+ * "im eigenen Landkreis (Meißen)", "in der eigenen Stadt (Dresden)", "außerhalb des eigenen
+ * Landkreises (Stadt Dresden)", "außerhalb der eigenen Stadt (Landkreis Meißen)".
+ */
+export function districtPhrase(inOwnDistrict: boolean, participant: DistrictName | null, location: DistrictName | null): string {
+  const city = participant ? isCity(participant) : false;
+  if (inOwnDistrict) {
+    const name = location ?? participant;
+    return `${city ? 'in der eigenen Stadt' : 'im eigenen Landkreis'}${name ? ` (${name.name})` : ''}`;
+  }
+  return `${city ? 'außerhalb der eigenen Stadt' : 'außerhalb des eigenen Landkreises'} (${location ? districtTitle(location) : 'außerhalb Sachsens'})`;
+}
 
 
 export function formatDuration(days: number): string {
@@ -56,18 +110,13 @@ export function explanations(input: ExplainInput): Record<MatchFactor, string> {
   }
   const spoken = input.languages.length ? input.languages : ['de'];
   const offered = spoken.filter((l) => s.languages.includes(l));
-  const features = s.accessibility.map((f) => ACCESSIBILITY_NAMES[f]).filter(Boolean);
   return {
     [MatchFactor.NEED_FIT]: `passt zu ${input.matchedNeedLabels.length} von ${input.requestedNeeds} Bedarfen: ${input.matchedNeedLabels.join(', ')}`,
     [MatchFactor.TRAVEL_TIME]: tripPhrase(input.travel, input.distanceMeters),
     [MatchFactor.CAPACITY]: capacity,
     [MatchFactor.FRESHNESS]: `Angaben zuletzt aktualisiert ${capacityAge}`,
-    [MatchFactor.DISTRICT]: input.inOwnDistrict
-      ? `im eigenen Landkreis${input.locationDistrictName ? ` (${input.locationDistrictName})` : ''}`
-      : `außerhalb des eigenen Landkreises${input.locationDistrictName ? ` (${input.locationDistrictName})` : ''}`,
-    [MatchFactor.ACCESSIBILITY]: s.accessibility.includes(AccessibilityFeature.STEP_FREE_ACCESS)
-      ? `barrierefrei: ${features.join(', ')}`
-      : features.length ? `eingeschränkt barrierefrei: ${features.join(', ')}` : 'keine Angaben zur Barrierefreiheit',
+    [MatchFactor.DISTRICT]: districtPhrase(input.inOwnDistrict, input.participantDistrict, input.locationDistrict),
+    [MatchFactor.ACCESSIBILITY]: accessibilityPhrase(s.accessibility),
     [MatchFactor.LANGUAGE]: offered.length
       ? `auf ${offered.map(languageNameDe).join(', ')} möglich`
       : `nicht in den Sprachen der Person (angeboten: ${s.languages.map(languageNameDe).join(', ')})`,

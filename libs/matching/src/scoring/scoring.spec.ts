@@ -1,10 +1,12 @@
 import { AccessibilityFeature, CostType, DeliveryMode, InsuranceRequirement, Service, ServiceCategory, ServiceStatus } from '@lotse/catalogue';
 import { TravelMode } from '@lotse/travel';
-import { explanations, formatAge, formatDuration } from './explain';
+import { accessibilityPhrase, districtPhrase, explanations, formatAge, formatDuration } from './explain';
 import { effectiveWeights, factorValues, score, weightedScore } from './score';
 import { DEFAULT_WEIGHT_SET, MatchFactor, weightSetFromConfig } from './weights';
 
 const now = new Date('2026-11-22T12:00:00Z');
+const MEISSEN = { name: 'Meißen', kind: 'Landkreis' };
+const DRESDEN = { name: 'Dresden', kind: 'Kreisfreie Stadt' };
 const service: Service = {
   id: 's', organizationId: 'o', name: 'Suchtberatung', description: '', category: ServiceCategory.ADDICTION_COUNSELLING, specialty: null,
   minAge: null, maxAge: null, insuranceRequirement: InsuranceRequirement.NONE, eligibilityNote: null, languages: ['de', 'uk'],
@@ -65,24 +67,59 @@ describe('weight configuration', () => {
 
 describe('explanations', () => {
   it('reads like a coach would say it', () => {
-    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 2, travel: { minutes: 17.6, mode: TravelMode.PUBLIC_TRANSPORT, basis: { kind: 'estimate' } }, distanceMeters: 7420, inOwnDistrict: true, locationDistrictName: 'Meißen', languages: ['uk'], now });
+    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 2, travel: { minutes: 17.6, mode: TravelMode.PUBLIC_TRANSPORT, basis: { kind: 'estimate' } }, distanceMeters: 7420, inOwnDistrict: true, participantDistrict: MEISSEN, locationDistrict: MEISSEN, languages: ['uk'], now });
     expect(e.travel_time).toBe('ca. 18 Min. mit Bus/Bahn (geschätzt), 7,4 km Luftlinie');
     expect(e.capacity).toBe('nimmt neue Klient:innen auf, Wartezeit ca. 2 Wochen, Stand vor 3 Tagen');
     expect(e.freshness).toBe('Angaben zuletzt aktualisiert vor 3 Tagen');
     expect(e.need_fit).toBe('passt zu 1 von 2 Bedarfen: Sucht');
     expect(e.district).toBe('im eigenen Landkreis (Meißen)');
-    expect(e.accessibility).toBe('barrierefrei: stufenloser Zugang, barrierefreies WC');
+    expect(e.accessibility).toBe('stufenlos zugänglich, mit barrierefreiem WC');
     expect(e.language).toBe('auf Ukrainisch möglich');
     expect(e.outreach).toBe('kommt auch zur Person (aufsuchend)');
   });
 
+  it('names a kreisfreie Stadt a city and a Landkreis a district, in and outside one’s own', () => {
+    const ERZ = { name: 'Erzgebirgskreis', kind: 'Landkreis' };
+    const LEIPZIG_CITY = { name: 'Leipzig', kind: 'Kreisfreie Stadt' };
+    const LEIPZIG_DISTRICT = { name: 'Leipzig', kind: 'Landkreis' };
+    expect(districtPhrase(true, DRESDEN, DRESDEN)).toBe('in der eigenen Stadt (Dresden)');
+    expect(districtPhrase(true, MEISSEN, MEISSEN)).toBe('im eigenen Landkreis (Meißen)');
+    expect(districtPhrase(true, ERZ, ERZ)).toBe('im eigenen Landkreis (Erzgebirgskreis)');
+    expect(districtPhrase(false, MEISSEN, DRESDEN)).toBe('außerhalb des eigenen Landkreises (Stadt Dresden)');
+    expect(districtPhrase(false, DRESDEN, MEISSEN)).toBe('außerhalb der eigenen Stadt (Landkreis Meißen)');
+    expect(districtPhrase(false, LEIPZIG_CITY, LEIPZIG_DISTRICT)).toBe('außerhalb der eigenen Stadt (Landkreis Leipzig)');
+    expect(districtPhrase(false, LEIPZIG_DISTRICT, LEIPZIG_CITY)).toBe('außerhalb des eigenen Landkreises (Stadt Leipzig)');
+    expect(districtPhrase(false, ERZ, null)).toBe('außerhalb des eigenen Landkreises (außerhalb Sachsens)');
+    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 1, travel: { minutes: 5, mode: TravelMode.CAR, basis: { kind: 'estimate' } }, distanceMeters: 900, inOwnDistrict: true, participantDistrict: DRESDEN, locationDistrict: DRESDEN, languages: [], now });
+    expect(e.district).toBe('in der eigenen Stadt (Dresden)');
+  });
+
+  it.each([
+    [[AccessibilityFeature.STEP_FREE_ACCESS], 'stufenlos zugänglich'],
+    [[AccessibilityFeature.STEP_FREE_ACCESS, AccessibilityFeature.ACCESSIBLE_WC, AccessibilityFeature.LIFT, AccessibilityFeature.ACCESSIBLE_PARKING], 'stufenlos zugänglich, mit barrierefreiem WC, Aufzug und Behindertenparkplatz'],
+    [[AccessibilityFeature.LIFT], 'kein stufenloser Zugang angegeben; mit Aufzug'],
+    [[AccessibilityFeature.EASY_LANGUAGE], 'keine Angaben zum Zugang; Kommunikation: Leichte Sprache'],
+    [[AccessibilityFeature.SIGN_LANGUAGE], 'keine Angaben zum Zugang; Kommunikation: Gebärdensprache'],
+    [[AccessibilityFeature.HEARING_LOOP], 'keine Angaben zum Zugang; Kommunikation: Induktionsschleife für Hörgeräte'],
+    [[AccessibilityFeature.BRAILLE], 'keine Angaben zum Zugang; Kommunikation: Brailleschrift'],
+    [[AccessibilityFeature.STEP_FREE_ACCESS, AccessibilityFeature.ACCESSIBLE_WC, AccessibilityFeature.EASY_LANGUAGE], 'stufenlos zugänglich, mit barrierefreiem WC; Kommunikation: Leichte Sprache'],
+    [[], 'keine Angaben zur Barrierefreiheit'],
+  ])('words accessibility %j as "%s"', (features, text) => {
+    expect(accessibilityPhrase(features)).toBe(text);
+    expect(accessibilityPhrase(features)).not.toMatch(/eingeschränkt barrierefrei/);
+  });
+
+  it('words every accessibility feature', () => {
+    for (const feature of Object.values(AccessibilityFeature)) expect(accessibilityPhrase([feature])).not.toBe('keine Angaben zur Barrierefreiheit');
+  });
+
   it('says "zu Fuß" when a public-transport trip is walked', () => {
-    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 1, travel: { minutes: 3.6, mode: TravelMode.WALK, basis: { kind: 'estimate' } }, distanceMeters: 200, inOwnDistrict: true, locationDistrictName: null, languages: [], now });
+    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 1, travel: { minutes: 3.6, mode: TravelMode.WALK, basis: { kind: 'estimate' } }, distanceMeters: 200, inOwnDistrict: true, participantDistrict: null, locationDistrict: null, languages: [], now });
     expect(e.travel_time).toBe('ca. 4 Min. zu Fuß (geschätzt), 0,2 km Luftlinie');
   });
 
   it.each([[7420, '7,4'], [49, '0,0'], [950, '1,0'], [1234567, '1.234,6']])('writes %d m as "%s km" the German way', (meters, km) => {
-    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 1, travel: { minutes: 5, mode: TravelMode.CAR, basis: { kind: 'estimate' } }, distanceMeters: meters, inOwnDistrict: true, locationDistrictName: null, languages: [], now });
+    const e = explanations({ service, matchedNeedLabels: ['Sucht'], requestedNeeds: 1, travel: { minutes: 5, mode: TravelMode.CAR, basis: { kind: 'estimate' } }, distanceMeters: meters, inOwnDistrict: true, participantDistrict: null, locationDistrict: null, languages: [], now });
     expect(e.travel_time).toBe(`ca. 5 Min. mit dem Auto (geschätzt), ${km} km Luftlinie`);
     expect(km).toBe((meters / 1000).toLocaleString('de-DE', { maximumFractionDigits: 1, minimumFractionDigits: 1 }));
   });
