@@ -447,6 +447,78 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
     });
   });
 
+  describe('households (PASE)', () => {
+    const HOUSEHOLD = `query($request: HouseholdRequestInput!) {
+      matchHousehold(request: $request) {
+        members { label result { unmetNeeds { code } targets(first: 20) { edges { node { service { name languages } matchedNeeds { code } } } } } }
+        plan {
+          items { member need { code } weekday explanation target { service { name } location { id } travelMinutes } }
+          missingNeeds { member need { code } explanation }
+          distinctLocations sharedLocations weekdays totalTravelMinutes explanation
+        }
+      }
+    }`;
+
+    beforeAll(async () => {
+      const centre = destination(ORIGIN.latitude, ORIGIN.longitude, 45, 3000);
+      await t.app.get(CatalogueService).importOrganizations([
+        // one place with something for each person, open on Wednesdays
+        organizationAt('Haushalt Zentrum (fiktiv)', centre.latitude, centre.longitude, [
+          serviceFixture({ name: 'hh-pain-centre', needs: ['chronic_pain'], openingHours: [{ weekday: 3, opensAt: '09:00', closesAt: '15:00' }] }),
+          serviceFixture({ name: 'hh-relatives-centre', needs: ['relatives_carers'], languages: ['de', 'uk'], openingHours: [{ weekday: 3, opensAt: '13:00', closesAt: '17:00' }] }),
+        ]),
+        // each person's nearest on its own, elsewhere
+        place({ key: 'hh-pain-near', bearing: 200, meters: 1200, service: { needs: ['chronic_pain'], openingHours: [{ weekday: 1, opensAt: '09:00', closesAt: '12:00' }] } }),
+        place({ key: 'hh-relatives-near', bearing: 290, meters: 1500, service: { needs: ['relatives_carers'], languages: ['de'], openingHours: [{ weekday: 4, opensAt: '09:00', closesAt: '12:00' }] } }),
+      ]);
+    });
+
+    it('matches each person on their own needs and constraints, and plans a shared place and day', async () => {
+      const res = await t.gql(HOUSEHOLD, { request: {
+        origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 60 },
+        members: [{ needs: ['chronic_pain'] }, { needs: ['relatives_carers'], constraints: { languages: ['uk'] } }],
+      } });
+      expect(res.errors).toBeUndefined();
+      const { members, plan } = res.data.matchHousehold;
+      expect(members.map((m: any) => m.label)).toEqual(['Person 1', 'Person 2']);
+      const own = (i: number) => members[i].result.targets.edges.map((e: any) => e.node);
+      expect(own(0).map((n: any) => n.service.name)).toEqual(expect.arrayContaining(['hh-pain-centre', 'hh-pain-near']));
+      for (const n of own(0)) expect(n.matchedNeeds.map((x: any) => x.code)).toEqual(['chronic_pain']);
+      // Person 2 speaks Ukrainian: the nearer relatives' group does not offer it
+      expect(own(1).map((n: any) => n.service.name)).toEqual(['hh-relatives-centre']);
+      for (const n of own(1)) expect(n.service.languages).toContain('uk');
+
+      expect(plan.items.map((i: any) => [i.member, i.need.code, i.target.service.name])).toEqual([
+        ['Person 1', 'chronic_pain', 'hh-pain-centre'],
+        ['Person 2', 'relatives_carers', 'hh-relatives-centre'],
+      ]);
+      expect(plan.items[0].target.location.id).toBe(plan.items[1].target.location.id);
+      expect(plan).toMatchObject({ distinctLocations: 1, sharedLocations: 1, weekdays: [3], missingNeeds: [] });
+      expect(plan.items.map((i: any) => i.weekday)).toEqual([3, 3]);
+      expect(plan.totalTravelMinutes).toBeCloseTo(plan.items[0].target.travelMinutes, 6);
+      expect(plan.items[0].explanation).toMatch(/am selben Ort wie Person 2 „Angehörige und Pflegende“; möglich am Mittwoch$/);
+      expect(plan.explanation).toMatch(/^2 Angebote für 2 Personen an einem Ort, einer davon gemeinsam, an einem Wochentag \(Mi\)/);
+    });
+
+    it('names a person’s need nothing available answers, and refuses bad households naming the field', async () => {
+      const res = await t.gql(HOUSEHOLD, { request: { origin: ORIGIN, travel: { maxMinutes: 30 }, members: [{ needs: ['chronic_pain'] }, { needs: ['employment_qualification'] }] } });
+      expect(res.errors).toBeUndefined();
+      expect(res.data.matchHousehold.members[1].result.unmetNeeds).toEqual([{ code: 'employment_qualification' }]);
+      expect(res.data.matchHousehold.plan.missingNeeds).toEqual([{ member: 'Person 2', need: { code: 'employment_qualification' }, explanation: 'Person 2: kein verfügbares erreichbares Angebot für „Beschäftigung und Qualifizierung“' }]);
+
+      const bad: [Record<string, unknown>, string][] = [
+        [{ origin: ORIGIN, members: [{ needs: ['chronic_pain'] }] }, 'request.members'],
+        [{ origin: ORIGIN, members: [{ needs: ['chronic_pain'] }, { needs: ['astrology'] }] }, 'request.members.1.needs'],
+        [{ origin: { latitude: 52.52, longitude: 13.405 }, members: [{ needs: ['chronic_pain'] }, { needs: ['addiction'] }] }, 'request.origin'],
+        [{ origin: ORIGIN, members: [{ needs: ['chronic_pain', 'addiction', 'nutrition', 'exercise', 'metabolic'] }, { needs: ['debt_counselling', 'family_couples', 'self_help', 'weight_management'] }] }, 'request.members'],
+      ];
+      for (const [request, field] of bad) {
+        const r = await t.gql(HOUSEHOLD, { request });
+        expect({ field, error: r.errors?.[0]?.extensions }).toMatchObject({ field, error: { code: 'BAD_USER_INPUT', field } });
+      }
+    });
+  });
+
   describe('bad requests', () => {
     const BAD: { name: string; request: Record<string, unknown>; field: string }[] = [
       { name: 'no needs', request: { needs: [], origin: ORIGIN }, field: 'request.needs' },
@@ -482,6 +554,12 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         constraints: { age: 47, languages: ['fa'], openAt: { weekday: 6, time: '13:47' } },
       });
       expect(res.errors).toBeUndefined();
+      // a household too: each person's needs and constraints, the same odd origin
+      const household = await t.gql(`query($request: HouseholdRequestInput!) { matchHousehold(request: $request) { members { label } plan { explanation } } }`, { request: {
+        origin, districtAgs: '14612',
+        members: [{ needs: ['debt_counselling'], constraints: { age: 47, openAt: { weekday: 6, time: '13:47' } } }, { needs: ['family_couples'], constraints: { languages: ['fa'] } }],
+      } });
+      expect(household.errors).toBeUndefined();
       expect(await counts()).toEqual(before);
       for (const table of tables) {
         const [hit] = await db.query(`SELECT count(*)::int AS n FROM "${table}" t WHERE t::text LIKE '%51.1617171%' OR t::text LIKE '%13:47%' OR t::text LIKE '%13.4737373%'`);

@@ -6,3 +6,5 @@ export * from './scoring/score';
 export * from './scoring/rank';
 export * from './bundle';
 export * from './origin';
+export * from './household/household.service';
+export * from './household/joint-plan';

@@ -3,7 +3,9 @@ import { CatalogueModule } from '@lotse/catalogue';
 import { Environment } from '@lotse/config';
 import { GeoModule } from '@lotse/geo';
 import { TravelModule } from '@lotse/travel';
+import { HouseholdResolver } from './graphql/household.resolver';
 import { MatchingResolver, MatchTargetResolver } from './graphql/matching.resolver';
+import { HouseholdMatchingService } from './household/household.service';
 import { MATCH_CLOCK, MATCH_WEIGHT_SET, MatchingService } from './matching.service';
 import { weightSetFromConfig } from './scoring/weights';
 
@@ -13,9 +15,11 @@ import { weightSetFromConfig } from './scoring/weights';
     MatchingService,
     MatchingResolver,
     MatchTargetResolver,
+    HouseholdMatchingService,
+    HouseholdResolver,
     { provide: MATCH_WEIGHT_SET, inject: [Environment], useFactory: (env: Environment) => weightSetFromConfig(env.MATCH_WEIGHT_SET, env.MATCH_WEIGHTS) },
     { provide: MATCH_CLOCK, useValue: () => new Date() },
   ],
-  exports: [MatchingService],
+  exports: [MatchingService, HouseholdMatchingService],
 })
 export class MatchingModule {}

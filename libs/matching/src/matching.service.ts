@@ -7,6 +7,7 @@ import { bestBundle } from './bundle';
 import { resolveOrigin } from './origin';
 import { BeyondLimit, MatchBundle, MatchOutcome, MatchRequest, MatchTarget, MatchWork } from './matching.types';
 import { beyondLimitExplanation, explanations } from './scoring/explain';
+import { berlinDate } from './scoring/clock';
 import { compareTargets } from './scoring/rank';
 import { effectiveWeights, factorValues, score, weightedScore } from './scoring/score';
 import { WeightSet } from './scoring/weights';
@@ -32,7 +33,6 @@ interface TargetContext {
   now: Date;
 }
 
-const berlinDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /**
  * Ranks referral targets for a needs profile. Stateless: the request lives only for the duration
@@ -88,7 +88,7 @@ export class MatchingService {
       deliveryModes: c.deliveryModes,
       costCovered: c.costCovered,
       acceptingNewClientsOnly: c.acceptingNewClientsOnly,
-      courseStartsWithin: c.courseStartsWithinDays !== undefined ? { today: berlinDate.format(now), days: c.courseStartsWithinDays } : undefined,
+      courseStartsWithin: c.courseStartsWithinDays !== undefined ? { today: berlinDate(now), days: c.courseStartsWithinDays } : undefined,
       openAt: c.openAt,
       limit: CANDIDATE_LIMIT,
     };
@@ -122,6 +122,8 @@ export class MatchingService {
       mode,
       limitMinutes,
       consideredCandidates: candidates.length,
+      needs,
+      ranking: bestPerService,
       targets: ranked,
       bundle: () => (bundle === undefined ? (bundle = needs.length > 1 ? bestBundle(needs, bestPerService, work) : null) : bundle),
       unmetNeeds,

@@ -1,5 +1,6 @@
 import { AccessibilityFeature, Candidate, DeliveryMode, NeedTerm } from '@lotse/catalogue';
 import { DepartureWindow, TravelEstimatorInfo, TravelMode, TravelTime } from '@lotse/travel';
+import { JointPlan } from './household/joint-plan';
 import { FactorValue, Preferences } from './scoring/score';
 import { MatchFactor, WeightSet } from './scoring/weights';
 import { OriginRequest, ResolvedOrigin } from './origin';
@@ -97,6 +98,10 @@ export interface MatchOutcome {
   limitMinutes: number;
   /** listings that passed the hard filters before the travel limit and diversification */
   consideredCandidates: number;
+  /** the requested needs, in request order */
+  needs: NeedTerm[];
+  /** every reachable target once per service (its best location), in rank order, not diversified */
+  ranking: MatchTarget[];
   targets: MatchTarget[];
   /** one target per need (several needs only), worked out when first asked for; null when a need has no reachable target */
   bundle(): MatchBundle | null;
@@ -119,4 +124,19 @@ export interface MatchWork {
   candidates: number;
   /** steps of the bundle's search (0 until the bundle is asked for) */
   bundleSteps: number;
+}
+
+/** A household's request (PASE): one origin and travel, each person with their own needs and constraints. Never stored. */
+export interface HouseholdRequest {
+  origin: MatchRequest['origin'];
+  districtAgs?: string;
+  travel: MatchRequest['travel'];
+  diversify: boolean;
+  members: Pick<MatchRequest, 'needs' | 'constraints' | 'preferences'>[];
+}
+
+export interface HouseholdOutcome {
+  members: { label: string; outcome: MatchOutcome }[];
+  /** the joint plan; loads the option targets' opening hours and course days, once */
+  plan(): Promise<JointPlan | null>;
 }

@@ -151,3 +151,43 @@ export class MatchArgs {
   @Field(() => MatchRequestInput) @ValidateNested() @Type(() => MatchRequestInput)
   request: MatchRequestInput;
 }
+
+@InputType({ description: 'One person of the household: their own needs, constraints and preferences. Persons are numbered in order ("Person 1", …), never named.' })
+export class HouseholdMemberInput {
+  @Field(() => [String], { description: 'need codes of the taxonomy' })
+  @ArrayMinSize(1, { message: 'needs must name at least one need' }) @ArrayMaxSize(6) @IsString({ each: true }) @MaxLength(64, { each: true })
+  needs: string[];
+
+  @Field(() => MatchConstraintsInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => MatchConstraintsInput)
+  constraints?: MatchConstraintsInput;
+
+  @Field(() => MatchPreferencesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => MatchPreferencesInput)
+  preferences?: MatchPreferencesInput;
+}
+
+@InputType({ description: 'Several people of one household (Bedarfsgemeinschaft, e.g. PASE: the ill person and their partner) with one origin. Not stored.' })
+export class HouseholdRequestInput {
+  @Field(() => [HouseholdMemberInput], { description: '2–4 persons, together at most 8 needs' })
+  @ArrayMinSize(2, { message: 'members must name at least two persons' }) @ArrayMaxSize(4, { message: 'members must name at most four persons' })
+  @ValidateNested({ each: true }) @Type(() => HouseholdMemberInput)
+  members: HouseholdMemberInput[];
+
+  @Field(() => OriginInput) @ValidateNested() @Type(() => OriginInput)
+  origin: OriginInput;
+
+  @Field({ nullable: true, description: "the household's district (AGS); defaults to the origin's" })
+  @IsOptional() @Matches(/^\d{5}$/, { message: 'districtAgs must be a 5-digit AGS' })
+  districtAgs?: string;
+
+  @Field(() => TravelInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => TravelInput)
+  travel?: TravelInput;
+
+  @Field({ defaultValue: true, description: 'no organization twice for the same need, per person' }) @IsBoolean()
+  diversify: boolean = true;
+}
+
+@ArgsType()
+export class HouseholdMatchArgs {
+  @Field(() => HouseholdRequestInput) @ValidateNested() @Type(() => HouseholdRequestInput)
+  request: HouseholdRequestInput;
+}

@@ -34,19 +34,7 @@ export class MatchingResolver {
       preferences: request.preferences ?? {},
       diversify: request.diversify ?? true,
     };
-    const outcome = await this.matching.match(input);
-    return {
-      weightSet: { name: outcome.weightSet.name, weights: weightList(outcome.weightSet.weights), applied: weightList(outcome.appliedWeights) },
-      estimator: toTravelEstimatorType(outcome.estimator),
-      departure: toDepartureWindowType(outcome.window),
-      origin: { ...outcome.origin, place: outcome.origin.place && toPlaceType(outcome.origin.place) },
-      participantDistrictAgs: outcome.participantDistrictAgs,
-      mode: outcome.mode,
-      limitMinutes: outcome.limitMinutes,
-      consideredCandidates: outcome.consideredCandidates,
-      unmetNeeds: outcome.unmetNeeds,
-      outcome,
-    };
+    return toResultType(await this.matching.match(input));
   }
 
   @ResolveField(() => MatchBundleType, {
@@ -93,7 +81,22 @@ export class MatchingResolver {
   }
 }
 
-function toTargetType(t: MatchTarget, outcome: MatchOutcome): MatchTargetType {
+export function toResultType(outcome: MatchOutcome): MatchResultType {
+  return {
+    weightSet: { name: outcome.weightSet.name, weights: weightList(outcome.weightSet.weights), applied: weightList(outcome.appliedWeights) },
+    estimator: toTravelEstimatorType(outcome.estimator),
+    departure: toDepartureWindowType(outcome.window),
+    origin: { ...outcome.origin, place: outcome.origin.place && toPlaceType(outcome.origin.place) },
+    participantDistrictAgs: outcome.participantDistrictAgs,
+    mode: outcome.mode,
+    limitMinutes: outcome.limitMinutes,
+    consideredCandidates: outcome.consideredCandidates,
+    unmetNeeds: outcome.unmetNeeds,
+    outcome,
+  };
+}
+
+export function toTargetType(t: MatchTarget, outcome: MatchOutcome): MatchTargetType {
   return {
     distanceMeters: t.distanceMeters,
     travelMinutes: t.travelMinutes,

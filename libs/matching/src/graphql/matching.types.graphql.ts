@@ -3,7 +3,7 @@ import { NeedTermType } from '@lotse/catalogue';
 import { Connection } from '@lotse/common';
 import { DepartureWindowType, TravelBasisKind, TravelEstimatorType, TravelMode } from '@lotse/travel';
 import { PlaceType } from '@lotse/geo';
-import { MatchOutcome, MatchTarget } from '../matching.types';
+import { HouseholdOutcome, MatchOutcome, MatchTarget } from '../matching.types';
 import { MatchFactor } from '../scoring/weights';
 import { OriginKind } from '../origin';
 
@@ -115,4 +115,44 @@ export class MatchResultType {
   @Field(() => [NeedTermType], { description: 'requested needs no reachable target addresses' }) unmetNeeds: NeedTermType[];
   /** the whole ranking, paged by the `targets` field; lives only for this request */
   outcome: MatchOutcome;
+}
+
+@ObjectType('HouseholdMemberResult', { description: "One person's own ranking, bundle and unmet needs" })
+export class HouseholdMemberResultType {
+  @Field({ description: '"Person 1", "Person 2", … in the order of the request' }) label: string;
+  @Field(() => MatchResultType) result: MatchResultType;
+}
+
+@ObjectType('HouseholdPlanItem')
+export class HouseholdPlanItemType {
+  @Field({ description: 'whose need: "Person 1", …' }) member: string;
+  @Field(() => NeedTermType) need: NeedTermType;
+  @Field(() => MatchTargetType) target: MatchTargetType;
+  @Field(() => Int, { description: 'ISO weekday (1 = Monday) the item is planned on: its opening hours or course day, shared with other items where possible' }) weekday: number;
+  @Field({ description: 'German: why this target, and what it shares with the household’s other items (the same appointment, place or day)' }) explanation: string;
+}
+
+@ObjectType('HouseholdMissingNeed')
+export class HouseholdMissingNeedType {
+  @Field() member: string;
+  @Field(() => NeedTermType) need: NeedTermType;
+  @Field() explanation: string;
+}
+
+@ObjectType('HouseholdPlan', { description: 'One target per person and need, preferring shared places and days (few trips for the household)' })
+export class HouseholdPlanType {
+  @Field(() => [HouseholdPlanItemType]) items: HouseholdPlanItemType[];
+  @Field(() => [HouseholdMissingNeedType], { description: 'needs without an available reachable target' }) missingNeeds: HouseholdMissingNeedType[];
+  @Field(() => Int) distinctLocations: number;
+  @Field(() => Int, { description: 'places where more than one person has an item' }) sharedLocations: number;
+  @Field(() => [Int], { description: 'the ISO weekdays of the plan' }) weekdays: number[];
+  @Field(() => Float, { description: 'over distinct places, estimated' }) totalTravelMinutes: number;
+  @Field({ description: 'German summary' }) explanation: string;
+}
+
+@ObjectType('HouseholdMatchResult')
+export class HouseholdMatchResultType {
+  @Field(() => [HouseholdMemberResultType]) members: HouseholdMemberResultType[];
+  /** the members' outcomes and the plan, computed when `plan` is asked for */
+  outcome: HouseholdOutcome;
 }
