@@ -25,11 +25,12 @@ export const CANDIDATE_LIMIT = 400;
 
 /**
  * `count` requests cycling through the Saxon towns with a gaussian offset (sd 1.5 km) and a need drawn
- * uniformly from the taxonomy. Candidates outside Saxony are replaced by the caller (see `keepInside`).
+ * uniformly from the taxonomy's 2026.1 codes. Candidates outside Saxony are replaced by the caller (see `keepInside`).
  */
 export function matchCases(count: number, seed: string): Omit<MatchCase, 'rural' | 'radiusMeters'>[] {
   const rng = new Rng(`${seed}:requests`);
-  const needs = NEED_TERMS.map((t) => t.code);
+  // the 2026.1 codes: the synthetic catalogue tags only those, and the figures stay comparable across taxonomy versions
+  const needs = NEED_TERMS.filter((t) => t.since === '2026.1').map((t) => t.code);
   const cases: Omit<MatchCase, 'rural' | 'radiusMeters'>[] = [];
   for (let i = 0; i < count; i++) {
     const town = SAXON_TOWNS[i % SAXON_TOWNS.length];

@@ -45,6 +45,28 @@ describe.each(databaseTargets())('schema and reference data on the $name databas
     expect(res.data.needsTaxonomy.terms.every((n: { taxonomyVersion: string }) => n.taxonomyVersion === res.data.needsTaxonomy.version)).toBe(true);
   });
 
+  it('serves taxonomy 2026.2: parents, default kinds of partner, and the documented specialties', async () => {
+    const res = await t.gql(`{ needsTaxonomy { version terms { code parentCode defaultPartnerKinds { category specialty labelDe } } }
+      medicalSpecialties { code labelDe fieldDe qualification personDe primaryCare } }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.needsTaxonomy.version).toBe('2026.2');
+    const terms = new Map<string, any>(res.data.needsTaxonomy.terms.map((n: any) => [n.code, n]));
+    for (const code of ['psychotherapy', 'psychosocial_counselling', 'crisis_intervention', 'psychiatric_treatment']) expect(terms.get(code).parentCode).toBe('mental_health');
+    expect(terms.get('mental_health').parentCode).toBeNull();
+    // the database holds what the code defines
+    for (const n of NEED_TERMS) expect(terms.get(n.code).parentCode).toBe(n.parent ?? null);
+    const gp = terms.get('primary_care').defaultPartnerKinds;
+    expect(gp.map((k: any) => [k.category, k.specialty])).toEqual([['PHYSICIAN', 'GENERAL_PRACTICE'], ['PHYSICIAN', 'INTERNAL_MEDICINE']]);
+    expect(terms.get('specialist_assessment').defaultPartnerKinds.some((k: any) => k.category === 'HEALTH_INSURER')).toBe(false);
+    const ortho = res.data.medicalSpecialties.find((s: any) => s.code === 'ORTHOPAEDICS');
+    expect(ortho).toMatchObject({ labelDe: 'Orthopädie und Unfallchirurgie', fieldDe: 'Chirurgie', qualification: 'FACHARZT', primaryCare: false });
+    expect(res.data.medicalSpecialties.length).toBeGreaterThanOrEqual(50);
+    // a parent that does not exist, or a need as its own parent, is refused by the database
+    const db = t.app.get(DataSource);
+    await expect(db.query(`UPDATE need_term SET parent_code = 'nonexistent' WHERE code = 'addiction'`)).rejects.toThrow();
+    await expect(db.query(`UPDATE need_term SET parent_code = 'addiction' WHERE code = 'addiction'`)).rejects.toThrow();
+  });
+
   it('loads the 13 districts and all 426 municipalities of Saxony', async () => {
     const res = await t.gql(`{ districts { ags name municipalityCount } municipalities(first: 1) { totalCount } }`);
     expect(res.errors).toBeUndefined();

@@ -11,6 +11,7 @@ import {
   ServiceCategory,
 } from '../../catalogue/src/domain/enums';
 import { NEED_TERMS } from '../../catalogue/src/domain/needs-taxonomy';
+import { DEFAULT_PARTNER_KINDS, isOfKind, RESOURCE_CATEGORIES } from '../../catalogue/src/domain/partner-kinds';
 import { DEMO_DATA_NOTICE, DEMO_VERIFIED_BY, generateDemoCatalogue, parseHours } from './generator';
 import { DEMO_REGIONS, DEMO_TOWNS, DemoTown } from './towns';
 
@@ -201,6 +202,69 @@ describe('demo catalogue', () => {
     }
     expect(courses.some((c) => c.cost.type === CostType.INSURER_SUBSIDISED)).toBe(true);
     expect(courses.some((c) => c.cost.type === CostType.FEE)).toBe(true);
+  });
+
+  describe('looks like the network', () => {
+    const inRegion = (districtAgs: string) =>
+      services.filter(({ org, service }) => service.locationKeys.some((key) => townOf(org.locations.find((l) => l.key === key)!.postcode).districtAgs === districtAgs));
+
+    it('tags every service with needs its kind of partner answers (what a coach would be sent there for)', () => {
+      const wrong = services
+        .filter(({ service }) => !RESOURCE_CATEGORIES.includes(service.category))
+        .flatMap(({ service }) => service.needs
+          .filter((need) => !isOfKind({ category: service.category, specialty: service.specialty ?? null }, DEFAULT_PARTNER_KINDS[need]))
+          .map((need) => `${service.name} (${service.category}/${service.specialty ?? '-'}): ${need}`));
+      expect([...new Set(wrong)]).toEqual([]);
+    });
+
+    it('gives insurers prevention, courses and counselling — never GP care or specialist assessment', () => {
+      const insurers = services.filter(({ org }) => org.kind === OrganizationKind.HEALTH_INSURER);
+      expect(insurers.length).toBeGreaterThan(20);
+      for (const { service } of insurers) {
+        expect(service.needs).not.toContain('primary_care');
+        expect(service.needs).not.toContain('specialist_assessment');
+      }
+      const categories = new Set(insurers.map(({ service }) => service.category));
+      expect(categories).toEqual(new Set([ServiceCategory.HEALTH_INSURER, ServiceCategory.COURSE]));
+    });
+
+    it('has a psychiatric outpatient clinic, addiction counselling and relatives’ groups in every region', () => {
+      for (const region of DEMO_REGIONS) {
+        const here = inRegion(region.districtAgs).map((s) => s.service);
+        const pia = here.filter((s) => s.category === ServiceCategory.CLINIC && s.specialty === MedicalSpecialty.PSYCHIATRY && s.needs.includes('psychiatric_treatment'));
+        const addiction = here.filter((s) => s.category === ServiceCategory.ADDICTION_COUNSELLING && s.needs.includes('addiction'));
+        const relatives = here.filter((s) => s.needs.includes('relatives_carers') && s.category !== ServiceCategory.HEALTH_INSURER);
+        const crisis = here.filter((s) => s.needs.includes('crisis_intervention'));
+        expect({ region: region.name, pia: pia.length > 0, addiction: addiction.length > 0, relatives: relatives.length >= 2, crisis: crisis.length > 0 })
+          .toEqual({ region: region.name, pia: true, addiction: true, relatives: true, crisis: true });
+      }
+    });
+
+    it('runs back and smoking-cessation courses in every region, dated from now, with their cost', () => {
+      const today = NOW.toISOString().slice(0, 10);
+      for (const region of DEMO_REGIONS) {
+        const courses = inRegion(region.districtAgs).map((s) => s.service).filter((s) => s.category === ServiceCategory.COURSE);
+        for (const need of ['smoking_cessation', 'musculoskeletal']) {
+          const found = courses.filter((c) => c.needs.includes(need));
+          expect({ region: region.name, need, found: found.length > 0 }).toEqual({ region: region.name, need, found: true });
+          for (const c of found) {
+            expect(c.sessions.length).toBeGreaterThan(0);
+            for (const session of c.sessions) expect(session.startsOn > today).toBe(true);
+            // a fee, or free / covered: the cost can always be said in words
+            if (c.cost.type === CostType.FEE || c.cost.type === CostType.INSURER_SUBSIDISED) expect(c.cost.feeAmountEuro).toBeGreaterThan(0);
+          }
+        }
+      }
+      const rueckenschule = services.filter((s) => s.service.name.startsWith('Rückenschule'));
+      expect(rueckenschule.length).toBeGreaterThanOrEqual(DEMO_REGIONS.length);
+    });
+
+    it('has municipal rooms for outreach consultations in the job-centre towns of Landkreis Meißen', () => {
+      const rooms = services.filter(({ service }) => service.category === ServiceCategory.COMMUNITY_ROOM);
+      const towns = new Set(rooms.flatMap(({ org, service }) => service.locationKeys.map((k) => townOf(org.locations.find((l) => l.key === k)!.postcode).name)));
+      for (const town of ['Meißen', 'Riesa', 'Großenhain', 'Radebeul']) expect(towns).toContain(town);
+      for (const { org } of rooms) expect(org.kind).toBe(OrganizationKind.MUNICIPALITY);
+    });
   });
 
   it('parses compact opening hours', () => {

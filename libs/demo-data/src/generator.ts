@@ -28,6 +28,7 @@ import {
 import { Random } from './random';
 import {
   ADDICTION_TEMPLATES as ADD,
+  BACK_SCHOOL,
   CLINIC_TEMPLATES as CLI,
   COMMUNITY_TEMPLATES as COM,
   COURSE_TEMPLATES,
@@ -37,6 +38,7 @@ import {
   PHYSICIAN_TEMPLATES,
   PSYCHOSOCIAL_TEMPLATES as PSY,
   ServiceTemplate,
+  SMOKING_CESSATION,
   SOCIAL_TEMPLATES as SOC,
 } from './templates';
 import { DEMO_REGIONS, DEMO_TOWNS, DemoRegion, DemoTown } from './towns';
@@ -70,6 +72,9 @@ const PRACTICE_NAMES: Partial<Record<MedicalSpecialty, (person: string) => strin
   [MedicalSpecialty.PHYSICAL_AND_REHABILITATIVE_MEDICINE]: (p) => `Praxis für Physikalische und Rehabilitative Medizin Dr. med. ${p}`,
   [MedicalSpecialty.DIABETOLOGY]: (p) => `Diabetologische Schwerpunktpraxis Dr. med. ${p}`,
   [MedicalSpecialty.ADDICTION_MEDICINE]: (p) => `Suchtmedizinische Praxis Dr. med. ${p}`,
+  [MedicalSpecialty.PSYCHOSOMATIC_MEDICINE]: (p) => `Praxis für Psychosomatische Medizin Dr. med. ${p}`,
+  [MedicalSpecialty.RHEUMATOLOGY]: (p) => `Rheumatologische Praxis Dr. med. ${p}`,
+  [MedicalSpecialty.PAIN_MEDICINE]: (p) => `Schmerzpraxis Dr. med. ${p}`,
 };
 
 /** relative frequency of specialist practices (psychotherapy is the most common specialist seat) */
@@ -83,7 +88,24 @@ const SPECIALIST_WEIGHTS: [MedicalSpecialty, number][] = [
   [MedicalSpecialty.PHYSICAL_AND_REHABILITATIVE_MEDICINE, 1],
   [MedicalSpecialty.DIABETOLOGY, 1],
   [MedicalSpecialty.ADDICTION_MEDICINE, 1],
+  [MedicalSpecialty.PSYCHOSOMATIC_MEDICINE, 1],
+  [MedicalSpecialty.RHEUMATOLOGY, 1],
+  [MedicalSpecialty.PAIN_MEDICINE, 1],
 ];
+
+/**
+ * Where each region's psychiatric outpatient clinic (PIA) holds its consultations: every region has
+ * one, the large rural districts two (the Erzgebirge's second in Schwarzenberg, for the west).
+ */
+const PIA_TOWNS: Record<string, string[]> = {
+  '14627': ['Meißen', 'Riesa'],
+  '14729': ['Borna', 'Wurzen'],
+  '14521': ['Annaberg-Buchholz', 'Schwarzenberg'],
+  '14612': ['Dresden-Neustadt'],
+  '14625': ['Bautzen', 'Hoyerswerda'],
+};
+/** The job-centre towns whose coaches (ReSiSaX, Landkreis Meißen) use municipal rooms for outreach consultations. */
+const ROOM_TOWNS: Record<string, string[]> = { '14627': ['Meißen', 'Riesa', 'Großenhain', 'Radebeul'] };
 const SPECIALIST_POOL = SPECIALIST_WEIGHTS.flatMap(([s, w]) => Array<MedicalSpecialty>(w).fill(s));
 
 const LANGUAGE_ODDS: Record<string, number> = { en: 0.3, ru: 0.12, uk: 0.12, ar: 0.06, pl: 0.05, cs: 0.05, tr: 0.04, vi: 0.05, fa: 0.04 };
@@ -288,7 +310,8 @@ class CatalogueBuilder {
 
   private adultEducation(region: DemoRegion, towns: DemoTown[]): void {
     const sites = this.rng.sample(towns, 3).map((t, i) => this.site(t, i === 0 ? 'main' : `aussenstelle-${i}`, i === 0 ? undefined : `Außenstelle ${t.name}`));
-    const courses = this.rng.sample(COURSE_TEMPLATES.filter((t) => t.cost === CostType.INSURER_SUBSIDISED), 5);
+    // every region's adult education centre runs a back school and a smoking-cessation course
+    const courses = [BACK_SCHOOL, SMOKING_CESSATION, ...this.rng.sample(COURSE_TEMPLATES.filter((t) => t.cost === CostType.INSURER_SUBSIDISED && t !== BACK_SCHOOL && t !== SMOKING_CESSATION), 3)];
     this.org({
       name: `Beispiel-Volkshochschule ${region.name}`,
       kind: OrganizationKind.COURSE_PROVIDER,
@@ -315,7 +338,7 @@ class CatalogueBuilder {
       const courses = sites.flatMap((site) =>
         this.rng
           .sample(COURSE_TEMPLATES.filter((t) => t.cost === CostType.INSURER_SUBSIDISED), this.rng.int(1, 2))
-          .map((t) => this.service(t, [site], { ...members, costNote: 'Für Versicherte kostenfrei (§ 20 SGB V).' })),
+          .map((t) => this.service(t, [site], { ...members, cost: CostType.FREE, fee: undefined, costNote: 'Für Versicherte kostenfrei (§ 20 SGB V).' })),
       );
       this.org({
         name,
@@ -329,7 +352,7 @@ class CatalogueBuilder {
           this.service(INS.caseManagement, this.rng.sample(sites, 2), members),
           ...sites.map((site) => this.service({ ...INS.serviceCentre, name: `${INS.serviceCentre.name} ${site.town.name}` }, [site], members)),
           ...courses,
-          this.service(ONLINE_COURSE_TEMPLATES[0], [sites[0]], { ...members, costNote: 'Für Versicherte kostenfrei (§ 20 SGB V).' }),
+          this.service(ONLINE_COURSE_TEMPLATES[0], [sites[0]], { ...members, cost: CostType.FREE, fee: undefined, costNote: 'Für Versicherte kostenfrei (§ 20 SGB V).' }),
         ],
       });
     }
@@ -338,15 +361,20 @@ class CatalogueBuilder {
   private clinics(region: DemoRegion, towns: DemoTown[]): void {
     const [first, second, third] = this.rng.sample(towns.filter((t) => t.size >= 2), 3);
     const sites = [this.site(first, 'haus-1', `Haus ${first.name}`), this.site(second, 'haus-2', `Haus ${second.name}`)];
+    const piaSites = PIA_TOWNS[region.districtAgs].map((town, i) => this.site(townByName(town), `pia-${i + 1}`, `Psychiatrische Institutsambulanz ${town}`));
     const name = region.districtAgs === '14612' ? 'Städtisches Beispiel-Klinikum Dresden' : `Beispiel-Kreisklinikum ${region.shortName}`;
-    const departments = this.rng.sample([CLI.cardioRehab, CLI.psychiatricOutpatient, CLI.detox, CLI.diabetesDayClinic, CLI.psychosomaticRehab], 3);
+    const departments = this.rng.sample([CLI.cardioRehab, CLI.detox, CLI.diabetesDayClinic, CLI.psychosomaticRehab, CLI.painClinic], 3);
     this.org({
       name,
       kind: OrganizationKind.CLINIC,
       handle: name,
       identifiers: [IdentifierScheme.IK],
-      sites,
-      services: [this.service(CLI.rehabAssessment, sites), ...departments.map((t) => this.service(t, [this.rng.pick(sites)]))],
+      sites: [...sites, ...piaSites],
+      services: [
+        this.service(CLI.rehabAssessment, sites),
+        this.service(CLI.psychiatricOutpatient, piaSites),
+        ...departments.map((t) => this.service(t, [this.rng.pick(sites)])),
+      ],
     });
 
     const rehabSite = this.site(third, 'rehazentrum');
@@ -374,6 +402,7 @@ class CatalogueBuilder {
       services: [
         this.service(ADD.counselling, sites),
         this.service(ADD.relatives, main),
+        this.service(ADD.smoking, main),
         this.service(ADD.rehabReferral, main),
         this.service(ADD.outreach, main),
         this.service(ADD.aftercareGroup, [this.rng.pick(sites)]),
@@ -415,7 +444,7 @@ class CatalogueBuilder {
         kind: OrganizationKind.SOCIAL_SERVICE_PROVIDER,
         handle: name,
         sites: [s],
-        services: [PSY.dropIn, PSY.selfHelp, ...optional].map((t) => this.service(t, [s])),
+        services: [PSY.dropIn, PSY.selfHelp, PSY.relatives, ...optional].map((t) => this.service(t, [s])),
       });
     }
   }
@@ -445,12 +474,13 @@ class CatalogueBuilder {
       kind: OrganizationKind.SOCIAL_SERVICE_PROVIDER,
       handle: generalName,
       sites: [generalSite],
-      services: [SOC.general, SOC.singleParents, ...(this.rng.chance(0.4) ? [SOC.debt] : [])].map((t) => this.service(t, [generalSite])),
+      services: [SOC.general, SOC.singleParents, SOC.selfHelpContact, ...(this.rng.chance(0.4) ? [SOC.debt] : [])].map((t) => this.service(t, [generalSite])),
     });
   }
 
   private communityRooms(region: DemoRegion, towns: DemoTown[]): void {
-    for (const town of this.rng.sample(towns, 3)) {
+    const roomTowns = ROOM_TOWNS[region.districtAgs]?.map(townByName) ?? this.rng.sample(towns, 3);
+    for (const town of roomTowns) {
       const site = this.site(town, 'main');
       const name = region.districtAgs === '14612'
         ? `Landeshauptstadt Dresden – Stadtteilhaus Beispielhof ${town.name.replace('Dresden-', '')}`

@@ -36,7 +36,8 @@ const SPECIALISTS = physicians(...MEDICAL_SPECIALTIES.filter((s) => !s.primaryCa
  * - specialist assessment is clinics and specialists (any Facharzt but GP care), never an insurer;
  * - mental-health treatment is psychiatry, psychosomatics and psychotherapy, clinics (the PIA) and the
  *   psychosocial services — not a prevention course or an insurer;
- * - insurers answer what they do: prevention and courses, rehabilitation and case management;
+ * - insurers answer what they do: prevention and courses, rehabilitation and case management, advice
+ *   for caring relatives (Pflegeberatung);
  * - resources (rooms, employment measures) appear only for the need they serve: employment measures
  *   for employment and qualification; rooms never (they have their own query).
  */
@@ -52,7 +53,7 @@ export const DEFAULT_PARTNER_KINDS: Readonly<Record<string, readonly PartnerKind
   crisis_intervention: [of(C.PSYCHOSOCIAL_SERVICE), of(C.CLINIC), ...physicians(S.PSYCHIATRY, S.CHILD_ADOLESCENT_PSYCHIATRY)],
   psychosocial_counselling: [of(C.PSYCHOSOCIAL_SERVICE), of(C.SOCIAL_SERVICE), of(C.ADDICTION_COUNSELLING)],
   addiction: [of(C.ADDICTION_COUNSELLING), of(C.CLINIC), ...physicians(S.ADDICTION_MEDICINE, S.PSYCHIATRY)],
-  smoking_cessation: [of(C.COURSE), of(C.ADDICTION_COUNSELLING), of(C.PHYSICIAN)],
+  smoking_cessation: [of(C.COURSE), of(C.ADDICTION_COUNSELLING), of(C.PHYSICIAN), of(C.HEALTH_INSURER)],
   primary_care: physicians(...PRIMARY_CARE_SPECIALTIES),
   specialist_assessment: [of(C.CLINIC), ...SPECIALISTS],
   medical_rehabilitation: [of(C.CLINIC), of(C.PHYSICIAN), of(C.HEALTH_INSURER), of(C.COURSE), of(C.ADDICTION_COUNSELLING)],
@@ -61,7 +62,7 @@ export const DEFAULT_PARTNER_KINDS: Readonly<Record<string, readonly PartnerKind
   stress_relaxation: [of(C.COURSE), of(C.HEALTH_INSURER), ...MENTAL_HEALTH_PHYSICIANS],
   social_participation: [of(C.PSYCHOSOCIAL_SERVICE), of(C.SOCIAL_SERVICE), of(C.ADDICTION_COUNSELLING)],
   self_help: [of(C.PSYCHOSOCIAL_SERVICE), of(C.SOCIAL_SERVICE), of(C.ADDICTION_COUNSELLING)],
-  relatives_carers: [of(C.PSYCHOSOCIAL_SERVICE), of(C.SOCIAL_SERVICE), of(C.ADDICTION_COUNSELLING)],
+  relatives_carers: [of(C.PSYCHOSOCIAL_SERVICE), of(C.SOCIAL_SERVICE), of(C.ADDICTION_COUNSELLING), of(C.HEALTH_INSURER)],
   debt_counselling: [of(C.SOCIAL_SERVICE), of(C.ADDICTION_COUNSELLING)],
   family_couples: [of(C.SOCIAL_SERVICE), of(C.PSYCHOSOCIAL_SERVICE), of(C.ADDICTION_COUNSELLING)],
   employment_qualification: [of(C.EMPLOYMENT_MEASURE), of(C.CLINIC), of(C.HEALTH_INSURER), of(C.PSYCHOSOCIAL_SERVICE)],
