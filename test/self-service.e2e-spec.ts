@@ -124,6 +124,27 @@ function matrix(t: () => TestApp): Record<string, { allowed: RoleKey[]; call: (f
   };
 }
 
+/**
+ * The matching family of queries (a root query that takes a `request`: the coach's situation) and
+ * the reference data they use, × every role, with reading closed (PUBLIC_READ_ACCESS=false): only
+ * coaches, coordinators and admins may match; reference data is public. A test compares the rows with
+ * the schema's matching queries, so a new one cannot ship without a decision.
+ */
+const MEISSEN_POINT = '{ latitude: 51.1636, longitude: 13.4775 }';
+const DIRECTORY_READERS: RoleKey[] = ['coach', 'coordinator', 'admin'];
+const QUERY_MATRIX: Record<string, { allowed: RoleKey[]; query: string }> = {
+  matchReferralTargets: {
+    allowed: DIRECTORY_READERS,
+    query: `{ matchReferralTargets(request: { needs: ["addiction"], origin: ${MEISSEN_POINT} }) { consideredCandidates } }`,
+  },
+  matchHousehold: {
+    allowed: DIRECTORY_READERS,
+    query: `{ matchHousehold(request: { origin: ${MEISSEN_POINT}, members: [{ needs: ["addiction"] }, { needs: ["debt_counselling"] }] }) { members { label } plan { explanation } } }`,
+  },
+  medicalSpecialties: { allowed: EVERYONE, query: `{ medicalSpecialties { code } }` },
+  needsTaxonomy: { allowed: EVERYONE, query: `{ needsTaxonomy { version terms { code defaultPartnerKinds { labelDe } } } }` },
+};
+
 describe.each(databaseTargets())('partner self-service and coordinators on the $name database', (target) => {
   let t: TestApp;
   let tokens: Partial<Record<RoleKey, string>>;
@@ -181,6 +202,26 @@ describe.each(databaseTargets())('partner self-service and coordinators on the $
       expect(['UNAUTHENTICATED', 'FORBIDDEN']).toContain(res.errors![0].extensions.code);
       expect(res.errors![0].extensions.code).toBe(role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
       expect(await auditCount(target.organizationId)).toBe(auditBefore);
+    }
+  });
+
+  it('has a query-matrix row for every matching query in the schema', async () => {
+    const res = await t.gql(`{ __schema { queryType { fields { name args { name } } } } }`, {}, tokens.admin);
+    const matching = res.data.__schema.queryType.fields.filter((f: { args: { name: string }[] }) => f.args.some((a) => a.name === 'request')).map((f: { name: string }) => f.name);
+    expect(matching.length).toBeGreaterThanOrEqual(2);
+    for (const name of matching) expect(Object.keys(QUERY_MATRIX)).toContain(name);
+  });
+
+  const queryCases = Object.keys(QUERY_MATRIX).flatMap((query) => ROLES.filter((r) => r !== 'partnerOwn').map((role) => ({ query, role, allowed: QUERY_MATRIX[query].allowed.includes(role) })));
+
+  it.each(queryCases)('query $query as $role → allowed: $allowed', async ({ query, role, allowed }) => {
+    const res = await t.gql(QUERY_MATRIX[query].query, {}, role === 'anonymous' ? undefined : tokens[role]);
+    if (allowed) {
+      expect(res.errors).toBeUndefined();
+    } else {
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0].extensions.code).toBe(role === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(res.data?.[query] ?? null).toBeNull();
     }
   });
 

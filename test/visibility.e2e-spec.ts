@@ -118,6 +118,10 @@ const ROOT_CALLS: Record<string, (f: Fixture) => Call[]> = {
     { args: `request: { needs: ["addiction"], origin: { latitude: ${MEISSEN.latitude}, longitude: ${MEISSEN.longitude} }, travel: { mode: CAR, maxMinutes: 30 }, diversify: false }` },
     { args: `request: { needs: ["addiction", "psychotherapy"], origin: { latitude: ${MEISSEN.latitude}, longitude: ${MEISSEN.longitude} }, travel: { mode: WALK, maxMinutes: 5 } }` },
   ],
+  matchHousehold: () => [
+    { args: `request: { origin: { latitude: ${MEISSEN.latitude}, longitude: ${MEISSEN.longitude} }, travel: { mode: CAR, maxMinutes: 30 }, members: [{ needs: ["addiction"] }, { needs: ["psychotherapy", "debt_counselling"] }] }` },
+  ],
+  medicalSpecialties: () => [{}],
   districts: () => [{}],
   district: () => [{ args: 'ags: "14627"' }],
   municipalities: () => [{ args: 'districtAgs: "14627"' }],
