@@ -122,8 +122,6 @@ const ROOT_CALLS: Record<string, (f: Fixture) => Call[]> = {
     { args: `request: { origin: { latitude: ${MEISSEN.latitude}, longitude: ${MEISSEN.longitude} }, travel: { mode: CAR, maxMinutes: 30 }, members: [{ needs: ["addiction"] }, { needs: ["psychotherapy", "debt_counselling"] }] }` },
   ],
   medicalSpecialties: () => [{}],
-  places: () => [{ args: 'text: "Zabeltitz"' }],
-  place: () => [{ args: 'id: "14627060-zabeltitz"' }],
   districts: () => [{}],
   district: () => [{ args: 'ags: "14627"' }],
   municipalities: () => [{ args: 'districtAgs: "14627"' }],
