@@ -18,7 +18,7 @@ import { INestApplication } from '@nestjs/common';
 import { Client, Pool } from 'pg';
 import { JsonLogger } from '@lotse/common';
 import { loadEnvironment } from '@lotse/config';
-import { CoverageRequest, CoverageService, GRAPHQL_FIELDS } from '@lotse/coverage';
+import { CANDIDATES_PER_POINT, CoverageRequest, CoverageService, GRAPHQL_FIELDS } from '@lotse/coverage';
 import { TravelMode } from '@lotse/travel';
 import { createApp } from '../apps/api/src/bootstrap';
 import { CoverageRepository, PLANNER_SETTINGS } from '@lotse/coverage/testing';
@@ -121,7 +121,8 @@ async function benchOne(name: string, url: string, options: Options, prepare: (a
     await client.connect();
     for (const setting of PLANNER_SETTINGS) await client.query(setting.replace('SET LOCAL', 'SET'));
     const repository = app.get(CoverageRepository);
-    const statements = NEEDS.map((need) => repository.nearestStatement(need, undefined, { rural: method.reachMetersRural, urban: method.reachMetersUrban }));
+    const points = result.municipalities.flatMap((m) => m.measuringPoints);
+    const statements = NEEDS.map((need) => repository.candidatesStatement(need, points, CANDIDATES_PER_POINT));
 
     if (options.explain) {
       const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statements[0].sql}`, statements[0].params);
@@ -129,6 +130,7 @@ async function benchOne(name: string, url: string, options: Options, prepare: (a
     }
     const rows = [
       row('networkCoverage (service, 6 needs)', await sample(options.runs, () => coverage.networkCoverage(request, GRAPHQL_FIELDS))),
+      row('networkCoverage, 1 need (addiction)', await sample(options.runs, () => coverage.networkCoverage({ ...request, needs: ['addiction'] }, GRAPHQL_FIELDS))),
       row('SQL, 6 queries sequential (pg)', await sample(options.runs, async () => {
         for (const s of statements) await client.query(s.sql, s.params);
       })),
@@ -141,7 +143,7 @@ async function benchOne(name: string, url: string, options: Options, prepare: (a
     const covered = result.summary.map((s) => `${s.need} ${s.coveredMunicipalities}`).join(', ');
     process.stdout.write(
       `\n### ${catalogue}: ${listings.toLocaleString('en')} listings, ${result.municipalities.length} municipalities × ${NEEDS.length} needs\n` +
-        `public transport, 30 min (reach ${method.reachMetersRural} m rural / ${method.reachMetersUrban} m urban); covered municipalities: ${covered}\n\n` +
+        `public transport, 30 min, ${method.estimatorName}, ${points.length} measuring points × the nearest ${CANDIDATES_PER_POINT} listings; covered municipalities: ${covered}\n\n` +
         table(['timed (ms)', 'runs', 'p50', 'p95', 'min', 'mean'], rows) +
         '\n',
     );

@@ -9,33 +9,17 @@ import { organizationAt, serviceFixture } from './support/fixtures';
 import { haversineMeters } from './support/haversine';
 import { itWithSharedFile, readSharedCsv, sharedFile } from './support/shared-data';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
+import { oracleMinutesPublicTransport } from './support/travel-oracle';
 
 const DAY = 86_400_000;
 const KREISFREIE_STAEDTE = new Set(['14511', '14612', '14713']);
 const THRESHOLD = 30;
 
 /*
- * The oracle: the documented public-transport estimate (README, matching) written again here, its
- * reach radius by bisection, and haversine distances — nothing from PostGIS or the estimator class.
+ * The oracle: the documented public-transport estimate (test/support/travel-oracle.ts: calibrated-v2
+ * written again from the README, with the shared DB station list) and haversine distances, from
+ * each measuring point the API reports — nothing from PostGIS or the estimator class.
  */
-function oracleMinutes(meters: number, rural: boolean): number {
-  const km = meters / 1000;
-  const walk = ((km * 1.25) / 4.5) * 60;
-  const road = km * 1.35;
-  const transfers = road <= 8 ? 0 : Math.ceil((road - 8) / 12);
-  const transit = rural ? 14 + 20 + (road / 30) * 60 + transfers * 10 : 8 + 5 + (road / 18) * 60 + transfers * 5;
-  return Math.min(walk, transit);
-}
-function oracleReach(minutes: number, rural: boolean): number {
-  let low = 0;
-  let high = 500_000;
-  while (high - low > 0.01) {
-    const mid = (low + high) / 2;
-    if (oracleMinutes(mid, rural) <= minutes) low = mid;
-    else high = mid;
-  }
-  return low;
-}
 
 interface Place {
   key: string;
@@ -74,12 +58,14 @@ const COVERAGE = `query($input: NetworkCoverageInput!) {
     method { estimatorName estimated reachMetersRural reachMetersUrban origin }
     population { source referenceDate municipalities total }
     municipalities { ags name districtAgs rural population representativePoint { latitude longitude } coveredNeeds
-      needs { need { code } covered partnersWithinThreshold servicesWithinThreshold populationCovered populationUncovered
-        nearest { serviceName organizationName locationId town latitude longitude distanceMeters travelMinutes fictitious } } }
+      measuringPoints { id name kind latitude longitude people weight }
+      needs { need { code } covered coveredShare partnersWithinThreshold servicesWithinThreshold populationCovered populationUncovered
+        points { point { id } covered nearest { travelMinutes organizationName } }
+        nearest { serviceName organizationName locationId town latitude longitude distanceMeters travelMinutes travelMode travelBasis fictitious } } }
     districts { ags name rural municipalityCount population municipalitiesWithoutPopulation
       needs { need { code } municipalities coveredMunicipalities uncoveredMunicipalities municipalitiesWithoutPartner population populationCovered populationUncovered coveredPopulationShare maxNearestMinutes } }
     summary { need { code } municipalities coveredMunicipalities municipalitiesWithoutPartner population populationCovered populationUncovered }
-    gapList(first: 1500) { need { code } municipalityAgs districtAgs population populationUncovered nearest { travelMinutes } }
+    gapList(first: 1500) { need { code } municipalityAgs districtAgs population populationUncovered covered nearest { travelMinutes } }
   }
 }`;
 
@@ -126,29 +112,49 @@ describe.each(databaseTargets())('network coverage on the $name database', (targ
 
   const coverage = async (input: Record<string, unknown>, token = coordinator) => t.gql(COVERAGE, { input }, token);
 
-  /** Every municipality × need compared with the oracle; returns the differences. */
+  /**
+   * Every municipality × need × measuring point compared with the oracle: the quickest listing from
+   * the point, whether it is within the threshold, the organisations within it from the main point,
+   * and the people covered. Returns the differences.
+   */
   function oracleMismatches(result: any, threshold: number): string[] {
     const mismatches: string[] = [];
     for (const m of result.municipalities) {
-      const { latitude, longitude } = m.representativePoint;
+      const main = m.measuringPoints.reduce((best: any, p: any) => (p.weight > best.weight ? p : best), m.measuringPoints[0]);
       for (const n of m.needs) {
-        const candidates = listings.filter((l) => l.need === n.need.code).map((l) => ({ ...l, d: haversineMeters(latitude, longitude, l.lat, l.lon) }));
-        if (candidates.length === 0) {
-          if (n.nearest !== null || n.covered) mismatches.push(`${m.ags} ${n.need.code}: expected no partner`);
-          continue;
+        // the model jumps where a change is added; sphere and spheroid differ by < 0.5 %: the oracle's bounds
+        const at = (p: any, scale = 1) =>
+          listings.filter((l) => l.need === n.need.code).map((l) => ({ ...l, minutes: oracleMinutesPublicTransport(p, { latitude: l.lat, longitude: l.lon }, m.rural, scale).minutes }));
+        let coveredWeight = 0;
+        let coveredPeople = 0;
+        for (const p of m.measuringPoints) {
+          const got = n.points.find((x: any) => x.point.id === p.id);
+          const candidates = at(p);
+          if (candidates.length === 0) {
+            if (got.nearest !== null || got.covered) mismatches.push(`${p.id} ${n.need.code}: expected no partner`);
+            continue;
+          }
+          const best = Math.min(...candidates.map((c) => c.minutes));
+          const low = Math.min(...at(p, 0.995).map((c) => c.minutes));
+          const high = Math.min(...at(p, 1.005).map((c) => c.minutes));
+          if (got.nearest.travelMinutes < low - 0.05 || got.nearest.travelMinutes > high + 0.05) mismatches.push(`${p.id} ${n.need.code}: ${got.nearest.travelMinutes} min, oracle ${best}`);
+          const covered = best <= threshold;
+          if (Math.abs(best - threshold) > 0.5 && got.covered !== covered) mismatches.push(`${p.id} ${n.need.code}: covered ${got.covered}`);
+          if (got.covered) {
+            coveredWeight += p.weight;
+            coveredPeople += p.people ?? 0;
+          }
+          if (p.id === main.id) {
+            const orgs = (slack: number) => new Set(candidates.filter((c) => c.minutes <= threshold + slack).map((c) => c.organization)).size;
+            if (n.partnersWithinThreshold < orgs(-0.5) || n.partnersWithinThreshold > orgs(0.5)) mismatches.push(`${m.ags} ${n.need.code}: ${n.partnersWithinThreshold} partners within, oracle ${orgs(0)}`);
+          }
         }
-        const best = Math.min(...candidates.map((c) => c.d));
-        const got = n.nearest;
-        const gotD = haversineMeters(latitude, longitude, got.latitude, got.longitude);
-        // haversine (sphere) and PostGIS (spheroid) differ by < 0.5 %: accept near-ties either way
-        if (gotD > best * 1.005 + 1 || Math.abs(got.distanceMeters - best) > best * 0.005 + 1) mismatches.push(`${m.ags} ${n.need.code}: nearest ${got.distanceMeters} m, oracle ${best} m`);
-        if (Math.abs(got.travelMinutes - oracleMinutes(got.distanceMeters, m.rural)) > 1e-6) mismatches.push(`${m.ags} ${n.need.code}: minutes ${got.travelMinutes}`);
-        const reach = oracleReach(threshold, m.rural);
-        const orgsWithin = (factor: number) => new Set(candidates.filter((c) => c.d <= reach * factor).map((c) => c.organization)).size;
-        if (n.partnersWithinThreshold < orgsWithin(0.995) || n.partnersWithinThreshold > orgsWithin(1.005)) {
-          mismatches.push(`${m.ags} ${n.need.code}: ${n.partnersWithinThreshold} partners within, oracle ${orgsWithin(1)}`);
+        const total = m.measuringPoints.reduce((sum: number, p: any) => sum + p.weight, 0);
+        if (Math.abs(n.coveredShare - coveredWeight / total) > 1e-9) mismatches.push(`${m.ags} ${n.need.code}: share ${n.coveredShare}`);
+        if (n.covered !== n.coveredShare >= 0.5) mismatches.push(`${m.ags} ${n.need.code}: covered ${n.covered} at share ${n.coveredShare}`);
+        if (m.population !== null && (n.populationCovered !== coveredPeople || n.populationUncovered !== m.population - coveredPeople)) {
+          mismatches.push(`${m.ags} ${n.need.code}: ${n.populationCovered} people covered, oracle ${coveredPeople}`);
         }
-        if (n.covered !== n.partnersWithinThreshold > 0) mismatches.push(`${m.ags} ${n.need.code}: covered ${n.covered}`);
       }
     }
     return mismatches;
@@ -174,7 +180,12 @@ describe.each(databaseTargets())('network coverage on the $name database', (targ
     TOWNS.slice(0, 11).forEach((town, i) => add(`Suchtberatung ${town.key} (fiktiv)`, town.lat, town.lon, [['addiction']], i % 2 ? 10 : 400));
     TOWNS.filter((_, i) => i % 3 === 0).forEach((town) => add(`Psychotherapie ${town.key} (fiktiv)`, town.lat + 0.01, town.lon - 0.01, [['psychotherapy'], ['psychotherapy', 'mental_health']], null));
     add('Suchtberatung Coswig (fiktiv)', 51.1281, 13.5797, [['addiction']], null);
-    const inside = points.get(insideAgs)!;
+    // three partners in Großenhain's town centre, 4.5 km from the point on surface of its large polygon
+    [[51.2895, 13.5335], [51.2912, 13.5301], [51.2877, 13.5362]].forEach(([lat, lon], i) => add(`Großenhain Partner ${i + 1} (fiktiv)`, lat, lon, [['addiction']], null));
+    // at the main measuring point: the most populous place, else the point on surface
+    const insidePlaces = ((await geo.placesByMunicipality({ municipalityAgs: [insideAgs] })).get(insideAgs) ?? []).filter((p) => (p.population ?? 0) > 0);
+    const mainPlace = insidePlaces.reduce<(typeof insidePlaces)[number] | undefined>((best, p) => (!best || p.population! > best.population! ? p : best), undefined);
+    const inside = mainPlace ?? points.get(insideAgs)!;
     add('Beratung im Ort (fiktiv)', inside.latitude, inside.longitude, [['addiction']], 5);
     // invisible: an inactive organisation at Dresden's point, an inactive service at Leipzig's
     const dresden = points.get('14612000')!;
@@ -197,16 +208,32 @@ describe.each(databaseTargets())('network coverage on the $name database', (targ
     it('covers every municipality of Saxony with one entry per need, and says how', () => {
       expect(result.municipalities).toHaveLength(426);
       expect(result.districts.map((d: any) => d.ags)).toHaveLength(13);
-      expect(result.method).toMatchObject({ estimatorName: 'heuristic-v1', estimated: true });
-      expect(result.method.reachMetersRural).toBeCloseTo(oracleReach(THRESHOLD, true), -1);
-      expect(result.method.reachMetersUrban).toBeCloseTo(oracleReach(THRESHOLD, false), -1);
+      expect(result.method).toMatchObject({ estimatorName: 'calibrated-v2', estimated: true });
+      // the reach bounds every covered measuring point's nearest partner
+      for (const m of result.municipalities) {
+        for (const n of m.needs) if (n.covered && n.nearest) expect(n.nearest.distanceMeters).toBeLessThanOrEqual(m.rural ? result.method.reachMetersRural : result.method.reachMetersUrban);
+      }
       for (const m of result.municipalities) {
         expect(m.needs.map((n: any) => n.need.code)).toEqual(['addiction', 'psychotherapy', 'exercise']);
         expect(m.rural).toBe(!KREISFREIE_STAEDTE.has(m.districtAgs));
       }
     });
 
-    it('finds the nearest partner and the partners within reach as an independent computation does', async () => {
+    it('measures every municipality from its places, weighted by GeoNames population, the rest at its point on surface', async () => {
+      const places = await t.app.get(GeoService).placesByMunicipality();
+      for (const m of result.municipalities) {
+        const counted = (places.get(m.ags) ?? []).filter((p) => (p.population ?? 0) > 0);
+        const placePoints = m.measuringPoints.filter((p: any) => p.kind === 'place');
+        expect(placePoints.map((p: any) => p.name).sort()).toEqual(counted.map((p) => p.name).sort());
+        for (const p of placePoints) expect(p.weight).toBe(counted.find((c) => c.name === p.name)!.population);
+        // no population table yet: a remainder point only where no place has a figure
+        expect(m.measuringPoints.some((p: any) => p.kind === 'remainder')).toBe(counted.length === 0);
+        if (counted.length === 0) expect(m.measuringPoints[0]).toMatchObject({ latitude: m.representativePoint.latitude, longitude: m.representativePoint.longitude });
+      }
+      expect(result.municipalities.reduce((n: number, m: any) => n + m.measuringPoints.length, 0)).toBeGreaterThan(426);
+    });
+
+    it('finds the quickest partner from every measuring point, and the partners within the threshold, as an independent computation does', async () => {
       expect(oracleMismatches(result, THRESHOLD)).toEqual([]);
       const covered = result.municipalities.filter((m: any) => m.needs[0].covered).length;
       expect(covered).toBeGreaterThan(5);
@@ -219,25 +246,26 @@ describe.each(databaseTargets())('network coverage on the $name database', (targ
       expect(wide.data.networkCoverage.municipalities.some((m: any) => m.needs[0].partnersWithinThreshold >= 2)).toBe(true);
     });
 
-    it('counts a municipality with a partner inside as covered', () => {
+    it('counts a municipality with a partner in its main place as covered', () => {
       const m = result.municipalities.find((x: any) => x.ags === insideAgs);
       const addiction = m.needs[0];
       expect(addiction.covered).toBe(true);
       expect(addiction.nearest.organizationName).toBe('Beratung im Ort (fiktiv)');
       expect(addiction.nearest.distanceMeters).toBeLessThan(1);
+      expect(addiction.nearest.travelBasis).toBe('ESTIMATE');
       expect(addiction.partnersWithinThreshold).toBeGreaterThanOrEqual(1);
     });
 
     it('ignores inactive organisations and inactive services, as the directory does', async () => {
       for (const ags of ['14612000', '14713000']) {
         const m = result.municipalities.find((x: any) => x.ags === ags);
-        expect(m.needs[0].nearest.distanceMeters).toBeGreaterThan(100);
-        expect(m.needs[0].nearest.organizationName).not.toMatch(/Inaktiver|ruhendem/);
-        // the directory's own nearest search from the same point agrees (same visibility rule)
-        const res = await t.gql(`query($lat: Float!, $lon: Float!) { servicesNear(first: 1, near: { latitude: $lat, longitude: $lon, radiusMeters: 100000 }, filter: { needs: ["addiction"] }) { edges { node { location { id } distanceMeters } } } }`,
-          { lat: m.representativePoint.latitude, lon: m.representativePoint.longitude });
+        for (const p of m.needs[0].points) expect(p.nearest.organizationName).not.toMatch(/Inaktiver|ruhendem/);
+        // the directory's own search from the same point does not see them either (same visibility rule)
+        const point = points.get(ags)!;
+        const res = await t.gql(`query($lat: Float!, $lon: Float!) { servicesNear(first: 3, near: { latitude: $lat, longitude: $lon, radiusMeters: 100000 }, filter: { needs: ["addiction"] }) { edges { node { service { organization { name } } } } } }`,
+          { lat: point.latitude, lon: point.longitude });
         expect(res.errors).toBeUndefined();
-        expect(res.data.servicesNear.edges[0].node.location.id).toBe(m.needs[0].nearest.locationId);
+        for (const e of res.data.servicesNear.edges) expect(e.node.service.organization.name).not.toMatch(/Inaktiver|ruhendem/);
       }
     });
 
@@ -262,6 +290,7 @@ describe.each(databaseTargets())('network coverage on the $name database', (targ
           expect(f.coveredMunicipalities + f.uncoveredMunicipalities).toBe(members.length);
         });
       }
+      // without population: the uncovered municipalities
       const uncovered = result.municipalities.flatMap((m: any) => m.needs.filter((n: any) => !n.covered).map((n: any) => `${m.ags}/${n.need.code}`));
       expect(result.gapList.map((g: any) => `${g.municipalityAgs}/${g.need.code}`).sort()).toEqual(uncovered.sort());
     });
@@ -321,6 +350,25 @@ describe.each(databaseTargets())('network coverage on the $name database', (targ
       // the gap list puts the most people first
       const uncovered = c.gapList.map((g: any) => g.populationUncovered);
       expect(uncovered).toEqual([...uncovered].sort((a: number, b: number) => b - a));
+    });
+
+    itWithSharedFile('population/sn_gemeinden_zensus2022.csv')('counts Großenhain, with three partners in town, as covered for its people — not as a gap', async () => {
+      const res = await coverage({ needs: ['addiction'], thresholdMinutes: 45, districtAgs: '14627' });
+      expect(res.errors).toBeUndefined();
+      const c = res.data.networkCoverage;
+      const grossenhain = c.municipalities.find((m: any) => m.ags === '14627060');
+      expect(grossenhain.name).toMatch(/^Großenhain/);
+      const town = grossenhain.measuringPoints.find((p: any) => p.kind === 'place' && p.name === 'Großenhain');
+      expect(town.people).toBeGreaterThan(10_000);
+      // the town's people and the rest of the municipality (at its point on surface) add up to the census figure
+      expect(grossenhain.measuringPoints.reduce((n: number, p: any) => n + p.people, 0)).toBe(grossenhain.population);
+      const addiction = grossenhain.needs[0];
+      expect(addiction.points.find((p: any) => p.point.id === town.id)).toMatchObject({ covered: true });
+      expect(addiction.nearest.distanceMeters).toBeLessThan(1000);
+      expect(addiction.partnersWithinThreshold).toBeGreaterThanOrEqual(3);
+      expect(addiction).toMatchObject({ covered: true, populationUncovered: 0, populationCovered: grossenhain.population });
+      expect(c.gapList.map((g: any) => g.municipalityAgs)).not.toContain('14627060');
+      expect(oracleMismatches(c, 45)).toEqual([]);
     });
 
     itWithSharedFile('admin/sn_gemeinden_2016_to_current_crosswalk.csv')('knows the same mergers as the shared crosswalk', () => {
@@ -410,7 +458,7 @@ describe.each(databaseTargets())('network coverage on the $name database', (targ
       const collection = JSON.parse(res.text);
       expect(collection.features).toHaveLength(426);
       expect(geoJsonProblems(collection, ['addiction', 'psychotherapy'])).toEqual([]);
-      expect(collection.lotse).toMatchObject({ needs: ['addiction', 'psychotherapy'], mode: 'public_transport', thresholdMinutes: 30, estimator: 'heuristic-v1' });
+      expect(collection.lotse).toMatchObject({ needs: ['addiction', 'psychotherapy'], mode: 'public_transport', thresholdMinutes: 30, estimator: 'calibrated-v2', transitFeed: null });
       expect(collection.lotse.attribution).toContain('GeoBasis-DE / BKG 2016');
       const inside = collection.features.find((f: any) => f.properties.ags === insideAgs);
       expect(inside.properties).toMatchObject({ addiction_covered: true, addiction_nearest_organization: 'Beratung im Ort (fiktiv)' });
@@ -432,6 +480,12 @@ describe.each(databaseTargets())('network coverage on the $name database', (targ
       expect(() => new Resvg(svg)).not.toThrow(); // well-formed SVG
       const all = await t.http().get('/coverage/map.svg?need=addiction').set(auth()).buffer(true);
       expect([...text(all).matchAll(/<path class="municipality"/g)]).toHaveLength(426);
+      // the measuring points on request: one circle each, filled where within the threshold
+      expect(svg).not.toContain('measuring-point');
+      const withPoints = text(await t.http().get('/coverage/map.svg?need=addiction&threshold=30&district=14627&points=1').set(auth()).buffer(true));
+      const json = await coverage({ needs: ['addiction'], thresholdMinutes: 30, districtAgs: '14627' });
+      const expected = json.data.networkCoverage.municipalities.flatMap((m: any) => m.needs[0].points.map((p: any) => String(p.covered)));
+      expect([...withPoints.matchAll(/<circle class="measuring-point" data-covered="(true|false)"/g)].map((m) => m[1]).sort()).toEqual(expected.sort());
     });
 
     it('renders the map as PNG', async () => {
@@ -451,6 +505,9 @@ describe.each(databaseTargets())('network coverage on the $name database', (targ
       ['/coverage/map.png?need=addiction&district=14999', 'district'],
       ['/coverage/map.svg?need=addiction&mode=rocket', 'mode'],
       ['/coverage/coverage.geojson?needs=addiction,nope', 'needs'],
+      ['/coverage/map.svg?need=addiction&from=9:00', 'from'],
+      ['/coverage/map.svg?need=addiction&from=09:00&to=08:00', 'to'],
+      ['/coverage/map.svg?need=addiction&weekday=8', 'weekday'],
     ])('answers %s with 400 naming %s', async (url, field) => {
       const res = await t.http().get(url).set(auth());
       expect(res.status).toBe(400);

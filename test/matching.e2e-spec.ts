@@ -12,6 +12,7 @@ import {
 import { organizationAt, serviceFixture } from './support/fixtures';
 import { destination } from './support/geodesy';
 import { haversineMeters } from './support/haversine';
+import { oracleMinutesPublicTransport } from './support/travel-oracle';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
 // Origin: Meißen, Markt (Landkreis Meißen, a rural district for the estimator).
@@ -19,20 +20,11 @@ const ORIGIN = { latitude: 51.1636, longitude: 13.4775 };
 const DAY = 86_400_000;
 
 /*
- * The oracle: the documented estimator and score formula, written again here from the README so a
- * change in either side shows up as a failing test.
+ * The oracle: the documented estimator (test/support/travel-oracle.ts, calibrated-v2 with the shared
+ * station list) and score formula, written again here from the README so a change in either side
+ * shows up as a failing test. The origin is in a Landkreis: rural.
  */
-function oracleWalkMinutes(meters: number): number {
-  return ((meters / 1000) * 1.25 / 4.5) * 60;
-}
-
-function oracleMinutesPublicTransportRural(meters: number): number {
-  const km = meters / 1000;
-  const walk = oracleWalkMinutes(meters);
-  const road = km * 1.35;
-  const transfers = road <= 8 ? 0 : Math.ceil((road - 8) / 12);
-  return Math.min(walk, 14 + 20 + (road / 30) * 60 + transfers * 10);
-}
+const oracle = (to: { latitude: number; longitude: number }) => oracleMinutesPublicTransport(ORIGIN, to, true);
 
 const WEIGHTS = { need_fit: 0.3, travel_time: 0.3, capacity: 0.15, freshness: 0.1, district: 0.05, accessibility: 0.05, language: 0.05, outreach: 0 };
 
@@ -100,7 +92,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       expect(res.errors).toBeUndefined();
       const result = res.data.matchReferralTargets;
       expect(result.weightSet.name).toBe('lotse-default-2026.1');
-      expect(result.estimator).toEqual({ name: 'heuristic-v1', estimated: true });
+      expect(result.estimator).toEqual({ name: 'calibrated-v2', estimated: true });
       const nodes = result.targets.edges.map((e: any) => e.node);
       expect(nodes.map((n: any) => n.service.name).sort()).toEqual(RANKING.map((f) => f.key).sort());
 
@@ -109,7 +101,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         const fixture = RANKING.find((f) => f.key === n.service.name)!;
         const s = fixture.service;
         const meters = haversineMeters(ORIGIN.latitude, ORIGIN.longitude, n.location.latitude, n.location.longitude);
-        const minutes = oracleMinutesPublicTransportRural(meters);
+        const minutes = oracle(n.location).minutes;
         const cap = s.capacity!;
         const values: Record<string, number> = {
           need_fit: s.needs!.filter((x) => ['addiction', 'psychosocial_counselling'].includes(x)).length / 2,
@@ -157,7 +149,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         expect(node.score).toBeGreaterThanOrEqual(0);
         expect(node.score).toBeLessThanOrEqual(1);
         // walked where that beats the bus (the oracle's min(walk, transit)), and the reason says so
-        const walked = oracleWalkMinutes(node.distanceMeters) <= oracleMinutesPublicTransportRural(node.distanceMeters) + 1e-9;
+        const walked = oracle(node.location).walked;
         expect(node.travelMode).toBe(walked ? 'WALK' : 'PUBLIC_TRANSPORT');
         const travel = node.reasons.find((r: any) => r.factor === 'TRAVEL_TIME').explanation;
         expect(travel).toMatch(new RegExp(`^ca\\. ${Math.max(1, Math.round(node.travelMinutes))} Min\\. ${walked ? 'zu Fuß' : 'mit Bus/Bahn'} \\(geschätzt\\)`));
@@ -253,8 +245,11 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
   describe('travel limit', () => {
     it('returns a target just inside the limit and not one just beyond', async () => {
       // For 30 min by public transport (rural), the oracle reach:
+      const along = (meters: number) => destination(ORIGIN.latitude, ORIGIN.longitude, 60, meters);
       let reach = 0;
-      while (oracleMinutesPublicTransportRural(reach + 1) <= 30) reach += 1;
+      while (oracle(along(reach + 10)).minutes <= 30) reach += 10;
+      expect(oracle(along(reach - 150)).minutes).toBeLessThanOrEqual(30);
+      expect(oracle(along(reach + 150)).minutes).toBeGreaterThan(30);
       await t.app.get(CatalogueService).importOrganizations([
         place({ key: 'limit-inside', bearing: 60, meters: reach - 150, service: { needs: ['debt_counselling'] } }),
         place({ key: 'limit-outside', bearing: 61, meters: reach + 150, service: { needs: ['debt_counselling'] } }),
@@ -394,7 +389,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
     });
 
     it('names, for an unmet need, the quickest option beyond the limit that meets every hard filter', async () => {
-      const result = await beyond({ needs: ['mental_health'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 30 }, constraints: { acceptingNewClientsOnly: true } });
+      const result = await beyond({ needs: ['mental_health'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 20 }, constraints: { acceptingNewClientsOnly: true } });
       expect(result.targets.totalCount).toBe(0);
       expect(result.unmetNeeds).toEqual([{ code: 'mental_health' }]);
       expect(result.beyondLimit).toHaveLength(1);
@@ -405,22 +400,22 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       const meters = haversineMeters(ORIGIN.latitude, ORIGIN.longitude, far.latitude, far.longitude);
       // PostGIS measures on the spheroid, the oracle on a sphere: 0.5 % apart at most
       expect(Math.abs(nearest.distanceMeters - meters)).toBeLessThan(meters * 0.005);
-      expect(nearest.travelMinutes).toBeCloseTo(oracleMinutesPublicTransportRural(nearest.distanceMeters), 6);
-      expect(nearest.travelMinutes).toBeGreaterThan(30);
+      expect(Math.abs(nearest.travelMinutes - oracle(far).minutes)).toBeLessThan(0.3);
+      expect(nearest.travelMinutes).toBeGreaterThan(20);
       expect(explanation).toBe(
-        `Kein Angebot für „Psychische Gesundheit“ innerhalb von 30 Min.; das nächste: ca. ${Math.round(nearest.travelMinutes)} Min. mit Bus/Bahn (geschätzt), 12,0 km Luftlinie`,
+        `Kein Angebot für „Psychische Gesundheit“ innerhalb von 20 Min.; das nächste: ca. ${Math.round(nearest.travelMinutes)} Min. mit Bus/Bahn (geschätzt), 12,0 km Luftlinie`,
       );
       // scored and explained like any target; beyond the limit the travel factor is 0
       const travel = nearest.reasons.find((r: any) => r.factor === 'TRAVEL_TIME');
       expect(travel.value).toBe(0);
       expect(nearest.reasons.reduce((sum: number, r: any) => sum + r.contribution, 0)).toBeCloseTo(nearest.score, 9);
       // without the capacity filter the nearer listing is the option
-      const open = await beyond({ needs: ['mental_health'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 30 } });
+      const open = await beyond({ needs: ['mental_health'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 20 } });
       expect(open.beyondLimit[0].nearest.service.name).toBe('beyond-closed');
     });
 
     it('lists only unmet needs, says so when nothing lies within 100 km, and words a kilometre limit', async () => {
-      const request = { needs: ['addiction', 'mental_health', 'employment_qualification'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 30 } };
+      const request = { needs: ['addiction', 'mental_health', 'employment_qualification'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 20 } };
       const unmetOnly = `query($request: MatchRequestInput!) { matchReferralTargets(request: $request) { unmetNeeds { code } } }`;
       const queries = async (query: string) => {
         const before = t.queries();
@@ -434,7 +429,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       expect(mixed.beyondLimit.map((b: any) => b.need.code)).toEqual(['mental_health', 'employment_qualification']);
       const nothing = mixed.beyondLimit[1];
       expect(nothing.nearest).toBeNull();
-      expect(nothing.explanation).toBe('Kein Angebot für „Beschäftigung und Qualifizierung“ innerhalb von 30 Min. und keines im Umkreis von 100 km, das alle Bedingungen erfüllt');
+      expect(nothing.explanation).toBe('Kein Angebot für „Beschäftigung und Qualifizierung“ innerhalb von 20 Min. und keines im Umkreis von 100 km, das alle Bedingungen erfüllt');
 
       const byKilometres = await beyond({ needs: ['mental_health'], origin: ORIGIN, travel: { mode: 'CAR', maxKilometers: 5 } });
       const [option] = byKilometres.beyondLimit;

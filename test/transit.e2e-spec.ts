@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { CatalogueService } from '@lotse/catalogue';
-import { GtfsImportService, GtfsValidationError, TRANSIT_ESTIMATOR_NAME } from '@lotse/travel';
-import { FeedSpec, GtfsRepository, gtfsFiles, gtfsText, gtfsTime, parseFeed, zipFeed } from '@lotse/travel/testing';
+import { Role } from '@lotse/common';
+import { GtfsImportService, GtfsValidationError, TRANSIT_ESTIMATOR_NAME, TRAVEL_TIME_ESTIMATOR, TravelTimeEstimator } from '@lotse/travel';
+import { FeedSpec, GtfsRepository, gtfsFiles, gtfsText, gtfsTime, haversineMeters, parseFeed, travelTimeContract, zipFeed } from '@lotse/travel/testing';
 import { TRAVEL_COMMANDS } from '../apps/cli/src/travel-commands';
 import { organizationAt, serviceFixture } from './support/fixtures';
 import { destination } from './support/geodesy';
@@ -232,5 +233,58 @@ describe.each(databaseTargets())('GTFS timetable on the $name database', (target
     const atStop = nodeOf(await match({ maxMinutes: 120 }), 'at-stop');
     expect(atStop.travelMinutes).toBe(18);
     expect(travelReason(atStop)).toMatch(/^ca\. 18 Min\. mit Bus\/Bahn \(Fahrplan Nachfolger, Stand 05\.01\.2026\), \d+ Verbindungen/);
+  });
+
+  it('measures coverage with the timetable where it has stops, and credits the feed on the map and in GeoJSON', async () => {
+    // the feed is now "Nachfolger": 18 minutes from Meißen's market to the far stop, every 30 seconds
+    const coordinator = await t.loginAs(Role.COORDINATOR);
+    const res = await t.gql(
+      `query($input: NetworkCoverageInput!) { networkCoverage(input: $input) {
+        method { estimatorName estimated feed { name attribution } departure { weekday from to } }
+        municipalities { ags name needs { points { point { name kind latitude longitude } covered nearest { organizationName travelMinutes travelBasis travelConnections } } } }
+      } }`,
+      { input: { needs: ['addiction'], thresholdMinutes: 30, districtAgs: '14627' } },
+      coordinator,
+    );
+    expect(res.errors).toBeUndefined();
+    const c = res.data.networkCoverage;
+    expect(c.method).toMatchObject({ estimatorName: TRANSIT_ESTIMATOR_NAME, estimated: false, feed: { name: 'Nachfolger' }, departure: { weekday: 2, from: '07:00', to: '09:00' } });
+    const meissen = c.municipalities.find((m: any) => m.name.startsWith('Meißen')).needs[0].points.find((p: any) => p.point.kind === 'place');
+    // the walk to the stop (1 s per metre), 18 minutes on board, at most a minute for leaving on the minute
+    const walk = haversineMeters(meissen.point.latitude, meissen.point.longitude, ORIGIN.latitude, ORIGIN.longitude) / 60;
+    expect(meissen.nearest).toMatchObject({ organizationName: 'Transit Ostende (fiktiv)', travelBasis: 'TIMETABLE' });
+    expect(meissen.nearest.travelMinutes).toBeGreaterThanOrEqual(18 + walk - 0.02);
+    expect(meissen.nearest.travelMinutes).toBeLessThanOrEqual(18 + walk + 1);
+    expect(meissen.covered).toBe(true);
+    // far from the line the estimate answers
+    expect(c.municipalities.flatMap((m: any) => m.needs[0].points).some((p: any) => p.nearest?.travelBasis === 'ESTIMATE')).toBe(true);
+    const svg = await t.http().get('/coverage/map.svg?need=addiction&threshold=30&district=14627').set({ authorization: `Bearer ${coordinator}` }).buffer(true);
+    const text = svg.text ?? Buffer.from(svg.body as Buffer).toString('utf8');
+    expect(text).toContain('Fahrplan: Nachfolger');
+    expect(text).toContain('Fahrplan Nachfolger, Stand 05.01.2026, dienstags zwischen 7 und 9 Uhr');
+    const geojson = JSON.parse((await t.http().get('/coverage/coverage.geojson?needs=addiction&district=14627').set({ authorization: `Bearer ${coordinator}` })).text);
+    expect(geojson.lotse.transitFeed).toMatch(/^Fahrplan: Nachfolger/);
+    expect(geojson.lotse.attribution).toContain('Fahrplan: Nachfolger');
+  });
+
+  describe('the routing port contract, on the timetable read back from the database', () => {
+    let estimator: TravelTimeEstimator;
+    beforeAll(async () => {
+      await importer.importFiles(gtfsFiles(lineFeed('Testverbund', HALF_HOURLY)), 'testverbund', { name: 'Testverbund', licence: 'CC BY 4.0' });
+      estimator = t.app.get<symbol, TravelTimeEstimator>(TRAVEL_TIME_ESTIMATOR, { strict: false });
+    });
+    travelTimeContract({
+      estimator: () => estimator,
+      scenario: {
+        origin: ORIGIN,
+        rural: true,
+        targets: [FAR_STOP, BEYOND],
+        window: { weekday: 2, fromMinutes: 7 * 60 + 30, toMinutes: 8 * 60 + 15 },
+        widerWindow: { weekday: 2, fromMinutes: 7 * 60, toMinutes: 9 * 60 },
+        deadWindow: { weekday: 2, fromMinutes: 2 * 60, toMinutes: 3 * 60 },
+        symmetric: [],
+        timetable: true,
+      },
+    });
   });
 });

@@ -6,48 +6,60 @@ import {
   MunicipalityCoverage,
   MunicipalityNeedCoverage,
   NearestPartner,
-  NearestRow,
+  PointCoverage,
 } from './coverage.types';
+import { MeasuringPoint } from './measuring-points';
 
-/** A repository row with the estimator's minutes for its nearest listing. */
-export type TimedNearestRow = NearestRow & { travelMinutes: number | null };
+/** One measuring point's result for one need: the quickest listing and who is within the threshold. */
+export interface PointResult {
+  nearest: NearestPartner | null;
+  /** organisations and services with a listing within the threshold from this point */
+  organizationsWithin: ReadonlySet<string>;
+  servicesWithin: ReadonlySet<string>;
+}
 
-function nearestOf(row: TimedNearestRow | undefined): NearestPartner | null {
-  if (!row || row.serviceId === null || row.distanceMeters === null || row.travelMinutes === null) return null;
-  return {
-    serviceId: row.serviceId,
-    serviceName: row.serviceName ?? '',
-    organizationId: row.organizationId ?? '',
-    organizationName: row.organizationName ?? '',
-    fictitious: row.fictitious ?? false,
-    locationId: row.locationId ?? '',
-    town: row.town ?? '',
-    latitude: row.latitude ?? 0,
-    longitude: row.longitude ?? 0,
-    distanceMeters: row.distanceMeters,
-    travelMinutes: row.travelMinutes,
-  };
+/** The point that stands for the most people (the first of equals: the main settlement comes first). */
+export function mainPoint(points: readonly MeasuringPoint[]): MeasuringPoint {
+  return points.reduce((best, p) => (p.weight > best.weight ? p : best), points[0]);
 }
 
 /**
- * Joins the municipalities with the per-need rows. "Covered" means a listing of the need lies within
- * the reach radius of the threshold (≡ estimated minutes ≤ threshold, the estimator being monotone);
- * a covered municipality counts all its people as covered, an uncovered one all as uncovered.
+ * Joins the municipalities with the per-point results. A point is covered when its quickest listing
+ * is within the threshold; a municipality's people are covered point by point (each point's people),
+ * and the municipality counts as covered when most of them are (by weight). Nearest partner and the
+ * partners within the threshold are those of its main point.
  */
-export function municipalityCoverage(units: CoverageUnit[], needs: string[], rowsByNeed: Map<string, TimedNearestRow[]>): MunicipalityCoverage[] {
-  const indexed = new Map([...rowsByNeed].map(([need, rows]) => [need, new Map(rows.map((r) => [r.ags, r]))]));
+export function municipalityCoverage(
+  units: CoverageUnit[],
+  points: Map<string, MeasuringPoint[]>,
+  needs: string[],
+  results: Map<string, Map<string, PointResult>>,
+  thresholdMinutes: number,
+): MunicipalityCoverage[] {
   return units.map((unit) => {
+    const measuring = points.get(unit.ags)!;
+    const main = mainPoint(measuring);
     const perNeed: MunicipalityNeedCoverage[] = needs.map((need) => {
-      const row = indexed.get(need)?.get(unit.ags);
-      const covered = (row?.servicesWithin ?? 0) > 0;
+      const byPoint = results.get(need);
+      const pointCoverage: PointCoverage[] = measuring.map((point) => {
+        const nearest = byPoint?.get(point.id)?.nearest ?? null;
+        return { point, nearest, covered: nearest !== null && nearest.travelMinutes <= thresholdMinutes };
+      });
+      const totalWeight = measuring.reduce((s, p) => s + p.weight, 0);
+      const coveredWeight = pointCoverage.reduce((s, c) => s + (c.covered ? c.point.weight : 0), 0);
+      const mainResult = byPoint?.get(main.id);
+      const coveredShare = totalWeight > 0 ? coveredWeight / totalWeight : pointCoverage[measuring.indexOf(main)].covered ? 1 : 0;
+      const populationCovered = unit.population === null ? null : pointCoverage.reduce((s, c) => s + (c.covered ? c.point.people ?? 0 : 0), 0);
       return {
         need,
-        covered,
-        partnersWithinThreshold: row?.partnersWithin ?? 0,
-        servicesWithinThreshold: row?.servicesWithin ?? 0,
-        nearest: nearestOf(row),
-        populationCovered: unit.population === null ? null : covered ? unit.population : 0,
-        populationUncovered: unit.population === null ? null : covered ? 0 : unit.population,
+        covered: coveredShare >= 0.5,
+        coveredShare,
+        partnersWithinThreshold: mainResult?.organizationsWithin.size ?? 0,
+        servicesWithinThreshold: mainResult?.servicesWithin.size ?? 0,
+        nearest: mainResult?.nearest ?? null,
+        populationCovered,
+        populationUncovered: unit.population === null || populationCovered === null ? null : unit.population - populationCovered,
+        points: pointCoverage,
       };
     });
     return {
@@ -58,6 +70,7 @@ export function municipalityCoverage(units: CoverageUnit[], needs: string[], row
       rural: unit.rural,
       population: unit.population,
       representativePoint: { latitude: unit.latitude, longitude: unit.longitude },
+      measuringPoints: measuring,
       needs: perNeed,
       coveredNeeds: perNeed.filter((n) => n.covered).length,
     };
@@ -115,14 +128,16 @@ export function districtRollUp(municipalities: MunicipalityCoverage[], needs: st
 }
 
 /**
- * Every uncovered (municipality, need): most uncovered people first; without population figures,
- * the longest travel first (no partner at all before any time); then by AGS and need order.
+ * Every (municipality, need) with people not covered — an uncovered municipality, and a covered one
+ * whose outlying localities are not — most uncovered people first; without population figures,
+ * every uncovered municipality, the longest travel first (no partner at all before any time); then
+ * by AGS and need order.
  */
 export function gapList(municipalities: MunicipalityCoverage[], needs: string[]): CoverageGap[] {
   const gaps: (CoverageGap & { needIndex: number })[] = [];
   for (const m of municipalities) {
     m.needs.forEach((n) => {
-      if (n.covered) return;
+      if (n.populationUncovered !== null ? n.populationUncovered === 0 : n.covered) return;
       gaps.push({
         need: n.need,
         needIndex: needs.indexOf(n.need),
@@ -132,6 +147,7 @@ export function gapList(municipalities: MunicipalityCoverage[], needs: string[])
         districtName: m.districtName,
         population: m.population,
         populationUncovered: n.populationUncovered,
+        covered: n.covered,
         nearest: n.nearest,
       });
     });

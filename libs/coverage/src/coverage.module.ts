@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@lotse/catalogue';
+import { GeoModule } from '@lotse/geo';
 import { TravelModule } from '@lotse/travel';
 import { MunicipalityPopulationEntity } from './coverage.entities';
 import { CoverageRepository } from './coverage.repository';
@@ -13,7 +14,7 @@ import { CoverageController } from './http/coverage.controller';
  * Travel times come from the travel capability's routing port (TRAVEL_TIME_ESTIMATOR).
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MunicipalityPopulationEntity]), CatalogueModule, TravelModule],
+  imports: [TypeOrmModule.forFeature([MunicipalityPopulationEntity]), CatalogueModule, GeoModule, TravelModule],
   providers: [CoverageRepository, CoverageService, CoverageResolver],
   controllers: [CoverageController],
   exports: [CoverageService],

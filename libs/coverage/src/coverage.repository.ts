@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { visibilitySql } from '@lotse/catalogue';
-import { CoverageUnit, FreshnessFigures, NearestRow, NetworkSizeCell, PopulationInfo } from './coverage.types';
+import { CandidateRow, CoverageUnit, FreshnessFigures, NetworkSizeCell, PopulationInfo } from './coverage.types';
 import { Extent } from './map/projection';
 import { BoundaryUnit, UnitPopulation } from './population/apportion';
 
@@ -77,36 +77,31 @@ export class CoverageRepository {
   }
 
   /**
-   * For every municipality of the scope, in ONE statement: the nearest visible listing of `need`
-   * from its representative point, and the organisations and services within the reach radius
-   * (per row the rural or the urban radius, by the district's kind). Listings anywhere count, also
-   * across the district border.
+   * For every measuring point, in ONE statement: the `perPoint` nearest locations with a visible
+   * listing of `need`, and the listings there. Listings anywhere count, also across the district
+   * border. Which of them is quickest, and which lie within the threshold, the routing port decides
+   * (the service): with trains and timetables the nearest is not always the quickest.
    *
    * - `listing`: the need's visible service × location pairs, once.
-   * - `nearest`: a LATERAL KNN (`<->` on the GiST index of location.point) takes the 4 nearest
-   *   locations offering the need on the sphere; the spheroid distance (ST_Distance) picks among
-   *   them, because the two can order near-ties differently. Membership is a hashed sub-plan
-   *   (`(… IN (SELECT …)) IS TRUE` keeps the planner from turning it into a join that would sort
-   *   every candidate location for every municipality instead of walking the index).
-   * - `within`: ST_DWithin on the same index and spheroid, only where the nearest lies within the
-   *   radius (otherwise nothing can); counted against `listing` in one hash join.
+   * - `near`: a LATERAL KNN (`<->` on the GiST index of location.point) per point; membership is a
+   *   hashed sub-plan (`(… IN (SELECT …)) IS TRUE` keeps the planner from turning it into a join that
+   *   would sort every candidate location for every point instead of walking the index).
    */
-  async findNearest(need: string, districtAgs: string | undefined, radius: { rural: number; urban: number }): Promise<NearestRow[]> {
-    const { sql, params } = this.nearestStatement(need, districtAgs, radius);
+  async findCandidates(need: string, points: readonly { latitude: number; longitude: number }[], perPoint: number): Promise<CandidateRow[]> {
+    if (points.length === 0) return [];
+    const { sql, params } = this.candidatesStatement(need, points, perPoint);
     return this.db.transaction(async (tx) => {
       for (const setting of PLANNER_SETTINGS) await tx.query(setting);
       return tx.query(sql, params);
     });
   }
 
-  /** The statement behind findNearest (the benchmark runs it bare, after PLANNER_SETTINGS). */
-  nearestStatement(need: string, districtAgs: string | undefined, radius: { rural: number; urban: number }): { sql: string; params: unknown[] } {
+  /** The statement behind findCandidates (the benchmark runs it bare, after PLANNER_SETTINGS). */
+  candidatesStatement(need: string, points: readonly { latitude: number; longitude: number }[], perPoint: number): { sql: string; params: unknown[] } {
     return {
       sql: `WITH origin AS MATERIALIZED (
-         SELECT m.ags, ${REPRESENTATIVE_POINT}::geography AS g,
-                CASE WHEN d.kind = 'Kreisfreie Stadt' THEN $3::float8 ELSE $2::float8 END AS radius
-         FROM municipality m JOIN district d ON d.ags = m.district_ags
-         WHERE ($4::varchar IS NULL OR m.district_ags = $4)
+         SELECT i, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography AS g
+         FROM unnest($2::float8[], $3::float8[]) WITH ORDINALITY AS u(lon, lat, i)
        ),
        listing AS MATERIALIZED (
          SELECT sl.location_id, s.id AS service_id, s.organization_id, s.name
@@ -117,52 +112,25 @@ export class CoverageRepository {
          WHERE sn.need_code = $1 AND ${visibilitySql.listing('s', 'vo')}
        ),
        spot AS MATERIALIZED (SELECT DISTINCT location_id FROM listing),
-       nearest AS MATERIALIZED (
-         SELECT o.ags, o.g, o.radius, c.*
+       near AS MATERIALIZED (
+         SELECT o.i, k.*
          FROM origin o
-         LEFT JOIN LATERAL (
-           SELECT k.* FROM (
-             SELECT l1.id AS location_id, ST_Distance(l1.point, o.g) AS distance, l1.town,
-                    ST_Y(l1.point::geometry) AS latitude, ST_X(l1.point::geometry) AS longitude
-             FROM location l1
-             WHERE (l1.id IN (SELECT location_id FROM spot)) IS TRUE
-             ORDER BY l1.point <-> o.g
-             LIMIT 4
-           ) k
-           ORDER BY k.distance, k.location_id
-           LIMIT 1
-         ) c ON true
-       ),
-       pick AS (
-         SELECT DISTINCT ON (li.location_id) li.location_id, li.service_id, li.organization_id, li.name
-         FROM listing li WHERE li.location_id IN (SELECT location_id FROM nearest)
-         ORDER BY li.location_id, li.name, li.service_id
-       ),
-       within AS (
-         SELECT n.ags, w.location_id
-         FROM nearest n
-         JOIN LATERAL (
-           SELECT l3.id AS location_id FROM location l3
-           WHERE n.distance <= n.radius AND ST_DWithin(l3.point, n.g, n.radius)
-             AND (l3.id IN (SELECT location_id FROM spot)) IS TRUE
-         ) w ON true
-       ),
-       counts AS (
-         SELECT w.ags, count(DISTINCT li.organization_id)::int AS partners, count(DISTINCT li.service_id)::int AS services
-         FROM within w JOIN listing li ON li.location_id = w.location_id
-         GROUP BY w.ags
+         CROSS JOIN LATERAL (
+           SELECT l1.id AS location_id, ST_Distance(l1.point, o.g) AS distance, l1.town,
+                  ST_Y(l1.point::geometry) AS latitude, ST_X(l1.point::geometry) AS longitude
+           FROM location l1
+           WHERE (l1.id IN (SELECT location_id FROM spot)) IS TRUE
+           ORDER BY l1.point <-> o.g
+           LIMIT $4
+         ) k
        )
-       SELECT n.ags,
-              p.service_id AS "serviceId", p.name AS "serviceName", p.organization_id AS "organizationId",
-              org.name AS "organizationName", org.fictitious,
-              n.location_id AS "locationId", n.town, n.latitude, n.longitude, n.distance AS "distanceMeters",
-              coalesce(c.partners, 0) AS "partnersWithin", coalesce(c.services, 0) AS "servicesWithin"
-       FROM nearest n
-       LEFT JOIN pick p ON p.location_id = n.location_id
-       LEFT JOIN organization org ON org.id = p.organization_id
-       LEFT JOIN counts c ON c.ags = n.ags
-       ORDER BY n.ags`,
-      params: [need, radius.rural, radius.urban, districtAgs ?? null],
+       SELECT (n.i - 1)::int AS point, li.service_id AS "serviceId", li.name AS "serviceName", li.organization_id AS "organizationId",
+              org.name AS "organizationName", org.fictitious, n.location_id AS "locationId", n.town, n.latitude, n.longitude, n.distance AS "distanceMeters"
+       FROM near n
+       JOIN listing li ON li.location_id = n.location_id
+       JOIN organization org ON org.id = li.organization_id
+       ORDER BY n.i, n.distance, li.name, li.service_id`,
+      params: [need, points.map((p) => p.longitude), points.map((p) => p.latitude), perPoint],
     };
   }
 

@@ -2,15 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { CatalogueService, NeedTerm } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 import { Environment } from '@lotse/config';
-import { BOUNDARY_ATTRIBUTION } from '@lotse/geo';
-import { MODE_NAME, TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTimeEstimator } from '@lotse/travel';
-import { districtRollUp, figures, gapList, municipalityCoverage, TimedNearestRow } from './coverage.assemble';
+import { BOUNDARY_ATTRIBUTION, GeoService, PLACES_ATTRIBUTION } from '@lotse/geo';
+import { DEFAULT_DEPARTURE_WINDOW, feedPhrase, MODE_NAME, TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTimeEstimator, windowPhrase } from '@lotse/travel';
+import { districtRollUp, figures, gapList, municipalityCoverage, PointResult } from './coverage.assemble';
 import { CoverageRepository, Extent } from './coverage.repository';
 import {
   CoverageMethod,
   CoverageRequest,
+  CandidateRow,
   CoverageUnit,
-  NearestRow,
+  NearestPartner,
   NetworkCoverage,
   NetworkFreshness,
   NetworkSizeCell,
@@ -24,6 +25,7 @@ import { mapGridDegrees, renderCoverageMap } from './map/svg-map';
 import { apportionPopulation } from './population/apportion';
 import { MunicipalityMerger, SAXONY_MERGERS_SINCE_2016 } from './population/municipality-mergers';
 import { parsePopulationCsv, PopulationCsvError } from './population/population-csv';
+import { MeasuringPoint, measuringPoints } from './measuring-points';
 
 /** Where a request's values came from, so errors name the argument the client sent. */
 export interface CoverageFields {
@@ -37,10 +39,20 @@ export const GRAPHQL_FIELDS: CoverageFields = { districtAgs: 'input.districtAgs'
 
 export const MAX_THRESHOLD_MINUTES = 240;
 export const REPRESENTATIVE_POINT_NOTE =
-  'ST_PointOnSurface: a point inside the municipality polygon; all distances of a municipality are measured from it';
+  'population-weighted measuring points: each place of the municipality with a GeoNames population stands for that many people; the rest of its people are measured from ST_PointOnSurface of the polygon';
+/** Listings compared per measuring point: the nearest ones (the quickest is among them, as a rule; partner counts saturate here). */
+export const CANDIDATES_PER_POINT = 32;
 
 const fmt = (n: number, digits = 0) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 const berlinDate = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
+
+export interface MapOptions {
+  /** draw every measuring point: a circle by the people it stands for, filled when within the threshold */
+  measuringPoints?: boolean;
+}
+
+/** What the calibrated estimate's station list asks to credit. */
+const STATION_ATTRIBUTION = 'Bahnhöfe: Deutsche Bahn AG, CC BY 4.0';
 
 export interface PopulationImportOptions {
   /** attribution of the table, shown on maps, e.g. "Zensus 2022 © Statistisches Bundesamt" */
@@ -61,6 +73,7 @@ export class CoverageService {
   constructor(
     private readonly repository: CoverageRepository,
     private readonly catalogue: CatalogueService,
+    private readonly geo: GeoService,
     @Inject(TRAVEL_TIME_ESTIMATOR) private readonly estimator: TravelTimeEstimator,
     private readonly env: Environment,
   ) {}
@@ -84,10 +97,10 @@ export class CoverageService {
       if (!/^\d{5}$/.test(request.districtAgs)) throw InvalidInputError.of(fields.districtAgs, 'must be a 5-digit district key (AGS)');
       if (!(await this.repository.districtExists(request.districtAgs))) throw InvalidInputError.of(fields.districtAgs, `unknown district ${request.districtAgs}`);
     }
-    return { ...request, districtAgs: request.districtAgs ?? undefined, needs };
+    return { ...request, districtAgs: request.districtAgs ?? undefined, needs, window: request.window ?? DEFAULT_DEPARTURE_WINDOW };
   }
 
-  async method(request: Pick<CoverageRequest, 'mode' | 'thresholdMinutes'>): Promise<CoverageMethod> {
+  async method(request: Pick<CoverageRequest, 'mode' | 'thresholdMinutes' | 'window'>): Promise<CoverageMethod> {
     const [info, reachMetersRural, reachMetersUrban] = await Promise.all([
       this.estimator.describe(),
       this.estimator.reachMeters({ mode: request.mode, rural: true }, request.thresholdMinutes),
@@ -97,32 +110,36 @@ export class CoverageService {
       estimatorName: info.name,
       estimated: info.estimated,
       estimatorDescription: info.description,
+      feed: request.mode === TravelMode.PUBLIC_TRANSPORT ? info.feed : null,
+      window: request.window ?? DEFAULT_DEPARTURE_WINDOW,
       reachMetersRural,
       reachMetersUrban,
+      candidatesPerPoint: CANDIDATES_PER_POINT,
       origin: REPRESENTATIVE_POINT_NOTE,
     };
   }
 
   /**
-   * All municipalities of the scope × the requested needs: one set-based query per need (run side
-   * by side on a server pool), travel minutes of each nearest partner from the estimator.
+   * All municipalities of the scope × the requested needs, measured where people live: every
+   * municipality's population-weighted measuring points (measuringPoints). One set-based statement
+   * per need gives the nearest listings of every point; the routing port then gives each point's
+   * minutes to them (one call per point: a timetable router answers one origin to many targets).
    */
   async networkCoverage(input: CoverageRequest, fields: CoverageFields = GRAPHQL_FIELDS): Promise<NetworkCoverage> {
     const request = await this.validate(input, fields);
-    const method = await this.method(request);
-    const radius = { rural: method.reachMetersRural, urban: method.reachMetersUrban };
-    const [units, population, terms, ...rowsPerNeed] = await Promise.all([
+    const [method, units, population, terms, places] = await Promise.all([
+      this.method(request),
       this.repository.findUnits(request.districtAgs),
       this.repository.populationInfo(),
       this.catalogue.needTerms(),
-      ...request.needs.map((need) => this.repository.findNearest(need, request.districtAgs, radius)),
+      this.geo.placesByMunicipality({ districtAgs: request.districtAgs }),
     ]);
-    const unitByAgs = new Map(units.map((u) => [u.ags, u]));
-    const rowsByNeed = new Map<string, TimedNearestRow[]>();
-    for (const [i, need] of request.needs.entries()) {
-      rowsByNeed.set(need, await this.withMinutes(rowsPerNeed[i], unitByAgs, request.mode));
-    }
-    const municipalities = municipalityCoverage(units, request.needs, rowsByNeed);
+    const points = new Map(units.map((u) => [u.ags, measuringPoints(u, places.get(u.ags) ?? [])]));
+    const all = units.flatMap((u) => points.get(u.ags)!.map((point) => ({ unit: u, point })));
+    const rowsPerNeed = await Promise.all(request.needs.map((need) => this.repository.findCandidates(need, all.map((a) => a.point), CANDIDATES_PER_POINT)));
+    const results = new Map<string, Map<string, PointResult>>();
+    for (const [i, need] of request.needs.entries()) results.set(need, await this.pointResults(all, rowsPerNeed[i], request));
+    const municipalities = municipalityCoverage(units, points, request.needs, results, request.thresholdMinutes);
     const termByCode = new Map(terms.map((t) => [t.code, t]));
     return {
       request,
@@ -136,18 +153,41 @@ export class CoverageService {
     };
   }
 
-  private async withMinutes(rows: NearestRow[], units: Map<string, CoverageUnit>, mode: TravelMode): Promise<TimedNearestRow[]> {
-    return Promise.all(
-      rows.map(async (row) => {
-        const unit = units.get(row.ags)!;
-        if (row.distanceMeters === null || row.latitude === null || row.longitude === null) return { ...row, travelMinutes: null };
-        const [time] = await this.estimator.travelTimes(
-          { origin: { latitude: unit.latitude, longitude: unit.longitude }, mode, rural: unit.rural },
-          [{ distanceMeters: row.distanceMeters, destination: { latitude: row.latitude, longitude: row.longitude } }],
-        );
-        return { ...row, travelMinutes: time.minutes };
-      }),
-    );
+  /** Each point's quickest listing and the organisations and services within the threshold. */
+  private async pointResults(all: { unit: CoverageUnit; point: MeasuringPoint }[], rows: CandidateRow[], request: CoverageRequest): Promise<Map<string, PointResult>> {
+    const byPoint = new Map<number, CandidateRow[]>();
+    for (const row of rows) byPoint.set(row.point, [...(byPoint.get(row.point) ?? []), row]);
+    const out = new Map<string, PointResult>();
+    for (const [index, { unit, point }] of all.entries()) {
+      const candidates = byPoint.get(index) ?? [];
+      if (!candidates.length) {
+        out.set(point.id, { nearest: null, organizationsWithin: new Set(), servicesWithin: new Set() });
+        continue;
+      }
+      // one leg per location (several services may share one)
+      const locations = [...new Map(candidates.map((c) => [c.locationId, c])).values()];
+      const times = await this.estimator.travelTimes(
+        { origin: { latitude: point.latitude, longitude: point.longitude }, mode: request.mode, rural: unit.rural, window: request.window },
+        locations.map((c) => ({ distanceMeters: c.distanceMeters, destination: { latitude: c.latitude, longitude: c.longitude } })),
+      );
+      const timeOf = new Map(locations.map((c, i) => [c.locationId, times[i]]));
+      let best: NearestPartner | null = null;
+      const organizationsWithin = new Set<string>();
+      const servicesWithin = new Set<string>();
+      for (const c of candidates) {
+        const time = timeOf.get(c.locationId)!;
+        if (time.minutes <= request.thresholdMinutes) {
+          organizationsWithin.add(c.organizationId);
+          servicesWithin.add(c.serviceId);
+        }
+        if (!best || time.minutes < best.travelMinutes || (time.minutes === best.travelMinutes && c.distanceMeters < best.distanceMeters)) {
+          const { point: _point, ...listing } = c;
+          best = { ...listing, travelMinutes: time.minutes, travelMode: time.mode, travelBasis: time.basis };
+        }
+      }
+      out.set(point.id, { nearest: best, organizationsWithin, servicesWithin });
+    }
+    return out;
   }
 
   networkSize(districtAgs?: string): Promise<NetworkSizeCell[]> {
@@ -179,20 +219,32 @@ export class CoverageService {
       reachMetersRural: coverage.method.reachMetersRural,
       reachMetersUrban: coverage.method.reachMetersUrban,
       origin: coverage.method.origin,
+      transitFeed: coverage.method.feed?.text ?? null,
+      departure: coverage.method.feed ? windowPhrase(coverage.method.window) : null,
       populationSource: coverage.population?.source ?? null,
       populationReferenceDate: coverage.population?.referenceDate ?? null,
-      attribution: this.attribution(coverage.population, coverage.municipalities.some((m) => m.needs.some((n) => n.nearest?.fictitious))),
+      attribution: this.attribution(coverage.population, coverage.municipalities.some((m) => m.needs.some((n) => n.nearest?.fictitious)), coverage.method),
     });
   }
 
   // ---------- map ----------
 
-  attribution(population: PopulationInfo | null, fictitiousPartners: boolean): string {
-    return [BOUNDARY_ATTRIBUTION, population?.source, `Partner: Lotse${fictitiousPartners ? ' (Demo: fiktiv)' : ''}`].filter(Boolean).join(' · ');
+  /** Every source the figures rest on: boundaries, places, population, the timetable or the station list, partners. */
+  attribution(population: PopulationInfo | null, fictitiousPartners: boolean, method?: Pick<CoverageMethod, 'feed' | 'estimated'>): string {
+    return [
+      BOUNDARY_ATTRIBUTION,
+      PLACES_ATTRIBUTION,
+      population?.source,
+      method?.feed?.text,
+      method?.estimated || method?.feed ? STATION_ATTRIBUTION : undefined,
+      `Partner: Lotse${fictitiousPartners ? ' (Demo: fiktiv)' : ''}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
   }
 
   /** The coverage map of one need as SVG: municipalities shaded by minutes to the nearest partner. */
-  async coverageMapSvg(input: Omit<CoverageRequest, 'needs'> & { need: string }, fields: CoverageFields): Promise<string> {
+  async coverageMapSvg(input: Omit<CoverageRequest, 'needs'> & { need: string }, fields: CoverageFields, options: MapOptions = {}): Promise<string> {
     const coverage = await this.networkCoverage({ ...input, needs: [input.need] }, fields);
     const request = coverage.request;
     const need = request.needs[0];
@@ -225,7 +277,9 @@ export class CoverageService {
     if (biggestGap?.populationUncovered) lines.push(`Größte Lücke: ${biggestGap.municipalityName.replace(/, Stadt$/, '')} (${fmt(biggestGap.populationUncovered)} Einw.)`);
     return renderCoverageMap({
       title: `Erreichbarkeit: ${term.labelDe} – ${scope}`,
-      subtitle: `Fahrzeit zum nächsten aktiven Partner mit ${MODE_NAME[request.mode]} (geschätzt), Schwelle ${fmt(t)} Min. · Stand ${berlinDate.format(new Date())}`,
+      subtitle:
+        `Fahrzeit zum nächsten aktiven Partner mit ${MODE_NAME[request.mode]} ` +
+        `(${coverage.method.feed ? `${feedPhrase(coverage.method.feed)}, ${windowPhrase(coverage.method.window)}` : 'geschätzt'}), Schwelle ${fmt(t)} Min. · Stand ${berlinDate.format(new Date())}`,
       extent,
       thresholdMinutes: t,
       municipalities: coverage.municipalities.map((m) => {
@@ -241,6 +295,11 @@ export class CoverageService {
           label: m.representativePoint,
         };
       }),
+      measuringPoints: options.measuringPoints
+        ? coverage.municipalities.flatMap((m) =>
+            m.needs[0].points.map((p) => ({ latitude: p.point.latitude, longitude: p.point.longitude, weight: p.point.people ?? p.point.weight, covered: p.covered, name: p.point.name })),
+          )
+        : undefined,
       districts: districts.map((d) => ({
         ags: d.ags,
         name: sameName(d) ? districtLongName(d.name, d.kind) : d.name,
@@ -251,15 +310,16 @@ export class CoverageService {
       partners,
       summary: lines,
       method:
-        `Fahrzeiten geschätzt aus der Luftlinie (${coverage.method.estimatorName}) vom inneren Punkt jeder Gemeinde zum nächsten aktiven Angebot ` +
-        `des Bedarfs; Angebote jenseits der Kreisgrenze zählen mit. Eine Gemeinde gilt als versorgt, wenn ihr Punkt innerhalb der Schwelle liegt.`,
-      attribution: this.attribution(coverage.population, partners.some((p) => p.fictitious)),
+        `${coverage.method.feed ? `Fahrzeiten nach Fahrplan (${coverage.method.feed.name}, typische Verbindung im Abfahrtsfenster), wo er Halte in Gehweite hat, sonst geschätzt` : `Fahrzeiten geschätzt (${coverage.method.estimatorName})`} ` +
+        `von den Orten jeder Gemeinde, gewichtet nach Einwohnern (übrige Einwohner am inneren Punkt), zum schnellsten aktiven Angebot des Bedarfs; ` +
+        `Angebote jenseits der Kreisgrenze zählen mit. Eine Gemeinde gilt als versorgt, wenn die meisten ihrer Einwohner es innerhalb der Schwelle erreichen.`,
+      attribution: this.attribution(coverage.population, partners.some((p) => p.fictitious), coverage.method),
       labelMunicipalities: Boolean(request.districtAgs),
     });
   }
 
-  async coverageMapPng(input: Omit<CoverageRequest, 'needs'> & { need: string }, fields: CoverageFields, scale = 2): Promise<Buffer> {
-    return svgToPng(await this.coverageMapSvg(input, fields), scale);
+  async coverageMapPng(input: Omit<CoverageRequest, 'needs'> & { need: string }, fields: CoverageFields, scale = 2, options: MapOptions = {}): Promise<Buffer> {
+    return svgToPng(await this.coverageMapSvg(input, fields, options), scale);
   }
 
   // ---------- population ----------

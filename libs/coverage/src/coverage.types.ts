@@ -1,5 +1,6 @@
 import { NeedTerm, ServiceCategory } from '@lotse/catalogue';
-import { TravelMode } from '@lotse/travel';
+import { DepartureWindow, FeedAttribution, TravelBasis, TravelMode } from '@lotse/travel';
+import { MeasuringPoint } from './measuring-points';
 
 /** What a coordinator asks: coverage of these needs, for this mode and time limit, in one district or all Saxony. */
 export interface CoverageRequest {
@@ -8,6 +9,8 @@ export interface CoverageRequest {
   needs: string[];
   mode: TravelMode;
   thresholdMinutes: number;
+  /** public transport with a timetable: when people leave (default Tuesday 07:00–09:00) */
+  window?: DepartureWindow;
 }
 
 export interface GeoPoint {
@@ -30,24 +33,21 @@ export interface CoverageUnit {
   population: number | null;
 }
 
-/** The nearest visible listing of one need from one municipality, and how many lie within reach (repository row). */
-export interface NearestRow {
-  ags: string;
-  serviceId: string | null;
-  serviceName: string | null;
-  organizationId: string | null;
-  organizationName: string | null;
-  fictitious: boolean | null;
-  locationId: string | null;
-  town: string | null;
-  latitude: number | null;
-  longitude: number | null;
-  /** spheroid distance from the representative point */
-  distanceMeters: number | null;
-  /** distinct organisations with a listing of the need within the reach radius */
-  partnersWithin: number;
-  /** distinct services of the need within the reach radius */
-  servicesWithin: number;
+/** A visible listing of one need near one measuring point (repository row): the nearest few locations per point. */
+export interface CandidateRow {
+  /** index of the measuring point in the request */
+  point: number;
+  serviceId: string;
+  serviceName: string;
+  organizationId: string;
+  organizationName: string;
+  fictitious: boolean;
+  locationId: string;
+  town: string;
+  latitude: number;
+  longitude: number;
+  /** spheroid distance from the measuring point */
+  distanceMeters: number;
 }
 
 export interface NearestPartner {
@@ -62,17 +62,35 @@ export interface NearestPartner {
   longitude: number;
   distanceMeters: number;
   travelMinutes: number;
+  /** how the trip goes: the requested mode, or walking where that is quicker */
+  travelMode: TravelMode;
+  /** what the minutes rest on: an estimate, or the timetable (with its connections in the window) */
+  travelBasis: TravelBasis;
+}
+
+/** One measuring point's answer for one need. */
+export interface PointCoverage {
+  point: MeasuringPoint;
+  /** the quickest of the nearest listings; null when the need has none anywhere */
+  nearest: NearestPartner | null;
+  covered: boolean;
 }
 
 export interface MunicipalityNeedCoverage {
   need: string;
-  /** a listing of the need lies within the threshold (estimated travel time) */
+  /** most of its people (by the measuring points' weights) have a listing of the need within the threshold */
   covered: boolean;
+  /** share of its people (weights) within the threshold */
+  coveredShare: number;
+  /** from the measuring point that stands for the most people (the main settlement, as a rule) */
   partnersWithinThreshold: number;
   servicesWithinThreshold: number;
+  /** the quickest partner from that main point */
   nearest: NearestPartner | null;
   populationCovered: number | null;
   populationUncovered: number | null;
+  /** every measuring point's answer */
+  points: PointCoverage[];
 }
 
 export interface MunicipalityCoverage {
@@ -82,7 +100,10 @@ export interface MunicipalityCoverage {
   districtName: string;
   rural: boolean;
   population: number | null;
+  /** ST_PointOnSurface of the polygon (labels; the measuring point of the people no place accounts for) */
   representativePoint: GeoPoint;
+  /** where its people are measured from, with how many each stands for */
+  measuringPoints: MeasuringPoint[];
   needs: MunicipalityNeedCoverage[];
   /** how many of the requested needs are covered */
   coveredNeeds: number;
@@ -125,6 +146,8 @@ export interface CoverageGap {
   districtName: string;
   population: number | null;
   populationUncovered: number | null;
+  /** the municipality as a whole is covered (most people) but some are not */
+  covered: boolean;
   nearest: NearestPartner | null;
 }
 
@@ -132,9 +155,14 @@ export interface CoverageMethod {
   estimatorName: string;
   estimated: boolean;
   estimatorDescription: string;
-  /** straight-line radius that equals the threshold in a Landkreis / a kreisfreie Stadt */
+  /** the timetable that answered public-transport trips, when one is loaded */
+  feed: FeedAttribution | null;
+  window: DepartureWindow;
+  /** the farthest straight line that can be within the threshold in a Landkreis / a kreisfreie Stadt (the candidate search's bound) */
   reachMetersRural: number;
   reachMetersUrban: number;
+  /** listings compared per measuring point (the nearest ones) */
+  candidatesPerPoint: number;
   origin: string;
 }
 

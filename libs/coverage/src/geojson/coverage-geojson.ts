@@ -31,11 +31,14 @@ export function coverageProperties(m: MunicipalityCoverage, referenceDate: strin
     population_reference_date: m.population === null ? null : referenceDate,
     origin_lat: round(m.representativePoint.latitude, 6),
     origin_lon: round(m.representativePoint.longitude, 6),
+    measuring_points: m.measuringPoints.length,
     needs_covered: m.coveredNeeds,
     needs_requested: m.needs.length,
   };
   for (const n of m.needs) {
     properties[`${n.need}_covered`] = n.covered;
+    properties[`${n.need}_covered_share`] = round(n.coveredShare, 4);
+    properties[`${n.need}_travel_basis`] = n.nearest ? n.nearest.travelBasis.kind : null;
     properties[`${n.need}_minutes`] = n.nearest ? round(n.nearest.travelMinutes, 1) : null;
     properties[`${n.need}_distance_m`] = n.nearest ? Math.round(n.nearest.distanceMeters) : null;
     properties[`${n.need}_partners_within`] = n.partnersWithinThreshold;

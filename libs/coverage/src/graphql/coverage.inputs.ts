@@ -1,7 +1,7 @@
 import { ArgsType, Field, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { TravelMode } from '@lotse/travel';
+import { DepartureWindowInput, TravelMode } from '@lotse/travel';
 import { MAX_THRESHOLD_MINUTES } from '../coverage.service';
 
 @InputType({ description: 'Which needs, how people travel, the time limit, and optionally one district' })
@@ -27,6 +27,12 @@ export class NetworkCoverageInput {
   @Min(1, { message: 'thresholdMinutes must be at least 1' })
   @Max(MAX_THRESHOLD_MINUTES, { message: `thresholdMinutes must be at most ${MAX_THRESHOLD_MINUTES}` })
   thresholdMinutes: number;
+
+  @Field(() => DepartureWindowInput, { nullable: true, description: 'public transport with a timetable: when people leave (default Tuesday 07:00–09:00)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DepartureWindowInput)
+  departure?: DepartureWindowInput;
 }
 
 @ArgsType()

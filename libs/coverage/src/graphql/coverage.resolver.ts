@@ -1,18 +1,30 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NeedTerm } from '@lotse/catalogue';
 import { AllowRoles, InvalidInputError, Role } from '@lotse/common';
-import { CoverageFigures, NetworkCoverage } from '../coverage.types';
+import { toDepartureWindow, toDepartureWindowType, toTransitFeedType, TravelBasisKind } from '@lotse/travel';
+import { CoverageFigures, NearestPartner, NetworkCoverage } from '../coverage.types';
 import { CoverageService, GRAPHQL_FIELDS } from '../coverage.service';
 import { GapListArgs, NetworkCoverageArgs } from './coverage.inputs';
 import {
   CoverageFiguresType,
   CoverageGapType,
+  NearestPartnerType,
   NetworkCoverageType,
   NetworkFreshnessType,
   NetworkSizeCellType,
 } from './coverage.types.graphql';
 
 const DEFAULT_GAPS = 100;
+
+function toNearestType(n: NearestPartner | null): NearestPartnerType | null {
+  if (!n) return null;
+  const { travelBasis, ...rest } = n;
+  return {
+    ...rest,
+    travelBasis: travelBasis.kind === 'timetable' ? TravelBasisKind.TIMETABLE : TravelBasisKind.ESTIMATE,
+    travelConnections: travelBasis.kind === 'timetable' ? travelBasis.connections : null,
+  };
+}
 
 /** Maps the computed coverage onto the schema: need codes become taxonomy terms. */
 export function toNetworkCoverageType(outcome: NetworkCoverage): NetworkCoverageType {
@@ -23,9 +35,12 @@ export function toNetworkCoverageType(outcome: NetworkCoverage): NetworkCoverage
     mode: outcome.request.mode,
     thresholdMinutes: outcome.request.thresholdMinutes,
     needs: outcome.needs,
-    method: outcome.method,
+    method: { ...outcome.method, feed: outcome.method.feed && toTransitFeedType(outcome.method.feed), departure: toDepartureWindowType(outcome.method.window) },
     population: outcome.population,
-    municipalities: outcome.municipalities.map((m) => ({ ...m, needs: m.needs.map((n) => ({ ...n, need: terms.get(n.need)! })) })),
+    municipalities: outcome.municipalities.map((m) => ({
+      ...m,
+      needs: m.needs.map((n) => ({ ...n, need: terms.get(n.need)!, nearest: toNearestType(n.nearest), points: n.points.map((p) => ({ ...p, nearest: toNearestType(p.nearest) })) })),
+    })),
     districts: outcome.districts.map((d) => ({ ...d, needs: d.needs.map(figures) })),
     summary: outcome.summary.map(figures),
     outcome,
@@ -39,11 +54,17 @@ export class CoverageResolver {
   @AllowRoles(Role.COORDINATOR, Role.ADMIN)
   @Query(() => NetworkCoverageType, {
     description:
-      'Coordinators: where the network is thin: for every municipality (and district) the nearest partner per need, the partners within the travel-time threshold, and the people covered. Travel times are estimates.',
+      'Coordinators: where the network is thin: for every municipality (and district) the nearest partner per need, the partners within the travel-time threshold, and the people covered, measured from where they live (population-weighted places). Travel times come from the timetable where one is imported, else from the estimate.',
   })
   async networkCoverage(@Args() { input }: NetworkCoverageArgs): Promise<NetworkCoverageType> {
     const outcome = await this.coverage.networkCoverage(
-      { districtAgs: input.districtAgs, needs: input.needs, mode: input.mode, thresholdMinutes: input.thresholdMinutes },
+      {
+        districtAgs: input.districtAgs,
+        needs: input.needs,
+        mode: input.mode,
+        thresholdMinutes: input.thresholdMinutes,
+        window: toDepartureWindow(input.departure, 'input.departure'),
+      },
       GRAPHQL_FIELDS,
     );
     return toNetworkCoverageType(outcome);
@@ -56,7 +77,7 @@ export class CoverageResolver {
     return parent.outcome.gaps
       .filter((g) => !need || g.need === need)
       .slice(0, first ?? DEFAULT_GAPS)
-      .map((g) => ({ ...g, need: terms.get(g.need)! }));
+      .map((g) => ({ ...g, need: terms.get(g.need)!, nearest: toNearestType(g.nearest) }));
   }
 
   @ResolveField(() => [NetworkSizeCellType], { description: 'visible services and organisations per district × category (the network’s size)' })

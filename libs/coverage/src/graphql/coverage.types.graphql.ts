@@ -1,6 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { NeedTermType, ServiceCategory } from '@lotse/catalogue';
-import { TravelMode } from '@lotse/travel';
+import { DepartureWindowType, TransitFeedType, TravelBasisKind, TravelMode } from '@lotse/travel';
 import { NetworkCoverage } from '../coverage.types';
 
 @ObjectType('CoveragePoint')
@@ -9,7 +9,7 @@ export class CoveragePointType {
   @Field(() => Float) longitude: number;
 }
 
-@ObjectType('NearestPartner', { description: 'The nearest visible listing of a need from a municipality' })
+@ObjectType('NearestPartner', { description: 'The quickest to reach of the nearest visible listings of a need from a measuring point' })
 export class NearestPartnerType {
   @Field(() => ID) serviceId: string;
   @Field() serviceName: string;
@@ -20,19 +20,42 @@ export class NearestPartnerType {
   @Field() town: string;
   @Field(() => Float) latitude: number;
   @Field(() => Float) longitude: number;
-  @Field(() => Float, { description: 'straight line (spheroid) from the municipality’s representative point, metres' }) distanceMeters: number;
-  @Field(() => Float, { description: 'estimated travel time for the requested mode' }) travelMinutes: number;
+  @Field(() => Float, { description: 'straight line (spheroid) from the measuring point, metres' }) distanceMeters: number;
+  @Field(() => Float, { description: 'travel time for the requested mode: from the timetable where one answers, else estimated' }) travelMinutes: number;
+  @Field(() => TravelMode, { description: 'the requested mode, or WALK where walking is quicker (or no connection runs)' }) travelMode: TravelMode;
+  @Field(() => TravelBasisKind) travelBasis: TravelBasisKind;
+  @Field(() => Int, { nullable: true, description: 'timetable only: connections in the departure window' }) travelConnections: number | null;
+}
+
+@ObjectType('MeasuringPoint', { description: 'A point a municipality is measured from: a place with its people, or the rest of its people at the point on surface' })
+export class MeasuringPointType {
+  @Field() id: string;
+  @Field() name: string;
+  @Field({ description: '"place" or "remainder"' }) kind: string;
+  @Field(() => Float) latitude: number;
+  @Field(() => Float) longitude: number;
+  @Field(() => Int, { nullable: true, description: 'people it stands for; null without a population table' }) people: number | null;
+  @Field(() => Float, { description: 'its weight: people, or GeoNames’ figure without a population table' }) weight: number;
+}
+
+@ObjectType('PointCoverage', { description: 'One measuring point’s answer for one need' })
+export class PointCoverageType {
+  @Field(() => MeasuringPointType) point: MeasuringPointType;
+  @Field() covered: boolean;
+  @Field(() => NearestPartnerType, { nullable: true }) nearest: NearestPartnerType | null;
 }
 
 @ObjectType('MunicipalityNeedCoverage')
 export class MunicipalityNeedCoverageType {
   @Field(() => NeedTermType) need: NeedTermType;
-  @Field({ description: 'a listing of the need lies within the threshold' }) covered: boolean;
-  @Field(() => Int, { description: 'distinct partner organisations within the threshold' }) partnersWithinThreshold: number;
-  @Field(() => Int, { description: 'distinct services within the threshold' }) servicesWithinThreshold: number;
-  @Field(() => NearestPartnerType, { nullable: true, description: 'null when no partner anywhere offers the need' }) nearest: NearestPartnerType | null;
+  @Field({ description: 'most of its people (by the measuring points’ weights) reach a listing of the need within the threshold' }) covered: boolean;
+  @Field(() => Float, { description: 'share of its people (weights) within the threshold' }) coveredShare: number;
+  @Field(() => Int, { description: 'distinct partner organisations within the threshold from the main measuring point (among the nearest 32 listings)' }) partnersWithinThreshold: number;
+  @Field(() => Int, { description: 'distinct services within the threshold from the main measuring point' }) servicesWithinThreshold: number;
+  @Field(() => NearestPartnerType, { nullable: true, description: 'the quickest partner from the main measuring point; null when no partner anywhere offers the need' }) nearest: NearestPartnerType | null;
   @Field(() => Int, { nullable: true, description: 'null without population figures' }) populationCovered: number | null;
   @Field(() => Int, { nullable: true }) populationUncovered: number | null;
+  @Field(() => [PointCoverageType], { description: 'every measuring point’s answer' }) points: PointCoverageType[];
 }
 
 @ObjectType('MunicipalityCoverage')
@@ -43,7 +66,8 @@ export class MunicipalityCoverageType {
   @Field() districtName: string;
   @Field({ description: 'in a Landkreis (slower public transport) rather than a kreisfreie Stadt' }) rural: boolean;
   @Field(() => Int, { nullable: true, description: 'people living there (imported population table); null when none was imported' }) population: number | null;
-  @Field(() => CoveragePointType, { description: 'the point inside the municipality all its distances are measured from' }) representativePoint: CoveragePointType;
+  @Field(() => CoveragePointType, { description: 'ST_PointOnSurface: inside the polygon; where the people no place accounts for are measured from' }) representativePoint: CoveragePointType;
+  @Field(() => [MeasuringPointType], { description: 'where its people are measured from' }) measuringPoints: MeasuringPointType[];
   @Field(() => [MunicipalityNeedCoverageType], { description: 'one entry per requested need, in request order' }) needs: MunicipalityNeedCoverageType[];
   @Field(() => Int) coveredNeeds: number;
 }
@@ -83,6 +107,7 @@ export class CoverageGapType {
   @Field() districtName: string;
   @Field(() => Int, { nullable: true }) population: number | null;
   @Field(() => Int, { nullable: true }) populationUncovered: number | null;
+  @Field({ description: 'the municipality as a whole counts as covered (most of its people) though some are not' }) covered: boolean;
   @Field(() => NearestPartnerType, { nullable: true }) nearest: NearestPartnerType | null;
 }
 
@@ -91,9 +116,12 @@ export class CoverageMethodType {
   @Field() estimatorName: string;
   @Field({ description: 'travel times are estimates' }) estimated: boolean;
   @Field() estimatorDescription: string;
-  @Field(() => Float, { description: 'straight-line radius equal to the threshold in a Landkreis' }) reachMetersRural: number;
-  @Field(() => Float, { description: 'straight-line radius equal to the threshold in a kreisfreie Stadt' }) reachMetersUrban: number;
-  @Field({ description: 'the point distances are measured from' }) origin: string;
+  @Field(() => TransitFeedType, { nullable: true, description: 'the timetable that answered public-transport trips, with its attribution' }) feed: TransitFeedType | null;
+  @Field(() => DepartureWindowType, { description: 'when people leave (public transport with a timetable)' }) departure: DepartureWindowType;
+  @Field(() => Float, { description: 'the farthest straight line within the threshold from a Landkreis (bounds the search)' }) reachMetersRural: number;
+  @Field(() => Float, { description: 'the same from a kreisfreie Stadt' }) reachMetersUrban: number;
+  @Field(() => Int, { description: 'listings compared per measuring point (the nearest)' }) candidatesPerPoint: number;
+  @Field({ description: 'where distances are measured from' }) origin: string;
 }
 
 @ObjectType('PopulationSource')

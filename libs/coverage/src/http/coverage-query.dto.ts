@@ -25,11 +25,33 @@ export class CoverageQuery {
   @IsOptional()
   @Matches(/^\d{5}$/, { message: 'district must be a 5-digit district key (AGS)' })
   district?: string;
+
+  /** public transport with a timetable: ISO weekday (1 Monday … 7 Sunday), default 2 */
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'weekday must be 1 (Monday) to 7 (Sunday)' })
+  @Min(1, { message: 'weekday must be 1 (Monday) to 7 (Sunday)' })
+  @Max(7, { message: 'weekday must be 1 (Monday) to 7 (Sunday)' })
+  weekday?: number;
+
+  /** leaving from / until, HH:MM (default 07:00–09:00) */
+  @IsOptional()
+  @Matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'from must be HH:MM' })
+  from?: string;
+
+  @IsOptional()
+  @Matches(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'to must be HH:MM' })
+  to?: string;
 }
 
 export class CoverageMapQuery extends CoverageQuery {
   @Matches(/^[a-z][a-z_]{0,63}$/, { message: 'need must be one need code, e.g. addiction' })
   need: string;
+
+  /** `points=1`: draw the measuring points */
+  @IsOptional()
+  @Matches(/^(0|1|true|false)$/, { message: 'points must be 1 or 0' })
+  points?: string;
 }
 
 export class CoverageMapPngQuery extends CoverageMapQuery {

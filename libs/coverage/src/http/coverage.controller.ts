@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res, StreamableFile, UseFilters } from '@nestjs/common';
 import { Response } from 'express';
 import { AllowRoles, DomainErrorHttpFilter, Role } from '@lotse/common';
-import { TravelMode } from '@lotse/travel';
+import { toDepartureWindow, TravelMode } from '@lotse/travel';
 import { CoverageFields, CoverageService } from '../coverage.service';
 import { CoverageGeoJsonQuery, CoverageMapPngQuery, CoverageMapQuery, CoverageQuery } from './coverage-query.dto';
 
@@ -9,8 +9,10 @@ export const DEFAULT_HTTP_THRESHOLD = 30;
 const HTTP_FIELDS: CoverageFields = { districtAgs: 'district', needs: 'need', mode: 'mode', thresholdMinutes: 'threshold' };
 
 function base(query: CoverageQuery) {
-  return { districtAgs: query.district, mode: query.mode ?? TravelMode.PUBLIC_TRANSPORT, thresholdMinutes: query.threshold ?? DEFAULT_HTTP_THRESHOLD };
+  const window = toDepartureWindow({ weekday: query.weekday, from: query.from, to: query.to }, '');
+  return { districtAgs: query.district, mode: query.mode ?? TravelMode.PUBLIC_TRANSPORT, thresholdMinutes: query.threshold ?? DEFAULT_HTTP_THRESHOLD, window };
 }
+const withPoints = (query: CoverageMapQuery) => ({ measuringPoints: query.points === '1' || query.points === 'true' });
 
 function fileName(parts: (string | number | undefined)[], extension: string): string {
   return `lotse-coverage-${parts.filter((p) => p !== undefined && p !== '').join('-')}.${extension}`;
@@ -19,7 +21,9 @@ function fileName(parts: (string | number | undefined)[], extension: string): st
 /**
  * Coverage for GIS tools and reports, over plain HTTP: GeoJSON, an SVG map, and the same map as PNG.
  * Query: `need` (map) or `needs` (GeoJSON), `mode` (public_transport|car|bicycle|walk, default
- * public_transport), `threshold` (minutes, default 30), `district` (5-digit AGS, default all Saxony).
+ * public_transport), `threshold` (minutes, default 30), `district` (5-digit AGS, default all Saxony),
+ * `weekday`, `from`, `to` (the departure window where a timetable answers, default Tuesday 07:00–09:00),
+ * `points=1` (map: draw the measuring points).
  * Coordinators and admins only, like the GraphQL query (Authorization: Bearer <token>).
  */
 @Controller('coverage')
@@ -42,7 +46,7 @@ export class CoverageController {
   @Get('map.svg')
   async svg(@Query() query: CoverageMapQuery, @Res({ passthrough: true }) res: Response): Promise<string> {
     const request = { ...base(query), need: query.need };
-    const svg = await this.coverage.coverageMapSvg(request, HTTP_FIELDS);
+    const svg = await this.coverage.coverageMapSvg(request, HTTP_FIELDS, withPoints(query));
     res.setHeader('Content-Type', 'image/svg+xml; charset=utf-8');
     res.setHeader('Content-Disposition', `inline; filename="${fileName([request.districtAgs, query.need, request.mode, request.thresholdMinutes], 'svg')}"`);
     res.setHeader('Cache-Control', 'no-cache');
@@ -52,7 +56,7 @@ export class CoverageController {
   @Get('map.png')
   async png(@Query() query: CoverageMapPngQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const request = { ...base(query), need: query.need };
-    const png = await this.coverage.coverageMapPng(request, HTTP_FIELDS, query.scale ?? 2);
+    const png = await this.coverage.coverageMapPng(request, HTTP_FIELDS, query.scale ?? 2, withPoints(query));
     res.setHeader('Cache-Control', 'no-cache');
     return new StreamableFile(png, {
       type: 'image/png',

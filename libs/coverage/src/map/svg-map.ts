@@ -29,6 +29,8 @@ export interface MapInput {
   municipalities: MapMunicipality[];
   districts: MapDistrict[];
   partners: { latitude: number; longitude: number }[];
+  /** on request: the measuring points, a circle each by the people it stands for, filled when within the threshold */
+  measuringPoints?: { latitude: number; longitude: number; weight: number; covered: boolean; name: string }[];
   thresholdMinutes: number;
   /** short lines for the legend panel: the figures of the map */
   summary: string[];
@@ -249,6 +251,17 @@ export function renderCoverageMap(input: MapInput): string {
     out.push(`<circle cx="${projection.x(p.longitude).toFixed(1)}" cy="${projection.y(p.latitude).toFixed(1)}" r="2.8"/>`);
   }
   out.push(`</g>`);
+  if (input.measuringPoints) {
+    // area ∝ people: r = 1.2 px for 100, 12 px for 10,000, capped for the big cities
+    out.push(`<g id="measuring-points" stroke="#1f1f1f" stroke-width="0.8">`);
+    for (const p of input.measuringPoints) {
+      const r = Math.min(16, Math.max(1.2, 0.12 * Math.sqrt(p.weight)));
+      out.push(
+        `<circle class="measuring-point" data-covered="${p.covered}" cx="${projection.x(p.longitude).toFixed(1)}" cy="${projection.y(p.latitude).toFixed(1)}" r="${r.toFixed(1)}" fill="${p.covered ? '#ffffff' : 'none'}" fill-opacity="0.8"><title>${escapeXml(`${p.name}: ${fmt(p.weight)} Einw., ${p.covered ? 'innerhalb' : 'außerhalb'} der Schwelle`)}</title></circle>`,
+      );
+    }
+    out.push(`</g>`);
+  }
   const halo = `stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"`;
   if (input.labelMunicipalities) {
     out.push(`<g id="municipality-labels" font-size="9" fill="#262626" text-anchor="middle" ${halo}>`);

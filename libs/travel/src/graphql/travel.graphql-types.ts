@@ -27,15 +27,16 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 /** The input as a window; `field` names it in errors (e.g. "request.travel.departure"). */
 export function toDepartureWindow(input: { weekday?: number; from?: string; to?: string } | null | undefined, field: string): DepartureWindow {
   if (!input) return { ...DEFAULT_DEPARTURE_WINDOW };
+  const at = (key: string) => (field ? `${field}.${key}` : key);
   const weekday = input.weekday ?? DEFAULT_DEPARTURE_WINDOW.weekday;
-  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) throw InvalidInputError.of(`${field}.weekday`, 'must be 1 (Monday) to 7 (Sunday)');
+  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7) throw InvalidInputError.of(at('weekday'), 'must be 1 (Monday) to 7 (Sunday)');
   for (const key of ['from', 'to'] as const) {
-    if (input[key] !== undefined && !TIME.test(input[key]!)) throw InvalidInputError.of(`${field}.${key}`, 'must be HH:MM');
+    if (input[key] !== undefined && !TIME.test(input[key]!)) throw InvalidInputError.of(at(key), 'must be HH:MM');
   }
   const fromMinutes = input.from !== undefined ? minutesOf(input.from) : DEFAULT_DEPARTURE_WINDOW.fromMinutes;
   const toMinutes = input.to !== undefined ? minutesOf(input.to) : DEFAULT_DEPARTURE_WINDOW.toMinutes;
-  if (toMinutes <= fromMinutes) throw InvalidInputError.of(`${field}.to`, 'must be later than from');
-  if (toMinutes - fromMinutes > MAX_WINDOW_MINUTES) throw InvalidInputError.of(`${field}.to`, `the window may span at most ${MAX_WINDOW_MINUTES / 60} hours`);
+  if (toMinutes <= fromMinutes) throw InvalidInputError.of(at('to'), 'must be later than from');
+  if (toMinutes - fromMinutes > MAX_WINDOW_MINUTES) throw InvalidInputError.of(at('to'), `the window may span at most ${MAX_WINDOW_MINUTES / 60} hours`);
   return { weekday, fromMinutes, toMinutes };
 }
 

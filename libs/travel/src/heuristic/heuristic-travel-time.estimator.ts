@@ -1,7 +1,8 @@
 import { TravelContext, TravelEstimatorInfo, TravelLeg, TravelMode, TravelTime, TravelTimeEstimator } from '../travel-time.port';
 
 /**
- * Travel minutes from straight-line distance, by mode. Parameters (documented in README):
+ * heuristic-v1, the first estimate: kept as the baseline the calibrated estimate is compared with
+ * (README, reference trips); no longer what the application uses. Travel minutes from straight-line distance, by mode. Parameters (documented in README):
  *
  * | mode | detour | speed | fixed time |
  * |---|---|---|---|
@@ -97,7 +98,3 @@ export class HeuristicTravelTimeEstimator implements TravelTimeEstimator {
   }
 }
 
-/** Minutes of an ordinary trip of this length by the mode (no stations, no timetable): what a kilometre limit means in time. */
-export function minutesForDistance(mode: TravelMode, rural: boolean, distanceMeters: number): number {
-  return estimateMinutes(mode, rural, distanceMeters);
-}

@@ -12,3 +12,5 @@ export { haversineMeters } from '../transit/geometry';
 export function zipFeed(files: Map<string, Uint8Array>, folder = ''): Uint8Array {
   return zipSync(Object.fromEntries([...files].map(([name, bytes]) => [`${folder}${name}`, bytes])));
 }
+export { travelTimeContract } from './travel-time.contract';
+export type { ContractScenario, ContractSubject } from './travel-time.contract';

@@ -1,4 +1,4 @@
-import { estimateMinutes } from '../heuristic/heuristic-travel-time.estimator';
+import { walkMinutes } from '../estimate/calibrated-travel-time.estimator';
 import {
   DEFAULT_DEPARTURE_WINDOW,
   TravelContext,
@@ -8,10 +8,15 @@ import {
   TravelTime,
   TravelTimeEstimator,
 } from '../travel-time.port';
-import { TimetableProvider } from './timetable.provider';
+import { LoadedTimetable } from './timetable.provider';
 import { TRANSIT_PARAMETERS } from './timetable';
 
 export const TRANSIT_ESTIMATOR_NAME = 'timetable-raptor-v1';
+
+/** Where the loaded timetable comes from (TimetableProvider in the application). */
+export interface TimetableSource {
+  current(): Promise<LoadedTimetable | null>;
+}
 
 /**
  * The routing port with a timetable: public-transport legs are answered by the transit router
@@ -22,7 +27,7 @@ export const TRANSIT_ESTIMATOR_NAME = 'timetable-raptor-v1';
  */
 export class TransitTravelTimeEstimator implements TravelTimeEstimator {
   constructor(
-    private readonly timetables: TimetableProvider,
+    private readonly timetables: TimetableSource,
     private readonly fallback: TravelTimeEstimator,
   ) {}
 
@@ -52,7 +57,7 @@ export class TransitTravelTimeEstimator implements TravelTimeEstimator {
         return { ...estimates[i], basis: { kind: 'estimate', note: answer.kind, feed } };
       }
       const basis = { kind: 'timetable' as const, feed, connections: answer.connections.length, window, serviceDate: answer.serviceDate === null ? null : isoDay(answer.serviceDate) };
-      const walk = estimateMinutes(TravelMode.WALK, context.rural, legs[i].distanceMeters);
+      const walk = walkMinutes(legs[i].distanceMeters);
       if (answer.typicalSeconds === null || walk <= answer.typicalSeconds / 60) return { minutes: walk, mode: TravelMode.WALK, basis };
       return { minutes: answer.typicalSeconds / 60, mode: TravelMode.PUBLIC_TRANSPORT, basis };
     });
