@@ -6,7 +6,6 @@ import { Role } from '@lotse/common';
 import { CoverageService, SAXONY_MERGERS_SINCE_2016 } from '@lotse/coverage';
 import { GeoService } from '@lotse/geo';
 import { organizationAt, serviceFixture } from './support/fixtures';
-import { haversineMeters } from './support/haversine';
 import { itWithSharedFile, readSharedCsv, sharedFile } from './support/shared-data';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 import { oracleMinutesPublicTransport } from './support/travel-oracle';
