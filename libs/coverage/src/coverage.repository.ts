@@ -78,7 +78,9 @@ export class CoverageRepository {
 
   /**
    * For every measuring point, in ONE statement: the `perPoint` nearest locations with a visible
-   * listing of `need`, and the listings there. Listings anywhere count, also across the district
+   * listing of `need`, and the listings there — ids, positions and the distance on the sphere (the
+   * KNN operator's own; within 0.5 % of the spheroid), names come after (listingDetails) for the
+   * few that are nearest. Listings anywhere count, also across the district
    * border. Which of them is quickest, and which lie within the threshold, the routing port decides
    * (the service): with trains and timetables the nearest is not always the quickest.
    *
@@ -116,21 +118,38 @@ export class CoverageRepository {
          SELECT o.i, k.*
          FROM origin o
          CROSS JOIN LATERAL (
-           SELECT l1.id AS location_id, ST_Distance(l1.point, o.g) AS distance, l1.town,
-                  ST_Y(l1.point::geometry) AS latitude, ST_X(l1.point::geometry) AS longitude
+           SELECT l1.id AS location_id, l1.point <-> o.g AS distance
            FROM location l1
            WHERE (l1.id IN (SELECT location_id FROM spot)) IS TRUE
            ORDER BY l1.point <-> o.g
            LIMIT $4
          ) k
+       ),
+       place AS MATERIALIZED (
+         SELECT l.id, ST_Y(l.point::geometry) AS latitude, ST_X(l.point::geometry) AS longitude
+         FROM location l WHERE l.id IN (SELECT location_id FROM near)
        )
-       SELECT (n.i - 1)::int AS point, li.service_id AS "serviceId", li.name AS "serviceName", li.organization_id AS "organizationId",
-              org.name AS "organizationName", org.fictitious, n.location_id AS "locationId", n.town, n.latitude, n.longitude, n.distance AS "distanceMeters"
+       SELECT (n.i - 1)::int AS point, li.service_id AS "serviceId", li.organization_id AS "organizationId",
+              n.location_id AS "locationId", pl.latitude, pl.longitude, n.distance AS "distanceMeters"
        FROM near n
+       JOIN place pl ON pl.id = n.location_id
        JOIN listing li ON li.location_id = n.location_id
-       JOIN organization org ON org.id = li.organization_id
-       ORDER BY n.i, n.distance, li.name, li.service_id`,
+       ORDER BY n.i, n.distance, li.service_id`,
       params: [need, points.map((p) => p.longitude), points.map((p) => p.latitude), perPoint],
+    };
+  }
+
+  /** Names and towns of the listings that turned out nearest (the candidate rows carry ids only). */
+  async listingDetails(serviceIds: string[], locationIds: string[]): Promise<{ services: Map<string, { name: string; organizationName: string; fictitious: boolean }>; towns: Map<string, string> }> {
+    const [services, locations] = await Promise.all([
+      serviceIds.length
+        ? this.db.query(`SELECT s.id, s.name, o.name AS "organizationName", o.fictitious FROM service s JOIN organization o ON o.id = s.organization_id WHERE s.id = ANY($1::uuid[])`, [serviceIds])
+        : [],
+      locationIds.length ? this.db.query(`SELECT id, town FROM location WHERE id = ANY($1::uuid[])`, [locationIds]) : [],
+    ]);
+    return {
+      services: new Map(services.map((r: any) => [r.id, { name: r.name, organizationName: r.organizationName, fictitious: r.fictitious }])),
+      towns: new Map(locations.map((r: any) => [r.id, r.town])),
     };
   }
 

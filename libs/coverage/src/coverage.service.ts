@@ -3,7 +3,7 @@ import { CatalogueService, NeedTerm } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 import { Environment } from '@lotse/config';
 import { BOUNDARY_ATTRIBUTION, GeoService, PLACES_ATTRIBUTION } from '@lotse/geo';
-import { DEFAULT_DEPARTURE_WINDOW, feedPhrase, MODE_NAME, TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTimeEstimator, windowPhrase } from '@lotse/travel';
+import { DEFAULT_DEPARTURE_WINDOW, feedPhrase, MODE_NAME, TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTime, TravelTimeEstimator, windowPhrase } from '@lotse/travel';
 import { districtRollUp, figures, gapList, municipalityCoverage, PointResult } from './coverage.assemble';
 import { CoverageRepository, Extent } from './coverage.repository';
 import {
@@ -41,7 +41,7 @@ export const MAX_THRESHOLD_MINUTES = 240;
 export const REPRESENTATIVE_POINT_NOTE =
   'population-weighted measuring points: each place of the municipality with a GeoNames population stands for that many people; the rest of its people are measured from ST_PointOnSurface of the polygon';
 /** Listings compared per measuring point: the nearest ones (the quickest is among them, as a rule; partner counts saturate here). */
-export const CANDIDATES_PER_POINT = 32;
+export const CANDIDATES_PER_POINT = 16;
 
 const fmt = (n: number, digits = 0) => new Intl.NumberFormat('de-DE', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n);
 const berlinDate = new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -157,13 +157,14 @@ export class CoverageService {
   private async pointResults(all: { unit: CoverageUnit; point: MeasuringPoint }[], rows: CandidateRow[], request: CoverageRequest): Promise<Map<string, PointResult>> {
     const byPoint = new Map<number, CandidateRow[]>();
     for (const row of rows) byPoint.set(row.point, [...(byPoint.get(row.point) ?? []), row]);
-    const out = new Map<string, PointResult>();
+    const quickest = new Map<string, { candidate: CandidateRow; time: TravelTime }>();
+    const within = new Map<string, { organizations: Set<string>; services: Set<string> }>();
     for (const [index, { unit, point }] of all.entries()) {
+      const organizations = new Set<string>();
+      const services = new Set<string>();
+      within.set(point.id, { organizations, services });
       const candidates = byPoint.get(index) ?? [];
-      if (!candidates.length) {
-        out.set(point.id, { nearest: null, organizationsWithin: new Set(), servicesWithin: new Set() });
-        continue;
-      }
+      if (!candidates.length) continue;
       // one leg per location (several services may share one)
       const locations = [...new Map(candidates.map((c) => [c.locationId, c])).values()];
       const times = await this.estimator.travelTimes(
@@ -171,21 +172,47 @@ export class CoverageService {
         locations.map((c) => ({ distanceMeters: c.distanceMeters, destination: { latitude: c.latitude, longitude: c.longitude } })),
       );
       const timeOf = new Map(locations.map((c, i) => [c.locationId, times[i]]));
-      let best: NearestPartner | null = null;
-      const organizationsWithin = new Set<string>();
-      const servicesWithin = new Set<string>();
+      let best: { candidate: CandidateRow; time: TravelTime } | null = null;
       for (const c of candidates) {
         const time = timeOf.get(c.locationId)!;
         if (time.minutes <= request.thresholdMinutes) {
-          organizationsWithin.add(c.organizationId);
-          servicesWithin.add(c.serviceId);
+          organizations.add(c.organizationId);
+          services.add(c.serviceId);
         }
-        if (!best || time.minutes < best.travelMinutes || (time.minutes === best.travelMinutes && c.distanceMeters < best.distanceMeters)) {
-          const { point: _point, ...listing } = c;
-          best = { ...listing, travelMinutes: time.minutes, travelMode: time.mode, travelBasis: time.basis };
+        const b = best?.candidate;
+        if (!best || time.minutes < best.time.minutes || (time.minutes === best.time.minutes && (c.distanceMeters < b!.distanceMeters || (c.distanceMeters === b!.distanceMeters && c.serviceId < b!.serviceId)))) {
+          best = { candidate: c, time };
         }
       }
-      out.set(point.id, { nearest: best, organizationsWithin, servicesWithin });
+      if (best) quickest.set(point.id, best);
+    }
+    // names and towns for the quickest listings only
+    const chosen = [...quickest.values()].map((q) => q.candidate);
+    const details = await this.repository.listingDetails([...new Set(chosen.map((c) => c.serviceId))], [...new Set(chosen.map((c) => c.locationId))]);
+    const out = new Map<string, PointResult>();
+    for (const { point } of all) {
+      const q = quickest.get(point.id);
+      const w = within.get(point.id)!;
+      let nearest: NearestPartner | null = null;
+      if (q) {
+        const service = details.services.get(q.candidate.serviceId)!;
+        nearest = {
+          serviceId: q.candidate.serviceId,
+          serviceName: service.name,
+          organizationId: q.candidate.organizationId,
+          organizationName: service.organizationName,
+          fictitious: service.fictitious,
+          locationId: q.candidate.locationId,
+          town: details.towns.get(q.candidate.locationId) ?? '',
+          latitude: q.candidate.latitude,
+          longitude: q.candidate.longitude,
+          distanceMeters: q.candidate.distanceMeters,
+          travelMinutes: q.time.minutes,
+          travelMode: q.time.mode,
+          travelBasis: q.time.basis,
+        };
+      }
+      out.set(point.id, { nearest, organizationsWithin: w.organizations, servicesWithin: w.services });
     }
     return out;
   }

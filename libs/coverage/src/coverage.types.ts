@@ -38,15 +38,11 @@ export interface CandidateRow {
   /** index of the measuring point in the request */
   point: number;
   serviceId: string;
-  serviceName: string;
   organizationId: string;
-  organizationName: string;
-  fictitious: boolean;
   locationId: string;
-  town: string;
   latitude: number;
   longitude: number;
-  /** spheroid distance from the measuring point */
+  /** distance on the sphere from the measuring point */
   distanceMeters: number;
 }
 

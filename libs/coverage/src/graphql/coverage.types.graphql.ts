@@ -20,7 +20,7 @@ export class NearestPartnerType {
   @Field() town: string;
   @Field(() => Float) latitude: number;
   @Field(() => Float) longitude: number;
-  @Field(() => Float, { description: 'straight line (spheroid) from the measuring point, metres' }) distanceMeters: number;
+  @Field(() => Float, { description: 'straight line (on the sphere) from the measuring point, metres' }) distanceMeters: number;
   @Field(() => Float, { description: 'travel time for the requested mode: from the timetable where one answers, else estimated' }) travelMinutes: number;
   @Field(() => TravelMode, { description: 'the requested mode, or WALK where walking is quicker (or no connection runs)' }) travelMode: TravelMode;
   @Field(() => TravelBasisKind) travelBasis: TravelBasisKind;
