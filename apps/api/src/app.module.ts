@@ -13,6 +13,7 @@ import { MatchingModule } from '@lotse/matching';
 import { CoverageModule } from '@lotse/coverage';
 import { AuthModule } from '@lotse/auth';
 import { SearchModule } from '@lotse/search';
+import { ExchangeModule } from '@lotse/exchange';
 import { RegistrationResolver } from './registration.resolver';
 import { complexityLimitPlugin, depthLimitRule } from './graphql-limits';
 import { HealthController } from './health/health.controller';
@@ -62,6 +63,7 @@ export class AppModule {
         MatchingModule,
         SearchModule.forRoot({ backgroundIndexer: true }),
         CoverageModule,
+        ExchangeModule,
       ],
       controllers: [HealthController],
       providers: [RegistrationResolver, { provide: APP_FILTER, useClass: DomainErrorHttpFilter }],

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from '@lotse/catalogue';
+
+/**
+ * The network in and out: HSDS 3.0 and FHIR R4 exports (this module's controllers), imports of
+ * spreadsheets and HSDS documents, and the geocoder port. Exports read only what the directory shows
+ * (`DIRECTORY` of the catalogue's visibility rule) and follow the read access rule of the API.
+ */
+@Module({
+  imports: [CatalogueModule],
+  providers: [],
+  controllers: [],
+  exports: [],
+})
+export class ExchangeModule {}

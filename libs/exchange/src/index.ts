@@ -1,0 +1,3 @@
+export * from './exchange.module';
+export * from './ids';
+export * from './vocabulary/lotse-taxonomies';
