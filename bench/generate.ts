@@ -14,7 +14,9 @@
  */
 import { AccessibilityFeature, CostType, DeliveryMode, IdentifierScheme, InsuranceRequirement, MedicalSpecialty, NEED_TERMS, OrganizationKind, OrganizationStatus, ServiceCategory, ServiceStatus } from '@lotse/catalogue';
 import { CITIES, clampToGermanyBbox, GERMANY_BBOX, gaussianAround } from './geo';
+import type { Workload } from './options';
 import { Rng } from './random';
+import { aroundPlace, drawPlace, saxonyGeography } from './saxony';
 
 /** Bump when the generated data changes: databases marked with another version are regenerated. */
 export const GENERATOR_VERSION = 1;
@@ -44,6 +46,8 @@ export interface GenerateOptions {
   listings: number;
   seed?: string;
   chunkListings?: number;
+  /** germany (default): around 45 cities and uniform over Germany; saxony: inside Saxony, by population */
+  workload?: Workload;
   /** progress lines (stderr by default) */
   log?: (line: string) => void;
 }
@@ -61,8 +65,13 @@ export interface GenerateResult {
   vacuumAnalyzeSeconds: number;
 }
 
-export function catalogueMarker(listings: number, seed = DEFAULT_SEED): string {
-  return `lotse-bench catalogue v${GENERATOR_VERSION} seed=${seed} listings=${listings}`;
+/** Bump when the Saxony workload's data change. */
+export const SAXONY_GENERATOR_VERSION = 1;
+
+export function catalogueMarker(listings: number, seed = DEFAULT_SEED, workload: Workload = 'germany'): string {
+  return workload === 'saxony'
+    ? `lotse-bench saxony catalogue v${GENERATOR_VERSION}.${SAXONY_GENERATOR_VERSION} seed=${seed} listings=${listings}`
+    : `lotse-bench catalogue v${GENERATOR_VERSION} seed=${seed} listings=${listings}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -178,6 +187,26 @@ const time = (minutes: number) => `${pad2(Math.floor(minutes / 60))}:${pad2(minu
 const isoDate = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 const round6 = (x: number) => Math.round(x * 1e6) / 1e6;
 
+/** An organisation's first location, and where its further locations go. */
+interface Anchor {
+  place: Place;
+  near(rng: Rng): Place;
+}
+
+/** Germany: 70 % around a city (further locations around the same city), the rest uniform, further locations within ~5 km. */
+function germanyAnchor(rng: Rng): Anchor {
+  const { place, city } = anchorPlace(rng);
+  return { place, near: (r) => (city ? cityPlace(r, city) : { ...place, ...clampToGermanyBbox(gaussianAround(r, place.lat, place.lon, 5)) }) };
+}
+
+/** Saxony: a place drawn by population, every location around it and inside its municipality. */
+function saxonyAnchor(rng: Rng): Anchor {
+  const geo = saxonyGeography();
+  const at = drawPlace(rng, geo);
+  const draw = (r: Rng): Place => aroundPlace(r, geo, at);
+  return { place: draw(rng), near: draw };
+}
+
 function anchorPlace(rng: Rng): { place: Place; city?: (typeof CITIES)[number] } {
   if (rng.chance(CITY_SHARE)) {
     const city = CITIES[rng.weighted(CITY_CUMULATIVE)];
@@ -193,7 +222,7 @@ function cityPlace(rng: Rng, city: (typeof CITIES)[number]): Place {
   return { ...p, town: city.name, plz: `${city.plz}${String(rng.int(0, 999)).padStart(3, '0')}` };
 }
 
-function generateChunk(rng: Rng, counter: { org: number }, wanted: number): ChunkRows {
+function generateChunk(rng: Rng, counter: { org: number }, wanted: number, anchorOf: (rng: Rng) => Anchor): ChunkRows {
   const rows: ChunkRows = { organizations: [], locations: [], services: [], serviceNeeds: [], serviceLocations: [], openingHours: [], courseSessions: [] };
   let listings = 0;
   while (listings < wanted) {
@@ -201,14 +230,14 @@ function generateChunk(rng: Rng, counter: { org: number }, wanted: number): Chun
     const primary = CATEGORY_LIST[rng.weighted(CATEGORY_CUMULATIVE)];
     const profile = PROFILES[primary];
     const orgId = rng.uuid();
-    const anchor = anchorPlace(rng);
+    const anchor = anchorOf(rng);
     const orgSpecialty = primary === C.PHYSICIAN ? SPECIALTIES[rng.weighted(SPECIALTY_CUMULATIVE)] : undefined;
 
     // locations: the first at the anchor, further ones around the same city (or near the anchor)
     const locationIds: string[] = [];
     const locationCount = rng.int(profile.locations[0], profile.locations[1]);
     for (let i = 0; i < locationCount; i++) {
-      const place = i === 0 ? anchor.place : anchor.city ? cityPlace(rng, anchor.city) : { ...anchor.place, ...clampToGermanyBbox(gaussianAround(rng, anchor.place.lat, anchor.place.lon, 5)) };
+      const place = i === 0 ? anchor.place : anchor.near(rng);
       const id = rng.uuid();
       locationIds.push(id);
       rows.locations.push({
@@ -354,6 +383,7 @@ export async function generateCatalogue(db: SqlTarget, options: GenerateOptions)
   const chunkListings = options.chunkListings ?? 5000;
   const log = options.log ?? ((line: string) => process.stderr.write(line + '\n'));
   const total = options.listings;
+  const workload = options.workload ?? 'germany';
   const result: GenerateResult = { listings: 0, organizations: 0, locations: 0, services: 0, serviceNeeds: 0, openingHours: 0, courseSessions: 0, locationsInSaxony: 0, insertSeconds: 0, vacuumAnalyzeSeconds: 0 };
   const counter = { org: 0 };
   const started = Date.now();
@@ -365,7 +395,7 @@ export async function generateCatalogue(db: SqlTarget, options: GenerateOptions)
   const chunks = Math.ceil(total / chunkListings);
   for (let k = 0; k < chunks && !failure; k++) {
     const wanted = Math.min(chunkListings, total - k * chunkListings);
-    const rows = generateChunk(new Rng(`${seed}:${k}`), counter, wanted);
+    const rows = generateChunk(new Rng(`${workload === 'saxony' ? 'saxony:' : ''}${seed}:${k}`), counter, wanted, workload === 'saxony' ? saxonyAnchor : germanyAnchor);
     const statements = chunkStatements(rows);
     result.listings += rows.serviceLocations.length;
     result.organizations += rows.organizations.length;
@@ -398,7 +428,7 @@ export async function generateCatalogue(db: SqlTarget, options: GenerateOptions)
   const [inSaxony] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM location WHERE district_ags IS NOT NULL`);
   result.locationsInSaxony = inSaxony.n;
   if (result.listings !== total) throw new Error(`generated ${result.listings} listings instead of ${total}`);
-  await writeMarker(db, catalogueMarker(total, seed));
+  await writeMarker(db, catalogueMarker(total, seed, workload));
   log(
     `  generate: ${result.organizations} organizations, ${result.locations} locations (${result.locationsInSaxony} in Saxony), ${result.services} services, ` +
       `${result.listings} listings, ${result.serviceNeeds} service needs, ${result.openingHours} opening hours, ${result.courseSessions} course sessions; ` +
@@ -414,9 +444,9 @@ async function main(): Promise<void> {
   const { parseArgs } = await import('./options');
   const { openTarget } = await import('./targets');
   const options = parseArgs(process.argv.slice(2));
-  for (const { db, size } of options.runs) {
-    process.stderr.write(`${db} ${size}:\n`);
-    const target = await openTarget(db, size, options);
+  for (const run of options.runs) {
+    process.stderr.write(`${run.workload} ${run.db} ${run.size}:\n`);
+    const target = await openTarget(run, options);
     await target.close();
   }
 }

@@ -20,9 +20,9 @@ import { TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTimeEstimator } from '@lotse/t
 import { CpuMonitor, CpuShare } from './cpu';
 import { LoadGenerator } from './load';
 import { runLoad } from './load-worker';
-import { BenchOptions, parseArgs, Run } from './options';
+import { BenchOptions, parseArgs, Run, TARGET_SIZES, WORKLOADS } from './options';
 import { FALLBACK_RADIUS_METERS, FLOOR_SQL, floorParams, MatchCase, matchBody, matchCases, matchCheckBody, NO_DB_BODY, oneRowBodies, placeInSaxony, servicesNearBody, TRAVEL } from './requests';
-import { mean, ms, percentile, rate, ratio, size, table } from './stats';
+import { mean, median, ms, percentile, rate, ratio, size, table } from './stats';
 import { openTarget, Target } from './targets';
 
 type QueryKind = 'match' | 'servicesNear';
@@ -31,10 +31,19 @@ interface RunResult extends Run {
   query: QueryKind;
   queryNote: string;
   databaseVersion: string;
+  /** p50/p95: the median over the pairs of each pair's percentile */
   floor: { p50: number; p95: number; meanRows: number; maxRows: number; slowest: { town: string; need: string; rows: number; ms: number }[] };
+  /** candidates per request: the floor's rows, which are the matcher's considered candidates (see candidatesAgree) */
+  candidates: { mean: number; p95: number; max: number; zero: number };
+  /** each run of the (floor, GraphQL c = 1) pair, in order */
+  pairs: { floorP50: number; floorP95: number; graphqlP50: number; graphqlP95: number }[];
+  /** medians over the pairs: p95(GraphQL) / p95(floor) and p95(GraphQL) − p95(floor) */
+  pairRatio: number;
+  pairOverhead: number;
   radius: { source: string; urbanMeters: number; ruralMeters: number };
   /** cases where the floor returned exactly as many rows as the matcher considered candidates (match only) */
   candidatesAgree?: { same: number; of: number; firstDifference?: string };
+  /** p50/p95: the median over the pairs */
   graphql1: { p50: number; p95: number; meanTotalCount: number; failures: number };
   graphql20: { rps: number; p50: number; p95: number; requests: number; failures: number };
   noDb20: { rps: number; p50: number; p95: number; requests: number; failures: number };
@@ -193,8 +202,8 @@ async function waitForQuiet(clock: Clock, seconds: number): Promise<void> {
 async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Promise<RunResult> {
   const runStarted = Date.now();
   const setup: Clock = { phases: {}, cpu: {} };
-  err(`\n== ${run.db} database, ${run.size.toLocaleString('en')} listings`);
-  const t = await timed(setup, 'open', () => openTarget(run.db, run.size, options));
+  err(`\n== ${run.workload} workload, ${run.db} database, ${run.size.toLocaleString('en')} listings`);
+  const t = await timed(setup, 'open', () => openTarget(run, options));
   setup.phases.appStart = t.startSeconds;
   if (t.generation) setup.phases.generate = t.generation.seconds;
   setup.monitor = new CpuMonitor(async () =>
@@ -246,32 +255,61 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
     const closedLoop = (b: string[]) =>
       load.run({ port: t.port, path: '/graphql', bodies: b, clients: options.clients, maxRequests: Number.MAX_SAFE_INTEGER, durationMs: options.durationSeconds * 1000, warmupMs: options.warmupSeconds * 1000, errorMarker: '"errors"' });
     const attempt = async (clock: Clock) => {
-      // 1. floor at concurrency 1
-      err(`  floor: ${cases.length} queries …`);
-      const floorMs: number[] = [];
-      const rows: number[] = [];
-      await timed(clock, 'floor', async () => {
-        for (const c of cases) {
-          const t0 = performance.now();
-          const result = await t.floorQuery(FLOOR_SQL, floorParams(c), true);
-          floorMs.push(performance.now() - t0);
-          rows.push(result.length);
-        }
-      });
-      // 2. GraphQL at concurrency 1, then at `clients`
-      err(`  GraphQL ${kind}: ${cases.length} requests at concurrency 1 …`);
-      const queriesBefore = counter.queries;
-      const one = await timed(clock, 'graphql1', () =>
-        // In this thread, like the floor's client: a client in the worker thread adds a cross-thread
-        // wake-up to every request (≈ 0.7 ms on the 2-core VM), which the floor does not pay.
-        withProfile(options.cpuProfile && `${options.cpuProfile}/${run.db}-${run.size}-graphql1.cpuprofile`, () =>
-          runLoad({ id: 0, port: t.port, path: '/graphql', bodies, clients: 1, maxRequests: cases.length, durationMs: 600_000, warmupMs: 0, errorMarker: '"errors"' }),
-        ),
-      );
-      const queriesPerRequest = (counter.queries - queriesBefore) / cases.length;
+      // 1.–2. the pair, `pairs` times back to back: the floor at concurrency 1, then GraphQL at
+      // concurrency 1 on the same cases. One pair's p95 moves with the VM's drift; the latency
+      // verdicts take the median over the pairs, each pair's figures measured minutes apart at most.
+      const pairs: RunResult['pairs'] = [];
+      let floorMs: number[] = [];
+      let rows: number[] = [];
+      let one: Awaited<ReturnType<typeof runLoad>> | undefined;
+      let queriesPerRequest = 0;
+      const floorCpu: { share: CpuShare; seconds: number }[] = [];
+      let graphql1Seconds = 0;
+      for (let pair = 1; pair <= options.pairs; pair++) {
+        err(`  pair ${pair}/${options.pairs}: floor, ${cases.length} queries; GraphQL ${kind}, ${cases.length} requests at concurrency 1 …`);
+        const pairFloorMs: number[] = [];
+        const pairRows: number[] = [];
+        await timed(clock, 'floor', async () => {
+          for (const c of cases) {
+            const t0 = performance.now();
+            const result = await t.floorQuery(FLOOR_SQL, floorParams(c), true);
+            pairFloorMs.push(performance.now() - t0);
+            pairRows.push(result.length);
+          }
+        });
+        if (clock.cpu.floor) floorCpu.push({ share: clock.cpu.floor, seconds: clock.phases.floor });
+        const queriesBefore = counter.queries;
+        const pairOne = await timed(clock, 'graphql1', () =>
+          // In this thread, like the floor's client: a client in the worker thread adds a cross-thread
+          // wake-up to every request (≈ 0.7 ms on the 2-core VM), which the floor does not pay.
+          withProfile(pair === 1 && options.cpuProfile ? `${options.cpuProfile}/${run.workload}-${run.db}-${run.size}-graphql1.cpuprofile` : undefined, () =>
+            runLoad({ id: 0, port: t.port, path: '/graphql', bodies, clients: 1, maxRequests: cases.length, durationMs: 600_000, warmupMs: 0, errorMarker: '"errors"' }),
+          ),
+        );
+        graphql1Seconds += clock.phases.graphql1;
+        if (pair === 1) {
+          floorMs = pairFloorMs;
+          rows = pairRows;
+          one = pairOne;
+          queriesPerRequest = (counter.queries - queriesBefore) / cases.length;
+        } else if (one) one = { ...one, failures: one.failures + pairOne.failures, firstFailure: one.firstFailure ?? pairOne.firstFailure };
+        pairs.push({
+          floorP50: percentile(pairFloorMs, 50), floorP95: percentile(pairFloorMs, 95),
+          graphqlP50: percentile(pairOne.latenciesMs, 50), graphqlP95: percentile(pairOne.latenciesMs, 95),
+        });
+      }
+      // phases and CPU of the floor over all pairs (the cores' bound needs its database CPU per query)
+      const floorSeconds = floorCpu.reduce((a, c) => a + c.seconds, 0);
+      const weighted = (pick: (c: CpuShare) => number) => floorCpu.reduce((a, c) => a + pick(c.share) * c.seconds, 0) / floorSeconds;
+      if (floorCpu.length) {
+        clock.cpu.floor = { own: weighted((c) => c.own), db: weighted((c) => c.db), other: Math.max(...floorCpu.map((c) => c.share.other)) };
+        clock.phases.floor = floorSeconds;
+      }
+      clock.phases.graphql1 = graphql1Seconds;
+      // 2b. GraphQL at `clients`
       err(`  GraphQL ${kind}: ${options.clients} clients for ${options.durationSeconds} s …`);
       const many = await timed(clock, 'graphql20', () =>
-        withProfile(options.cpuProfile && `${options.cpuProfile}/${run.db}-${run.size}-graphql${options.clients}.cpuprofile`, () => closedLoop(bodies)),
+        withProfile(options.cpuProfile && `${options.cpuProfile}/${run.workload}-${run.db}-${run.size}-graphql${options.clients}.cpuprofile`, () => closedLoop(bodies)),
       );
       // 3. the ceiling: no database work
       err(`  { __typename }: ${options.clients} clients for ${options.durationSeconds} s …`);
@@ -279,7 +317,7 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
       // 4. one round trip to the database and nothing else
       err(`  one-row read: ${options.clients} clients for ${options.durationSeconds} s …`);
       const oneRow20 = await timed(clock, 'oneRow20', () => closedLoop(oneRow));
-      return { floorMs, rows, one, many, noDb, oneRow20, queriesPerRequest, other: Math.max(...MEASURED_PHASES.map((p) => clock.cpu[p]?.other ?? 0)) };
+      return { floorMs, rows, pairs, one: one!, many, noDb, oneRow20, queriesPerRequest, other: Math.max(...MEASURED_PHASES.map((p) => clock.cpu[p]?.other ?? 0)) };
     };
 
     // with --wait-quiet, a measurement disturbed by other processes is repeated (up to 3 times, the least disturbed is kept)
@@ -297,7 +335,7 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
       if (a.other <= QUIET) break;
       if (i < attempts) err(`  repeating the measurement (attempt ${i + 1} of ${attempts})`);
     }
-    const { floorMs, rows, one, many, noDb, oneRow20, queriesPerRequest, clock } = best!;
+    const { floorMs, rows, pairs, one, many, noDb, oneRow20, queriesPerRequest, clock } = best!;
     for (const [name, r] of [['GraphQL c=1', one], [`GraphQL c=${options.clients}`, many], ['no-DB', noDb], ['one-row read', oneRow20]] as const) {
       if (r.failures) err(`  WARNING ${name}: ${r.failures} failed requests, first: ${r.firstFailure}`);
     }
@@ -310,10 +348,14 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
       queryNote: note,
       databaseVersion: version,
       floor: {
-        p50: percentile(floorMs, 50), p95: percentile(floorMs, 95), meanRows: mean(rows), maxRows: Math.max(...rows),
+        p50: median(pairs.map((p) => p.floorP50)), p95: median(pairs.map((p) => p.floorP95)), meanRows: mean(rows), maxRows: Math.max(...rows),
         slowest: cases.map((c, i) => ({ town: c.town, need: c.need, rows: rows[i], ms: Math.round(floorMs[i] * 100) / 100 })).sort((a, b) => b.ms - a.ms).slice(0, 10),
       },
-      graphql1: { p50: percentile(one.latenciesMs, 50), p95: percentile(one.latenciesMs, 95), meanTotalCount: mean(totals), failures: one.failures },
+      candidates: { mean: mean(rows), p95: percentile(rows, 95), max: Math.max(...rows), zero: rows.filter((n) => n === 0).length },
+      pairs,
+      pairRatio: median(pairs.map((p) => p.graphqlP95 / p.floorP95)),
+      pairOverhead: median(pairs.map((p) => p.graphqlP95 - p.floorP95)),
+      graphql1: { p50: median(pairs.map((p) => p.graphqlP50)), p95: median(pairs.map((p) => p.graphqlP95)), meanTotalCount: mean(totals), failures: one.failures },
       graphql20: throughput(many),
       noDb20: throughput(noDb),
       oneRow20: throughput(oneRow20),
@@ -328,7 +370,7 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
       generation: t.generation,
     };
     err(
-      `  floor p50/p95 ${ms(result.floor.p50)}/${ms(result.floor.p95)} ms (${result.floor.meanRows.toFixed(0)} candidates on average, max ${result.floor.maxRows}); ` +
+      `  floor p50/p95 ${ms(result.floor.p50)}/${ms(result.floor.p95)} ms (candidates per request: mean ${result.candidates.mean.toFixed(1)}, p95 ${result.candidates.p95}, max ${result.candidates.max}); ` +
         `GraphQL p50/p95 ${ms(result.graphql1.p50)}/${ms(result.graphql1.p95)} ms; ${rate(result.graphql20.rps)} req/s at ${options.clients} clients ` +
         `(p95 ${ms(result.graphql20.p95)} ms); no-DB ${rate(result.noDb20.rps)} req/s; one-row read ${rate(result.oneRow20.rps)} req/s`,
     );
@@ -337,6 +379,76 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
     await timed(setup, 'close', () => t.close());
     setup.phases.total = (Date.now() - runStarted) / 1000;
   }
+}
+
+/**
+ * What the cores allow a match at best: the database must do at least the floor's work for every
+ * match and the API at least what a one-row read costs it; on the server both share the same cores.
+ * Server only (PGlite runs in the API's thread, its CPU is not told apart).
+ */
+function coresBound(r: RunResult, options: BenchOptions): { rps: number; floorDbMs: number; oneRowApiMs: number } | undefined {
+  if (r.db !== 'server') return undefined;
+  const cores = os.cpus().length;
+  const floorDbMs = r.cpu.floor && r.phases.floor ? (r.cpu.floor.db * cores * r.phases.floor * 1000) / (options.queries * r.pairs.length) : undefined;
+  const oneRowApiMs = r.cpu.oneRow20 ? (r.cpu.oneRow20.own * cores * 1000) / r.oneRow20.rps : undefined;
+  if (floorDbMs === undefined || oneRowApiMs === undefined) return undefined;
+  return { rps: (cores * 1000) / (floorDbMs + oneRowApiMs), floorDbMs, oneRowApiMs };
+}
+
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+
+/**
+ * The three targets of issue 12, point 8, per workload and database, from this run only:
+ * 1. at the large size, GraphQL match p95 ≤ 2 × the floor's p95, on the median of the pairs;
+ * 2. the overhead p95(GraphQL) − p95(floor) grows ≤ 1.25× from the small to the large size;
+ * 3. at the throughput phase's clients, match req/s ≥ 0.6 × the one-row read's at the small size
+ *    and ≥ 0.5 × the cores' bound at the large size.
+ * Small and large are the workload's target sizes (Germany 10k/500k, Saxony 1k/50k); a run at
+ * other sizes judges its smallest and largest and says so.
+ */
+export function verdicts(results: RunResult[], options: BenchOptions): string[] {
+  const out: string[] = [];
+  for (const workload of WORKLOADS) {
+    for (const db of ['server', 'embedded'] as const) {
+      const rows = results.filter((r) => r.workload === workload && r.db === db).sort((a, b) => a.size - b.size);
+      if (!rows.length) continue;
+      const [small, large] = [rows[0], rows[rows.length - 1]];
+      const want = TARGET_SIZES[workload];
+      const reduced = small.size !== want.small || large.size !== want.large;
+      out.push(
+        `  ${workload}, ${db}: ${size(small.size)} → ${size(large.size)}` +
+          (reduced ? ` — REDUCED SIZES: the targets are stated for ${size(want.small)} → ${size(want.large)}; these verdicts are indicative only` : ''),
+      );
+      const pairs = large.pairs.map((p) => ratio(p.graphqlP95 / p.floorP95)).join(', ');
+      out.push(
+        `    1. at ${size(large.size)}: GraphQL p95 ≤ 2 × floor p95, median of ${large.pairs.length} pairs: ×${ratio(large.pairRatio)} ` +
+          `(GraphQL ${ms(large.graphql1.p95)} ms, floor ${ms(large.floor.p95)} ms; per pair ×${pairs}): ${verdict(large.pairRatio <= 2)}`,
+      );
+      if (rows.length < 2) out.push(`    2. overhead growth: n/a (one size only)`);
+      else {
+        const x = large.pairOverhead / small.pairOverhead;
+        out.push(
+          `    2. overhead p95(GraphQL) − p95(floor), ${size(small.size)} → ${size(large.size)}: ${ms(small.pairOverhead)} → ${ms(large.pairOverhead)} ms ` +
+            `(medians of the pairs) → ×${ratio(x)} (≤ 1.25): ${verdict(x <= 1.25)}`,
+        );
+      }
+      const a = small.graphql20.rps / small.oneRow20.rps;
+      out.push(
+        `    3a. at ${options.clients} clients, ${size(small.size)}: match ${rate(small.graphql20.rps)} req/s vs one-row read ${rate(small.oneRow20.rps)} req/s → ` +
+          `${ratio(a)} (≥ 0.6): ${verdict(a >= 0.6)}`,
+      );
+      const bound = coresBound(large, options);
+      if (!bound) out.push(`    3b. at ${options.clients} clients, ${size(large.size)}: n/a (the cores' bound is computed for the server database only)`);
+      else {
+        const b = large.graphql20.rps / bound.rps;
+        out.push(
+          `    3b. at ${options.clients} clients, ${size(large.size)}: match ${rate(large.graphql20.rps)} req/s vs the cores' bound ${rate(bound.rps)} req/s → ` +
+            `${ratio(b)} (≥ 0.5): ${verdict(b >= 0.5)}`,
+        );
+      }
+    }
+  }
+  return out;
 }
 
 function report(results: RunResult[], options: BenchOptions, machine: string, totalSeconds: number): string {
@@ -349,82 +461,65 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
       `origins in Saxony, 1 need, ${TRAVEL.mode} ${TRAVEL.maxMinutes} min, accepting new clients only; ` +
       `floor radius ${[...new Set(results.map((r) => `${r.radius.urbanMeters} m city / ${r.radius.ruralMeters} m Landkreis (${r.radius.source})`))].join('; ')}`,
   );
-  out.push(`latency: ${options.queries} requests at concurrency 1; throughput: ${options.clients} clients, ${options.durationSeconds} s after ${options.warmupSeconds} s warm-up\n`);
+  out.push(
+    `latency: ${options.queries} requests at concurrency 1, the (floor, GraphQL) pair run ${options.pairs} times, p50/p95 = median over the pairs; ` +
+      `throughput: ${options.clients} clients, ${options.durationSeconds} s after ${options.warmupSeconds} s warm-up\n`,
+  );
   out.push(
     table(
-      ['N', 'db', 'floor p50 ms', 'floor p95 ms', 'GraphQL p50 ms', 'GraphQL p95 ms', 'p95 GraphQL/floor', `req/s @${options.clients}`, `no-DB req/s @${options.clients}`, 'req/s ratio'],
+      ['workload', 'N', 'db', 'floor p50 ms', 'floor p95 ms', 'GraphQL p50 ms', 'GraphQL p95 ms', 'p95 GraphQL/floor', 'p95 overhead ms', `req/s @${options.clients}`, `one-row req/s @${options.clients}`, `no-DB req/s @${options.clients}`],
       results.map((r) => [
-        size(r.size), r.db, ms(r.floor.p50), ms(r.floor.p95), ms(r.graphql1.p50), ms(r.graphql1.p95), ratio(r.graphql1.p95 / r.floor.p95),
-        rate(r.graphql20.rps), rate(r.noDb20.rps), ratio(r.graphql20.rps / r.noDb20.rps),
+        r.workload, size(r.size), r.db, ms(r.floor.p50), ms(r.floor.p95), ms(r.graphql1.p50), ms(r.graphql1.p95), ratio(r.pairRatio), ms(r.pairOverhead),
+        rate(r.graphql20.rps), rate(r.oneRow20.rps), rate(r.noDb20.rps),
       ]),
     ),
   );
   out.push('');
   out.push(
     table(
-      ['N', 'db', 'floor rows (mean/max)', 'same rows as matcher', 'targets (mean totalCount)', 'SQL per request', `GraphQL p50/p95 ms @${options.clients}`, `no-DB p50/p95 ms @${options.clients}`, 'failures', 'other CPU'],
+      ['workload', 'N', 'db', 'candidates mean', 'p95', 'max', 'none', 'same rows as matcher', 'targets (mean totalCount)', 'SQL per request', `GraphQL p50/p95 ms @${options.clients}`, 'failures', 'other CPU'],
       results.map((r) => [
-        size(r.size), r.db, `${r.floor.meanRows.toFixed(1)}/${r.floor.maxRows}`, r.candidatesAgree ? `${r.candidatesAgree.same}/${r.candidatesAgree.of}` : 'n/a',
+        r.workload, size(r.size), r.db, r.candidates.mean.toFixed(1), String(r.candidates.p95), String(r.candidates.max), `${r.candidates.zero}/${options.queries}`,
+        r.candidatesAgree ? `${r.candidatesAgree.same}/${r.candidatesAgree.of}` : 'n/a',
         r.graphql1.meanTotalCount.toFixed(1), r.queriesPerRequest.toFixed(1),
-        `${ms(r.graphql20.p50)}/${ms(r.graphql20.p95)}`, `${ms(r.noDb20.p50)}/${ms(r.noDb20.p95)}`, String(r.graphql1.failures + r.graphql20.failures + r.noDb20.failures + r.oneRow20.failures),
+        `${ms(r.graphql20.p50)}/${ms(r.graphql20.p95)}`, String(r.graphql1.failures + r.graphql20.failures + r.noDb20.failures + r.oneRow20.failures),
         pct(maxOther(r)),
       ]),
     ),
   );
+  out.push('(candidates: per request, the floor\'s rows = the matcher\'s considered candidates before the travel limit, at most 400 per need; none: requests without any)');
+  out.push('\npairs (floor p95 / GraphQL p95 ms, in order):');
+  for (const r of results) out.push(`  ${r.workload} ${size(r.size)} ${r.db}: ${r.pairs.map((p) => `${ms(p.floorP95)}/${ms(p.graphqlP95)}`).join(', ')}`);
 
-  // growth of p95 from the smallest to the largest size, per database
+  // growth of p95 from the smallest to the largest size, per workload and database
   out.push('');
-  for (const db of ['server', 'embedded'] as const) {
-    const rows = results.filter((r) => r.db === db).sort((a, b) => a.size - b.size);
-    if (rows.length < 2) continue;
-    const [lo, hi] = [rows[0], rows[rows.length - 1]];
-    out.push(
-      `growth of p95 ${size(lo.size)} → ${size(hi.size)} (${db}): floor ${ms(lo.floor.p95)} → ${ms(hi.floor.p95)} ms (×${ratio(hi.floor.p95 / lo.floor.p95)}), ` +
-        `GraphQL ${ms(lo.graphql1.p95)} → ${ms(hi.graphql1.p95)} ms (×${ratio(hi.graphql1.p95 / lo.graphql1.p95)})`,
-    );
+  for (const workload of WORKLOADS) {
+    for (const db of ['server', 'embedded'] as const) {
+      const rows = results.filter((r) => r.workload === workload && r.db === db).sort((a, b) => a.size - b.size);
+      if (rows.length < 2) continue;
+      const [lo, hi] = [rows[0], rows[rows.length - 1]];
+      out.push(
+        `growth of p95 ${size(lo.size)} → ${size(hi.size)} (${workload}, ${db}): floor ${ms(lo.floor.p95)} → ${ms(hi.floor.p95)} ms (×${ratio(hi.floor.p95 / lo.floor.p95)}), ` +
+          `GraphQL ${ms(lo.graphql1.p95)} → ${ms(hi.graphql1.p95)} ms (×${ratio(hi.graphql1.p95 / lo.graphql1.p95)})`,
+      );
+    }
   }
 
-  // targets
-  out.push('\ntargets:');
-  const verdict = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
-  const at500 = results.filter((r) => r.size === 500_000);
-  if (at500.length === 0) out.push('  1. GraphQL p95 ≤ 2 × floor p95 at 500k: n/a (no 500k run)');
-  for (const r of at500) {
-    const x = r.graphql1.p95 / r.floor.p95;
-    out.push(`  1. GraphQL p95 ≤ 2 × floor p95 at 500k (${r.db}): ${ms(r.graphql1.p95)} vs 2 × ${ms(r.floor.p95)} ms → ×${ratio(x)}: ${verdict(x <= 2)}`);
-  }
-  let growthChecked = false;
-  for (const db of ['server', 'embedded'] as const) {
-    const lo = results.find((r) => r.db === db && r.size === 10_000);
-    const hi = results.find((r) => r.db === db && r.size === 500_000);
-    if (!lo || !hi) continue;
-    growthChecked = true;
-    const x = hi.graphql1.p95 / lo.graphql1.p95;
-    out.push(`  2. GraphQL p95 at 500k ≤ 2 × p95 at 10k (${db}): ${ms(hi.graphql1.p95)} vs 2 × ${ms(lo.graphql1.p95)} ms → ×${ratio(x)}: ${verdict(x <= 2)}`);
-  }
-  if (!growthChecked) out.push('  2. GraphQL p95 at 500k ≤ 2 × p95 at 10k: n/a (needs 10k and 500k on one database)');
-  for (const r of results) {
-    const x = r.graphql20.rps / r.noDb20.rps;
-    out.push(`  3. at ${options.clients} clients ≥ ½ the no-DB req/s (${size(r.size)} ${r.db}): ${rate(r.graphql20.rps)} vs ${rate(r.noDb20.rps)} → ${ratio(x)}: ${verdict(x >= 0.5)}`);
-  }
+  out.push('\nverdicts (issue 12, point 8):');
+  out.push(...verdicts(results, options));
   out.push(`  for comparison, at ${options.clients} clients: a one-row read by primary key (one round trip, nothing else) against the no-DB ceiling, and the match against that read:`);
   for (const r of results) {
     out.push(
-      `     ${size(r.size)} ${r.db}: one-row read ${rate(r.oneRow20.rps)} req/s → ${ratio(r.oneRow20.rps / r.noDb20.rps)} of no-DB; ` +
-        `match ${rate(r.graphql20.rps)} req/s → ${ratio(r.graphql20.rps / r.oneRow20.rps)} of the one-row read`,
+      `     ${r.workload} ${size(r.size)} ${r.db}: one-row read ${rate(r.oneRow20.rps)} req/s → ${ratio(r.oneRow20.rps / r.noDb20.rps)} of no-DB; ` +
+        `match ${rate(r.graphql20.rps)} req/s → ${ratio(r.graphql20.rps / r.oneRow20.rps)} of the one-row read, ${ratio(r.graphql20.rps / r.noDb20.rps)} of no-DB`,
     );
   }
-  // What the cores allow at best: the database must do at least the floor's work for every match and
-  // the API at least what a one-row read costs it; on the server both share the same cores.
-  for (const r of results.filter((x) => x.db === 'server')) {
-    const cores = os.cpus().length;
-    const floorDb = r.cpu.floor && r.phases.floor ? (r.cpu.floor.db * cores * r.phases.floor * 1000) / options.queries : undefined;
-    const oneRowApi = r.cpu.oneRow20 ? (r.cpu.oneRow20.own * cores * 1000) / r.oneRow20.rps : undefined;
-    if (floorDb === undefined || oneRowApi === undefined) continue;
-    const bound = (cores * 1000) / (floorDb + oneRowApi);
+  for (const r of results) {
+    const bound = coresBound(r, options);
+    if (!bound) continue;
     out.push(
-      `     ${size(r.size)} server: at most ${rate(bound)} req/s on ${cores} cores for a match that costs the API no more than a one-row read ` +
-        `(database ≥ the floor's ${ms(floorDb)} ms, API ≥ ${ms(oneRowApi)} ms CPU per request) → ≤ ${ratio(bound / r.noDb20.rps)} of no-DB`,
+      `     ${r.workload} ${size(r.size)} server: the cores' bound: at most ${rate(bound.rps)} req/s on ${os.cpus().length} cores for a match that costs the API no more than a one-row read ` +
+        `(database ≥ the floor's ${ms(bound.floorDbMs)} ms, API ≥ ${ms(bound.oneRowApiMs)} ms CPU per request) → ≤ ${ratio(bound.rps / r.noDb20.rps)} of no-DB`,
     );
   }
   if (queries.includes('servicesNear')) out.push('  (measured with the servicesNear fallback, not the matching query: the verdicts are about servicesNear)');
@@ -433,7 +528,7 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
   for (const r of results) {
     const g = r.generation;
     out.push(
-      `  ${size(r.size)} ${r.db}: ` +
+      `  ${r.workload} ${size(r.size)} ${r.db}: ` +
         Object.entries(r.phases).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(', ') +
         (g ? ` — generated ${g.organizations} organizations, ${g.locations} locations, ${g.services} services, ${g.listings} listings (inserts ${g.insertSeconds.toFixed(1)} s, VACUUM ANALYZE ${g.vacuumAnalyzeSeconds.toFixed(1)} s)` : ' — catalogue reused'),
     );
@@ -441,7 +536,7 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
   out.push(`  whole run: ${totalSeconds.toFixed(0)} s`);
   out.push('\nCPU (share of both cores: API process incl. load generator / database backends / other processes):');
   for (const r of results) {
-    out.push(`  ${size(r.size)} ${r.db}: ` + MEASURED_PHASES.map((p) => `${p} ${pct(r.cpu[p]?.own)}/${pct(r.cpu[p]?.db)}/${pct(r.cpu[p]?.other)}`).join(', '));
+    out.push(`  ${r.workload} ${size(r.size)} ${r.db}: ` + MEASURED_PHASES.map((p) => `${p} ${pct(r.cpu[p]?.own)}/${pct(r.cpu[p]?.db)}/${pct(r.cpu[p]?.other)}`).join(', '));
   }
   out.push(`CPU time per request at ${options.clients} clients (share × ${os.cpus().length} cores / req/s):`);
   const perRequest = (share: number | undefined, rps: number) => (share === undefined ? '?' : `${((share * os.cpus().length * 1000) / rps).toFixed(2)} ms`);
@@ -451,7 +546,7 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
     const o = r.cpu.oneRow20;
     const db = (share: CpuShare | undefined, rps: number) => (r.db === 'server' ? perRequest(share?.db, rps) : '(in the API process)');
     out.push(
-      `  ${size(r.size)} ${r.db}: match: API process ${perRequest(m?.own, r.graphql20.rps)}, database ${db(m, r.graphql20.rps)}; ` +
+      `  ${r.workload} ${size(r.size)} ${r.db}: match: API process ${perRequest(m?.own, r.graphql20.rps)}, database ${db(m, r.graphql20.rps)}; ` +
         `no-DB: API process ${perRequest(n?.own, r.noDb20.rps)}; one-row read: API process ${perRequest(o?.own, r.oneRow20.rps)}, database ${db(o, r.oneRow20.rps)}`,
     );
   }
@@ -460,7 +555,7 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
     out.push('API process CPU per request at concurrency 1, by layer (match over HTTP = HTTP, GraphQL and validation + matching service):');
     for (const r of layered) {
       const l = r.layers!;
-      out.push(`  ${size(r.size)} ${r.db}: match over HTTP ${ms(l.httpMatchMs)} ms, of it the matching service ${ms(l.serviceMs)} ms; { __typename } ${ms(l.noDbMs)} ms (${l.requests} requests each)`);
+      out.push(`  ${r.workload} ${size(r.size)} ${r.db}: match over HTTP ${ms(l.httpMatchMs)} ms, of it the matching service ${ms(l.serviceMs)} ms; { __typename } ${ms(l.noDbMs)} ms (${l.requests} requests each)`);
     }
   }
   if (results.some((r) => maxOther(r) > QUIET)) out.push('  WARNING: other processes took more than 10 % of the CPUs during some phases: rerun on a quiet machine');
@@ -483,7 +578,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
   const machine = `${os.cpus().length} cores (${os.cpus()[0]?.model.trim()}), ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}, ${gitRevision()}`;
-  err(`Lotse matching benchmark: ${options.runs.map((r) => `${r.db} ${size(r.size)}`).join(', ')} — ${machine}`);
+  err(`Lotse matching benchmark: ${options.runs.map((r) => `${r.workload} ${r.db} ${size(r.size)}`).join(', ')} — ${machine}`);
   const load = new LoadGenerator();
   const results: RunResult[] = [];
   try {

@@ -16,9 +16,10 @@ import { loadEnvironment } from '@lotse/config';
 import { PreparedQuery } from '@lotse/database';
 import { createApp } from '../apps/api/src/bootstrap';
 import { catalogueMarker, countListings, generateCatalogue, GenerateResult, readMarker, SqlTarget, truncateCatalogue } from './generate';
-import { BenchOptions, DatabaseKind } from './options';
+import { BenchOptions, DatabaseKind, Run, Workload } from './options';
 
 export interface Target {
+  workload: Workload;
   db: DatabaseKind;
   size: number;
   app: INestApplication;
@@ -84,12 +85,15 @@ function benchLogger(sink: Target['appLog']): JsonLogger {
   });
 }
 
-export async function openTarget(db: DatabaseKind, size: number, options: BenchOptions): Promise<Target> {
-  return db === 'server' ? openServer(size, options) : openEmbedded(size, options);
+/** Database name / data directory suffix: `<n>` for the Germany-wide catalogue (as before), `saxony_<n>` for Saxony's. */
+const storeName = (workload: Workload, size: number) => (workload === 'saxony' ? `saxony_${size}` : String(size));
+
+export async function openTarget(run: Run, options: BenchOptions): Promise<Target> {
+  return run.db === 'server' ? openServer(run.workload, run.size, options) : openEmbedded(run.workload, run.size, options);
 }
 
-async function openServer(size: number, options: BenchOptions): Promise<Target> {
-  const name = `lotse_bench_${size}`;
+async function openServer(workload: Workload, size: number, options: BenchOptions): Promise<Target> {
+  const name = `lotse_bench_${storeName(workload, size)}`;
   const url = new URL(options.serverUrl);
   url.pathname = `/${name}`;
   await withClient(options.serverUrl, async (admin) => {
@@ -133,7 +137,7 @@ async function openServer(size: number, options: BenchOptions): Promise<Target> 
   const floorClient = new Client({ connectionString: url.toString() });
   await floorClient.connect();
   const target = await finish({
-    db: 'server', size, app, startSeconds, appLog, sql,
+    workload, db: 'server', size, app, startSeconds, appLog, sql,
     floorQuery: async (text, params, prepared) => (await floorClient.query(prepared ? { name: statementName(text), text, values: params } : { text, values: params })).rows,
     close: async () => {
       await floorClient.end();
@@ -144,8 +148,8 @@ async function openServer(size: number, options: BenchOptions): Promise<Target> 
   return target;
 }
 
-async function openEmbedded(size: number, options: BenchOptions): Promise<Target> {
-  const dir = join(options.dataDir, `pglite-${size}`);
+async function openEmbedded(workload: Workload, size: number, options: BenchOptions): Promise<Target> {
+  const dir = join(options.dataDir, `pglite-${storeName(workload, size).replace('_', '-')}`);
   if (options.fresh) {
     log(`  embedded: removing ${dir} (--fresh)`);
     await rm(dir, { recursive: true, force: true });
@@ -166,7 +170,7 @@ async function openEmbedded(size: number, options: BenchOptions): Promise<Target
   };
   const statements = new PreparedQuery(ds);
   return finish({
-    db: 'embedded', size, app, startSeconds, appLog, sql,
+    workload, db: 'embedded', size, app, startSeconds, appLog, sql,
     floorQuery: (text, params, prepared) => (prepared ? statements.rows(text, params) : ds.query(text, params)),
     close: () => app.close(),
   }, options);
@@ -174,16 +178,16 @@ async function openEmbedded(size: number, options: BenchOptions): Promise<Target
 
 /** Reuses a complete catalogue or generates one, then starts listening. */
 async function finish(t: Omit<Target, 'port' | 'generation'>, options: BenchOptions): Promise<Target> {
-  const marker = catalogueMarker(t.size, options.seed);
+  const marker = catalogueMarker(t.size, options.seed, t.workload);
   const [found, listings] = [await readMarker(t.sql), await countListings(t.sql)];
   let generation: Target['generation'];
   if (found === marker && listings === t.size) {
-    log(`  ${t.db} ${t.size}: reusing the generated catalogue (${listings} listings; --fresh regenerates)`);
+    log(`  ${t.workload} ${t.db} ${t.size}: reusing the generated catalogue (${listings} listings; --fresh regenerates)`);
   } else {
-    log(`  ${t.db} ${t.size}: generating the catalogue (${found?.startsWith('lotse-bench') ? `found "${found}", ${listings} listings` : listings ? `${listings} listings, unmarked` : 'empty'})`);
+    log(`  ${t.workload} ${t.db} ${t.size}: generating the catalogue (${found?.startsWith('lotse-bench') ? `found "${found}", ${listings} listings` : listings ? `${listings} listings, unmarked` : 'empty'})`);
     const started = Date.now();
     if (listings > 0 || found) await truncateCatalogue(t.sql);
-    const result = await generateCatalogue(t.sql, { listings: t.size, seed: options.seed });
+    const result = await generateCatalogue(t.sql, { listings: t.size, seed: options.seed, workload: t.workload });
     generation = { ...result, seconds: (Date.now() - started) / 1000 };
   }
   await t.app.listen(0, '127.0.0.1');
