@@ -92,8 +92,17 @@ export async function openTarget(run: Run, options: BenchOptions): Promise<Targe
   return run.db === 'server' ? openServer(run.workload, run.size, options) : openEmbedded(run.workload, run.size, options);
 }
 
-async function openServer(workload: Workload, size: number, options: BenchOptions): Promise<Target> {
-  const name = `lotse_bench_${storeName(workload, size)}`;
+/**
+ * The demo catalogue (libs/demo-data, ≈ 700 fictitious listings in five model regions) instead of a
+ * generated one: database `lotse_bench_demo` / data directory `pglite-demo`, seeded by the app at its
+ * first start (SEED_DEMO_DATA), reused afterwards; `size` is its listing count.
+ */
+export async function openDemoTarget(db: DatabaseKind, options: BenchOptions): Promise<Target> {
+  return db === 'server' ? openServer('saxony', 0, options, true) : openEmbedded('saxony', 0, options, true);
+}
+
+async function openServer(workload: Workload, size: number, options: BenchOptions, demo = false): Promise<Target> {
+  const name = `lotse_bench_${demo ? 'demo' : storeName(workload, size)}`;
   const url = new URL(options.serverUrl);
   url.pathname = `/${name}`;
   await withClient(options.serverUrl, async (admin) => {
@@ -109,7 +118,7 @@ async function openServer(workload: Workload, size: number, options: BenchOption
   });
   const appLog = { infoLines: 0, warnings: [] as string[] };
   const started = Date.now();
-  const env = benchEnvironment({ DATABASE_URL: url.toString() });
+  const env = benchEnvironment({ DATABASE_URL: url.toString(), ...(demo ? { SEED_DEMO_DATA: 'true' } : {}) });
   const app = await createApp({ env, logger: benchLogger(appLog) });
   const startSeconds = (Date.now() - started) / 1000;
 
@@ -137,7 +146,7 @@ async function openServer(workload: Workload, size: number, options: BenchOption
   const floorClient = new Client({ connectionString: url.toString() });
   await floorClient.connect();
   const target = await finish({
-    workload, db: 'server', size, app, startSeconds, appLog, sql,
+    workload, db: 'server', size, demo, app, startSeconds, appLog, sql,
     floorQuery: async (text, params, prepared) => (await floorClient.query(prepared ? { name: statementName(text), text, values: params } : { text, values: params })).rows,
     close: async () => {
       await floorClient.end();
@@ -148,15 +157,15 @@ async function openServer(workload: Workload, size: number, options: BenchOption
   return target;
 }
 
-async function openEmbedded(workload: Workload, size: number, options: BenchOptions): Promise<Target> {
-  const dir = join(options.dataDir, `pglite-${storeName(workload, size).replace('_', '-')}`);
+async function openEmbedded(workload: Workload, size: number, options: BenchOptions, demo = false): Promise<Target> {
+  const dir = join(options.dataDir, `pglite-${demo ? 'demo' : storeName(workload, size).replace('_', '-')}`);
   if (options.fresh) {
     log(`  embedded: removing ${dir} (--fresh)`);
     await rm(dir, { recursive: true, force: true });
   }
   const appLog = { infoLines: 0, warnings: [] as string[] };
   const started = Date.now();
-  const env = benchEnvironment({ LOTSE_DATA_DIR: dir });
+  const env = benchEnvironment({ LOTSE_DATA_DIR: dir, ...(demo ? { SEED_DEMO_DATA: 'true' } : {}) });
   const app = await createApp({ env, logger: benchLogger(appLog) });
   const startSeconds = (Date.now() - started) / 1000;
   const ds = app.get(DataSource);
@@ -170,14 +179,18 @@ async function openEmbedded(workload: Workload, size: number, options: BenchOpti
   };
   const statements = new PreparedQuery(ds);
   return finish({
-    workload, db: 'embedded', size, app, startSeconds, appLog, sql,
+    workload, db: 'embedded', size, demo, app, startSeconds, appLog, sql,
     floorQuery: (text, params, prepared) => (prepared ? statements.rows(text, params) : ds.query(text, params)),
     close: () => app.close(),
   }, options);
 }
 
 /** Reuses a complete catalogue or generates one, then starts listening. */
-async function finish(t: Omit<Target, 'port' | 'generation'>, options: BenchOptions): Promise<Target> {
+async function finish(t: Omit<Target, 'port' | 'generation'> & { demo: boolean }, options: BenchOptions): Promise<Target> {
+  if (t.demo) {
+    await t.app.listen(0, '127.0.0.1');
+    return { ...t, size: await countListings(t.sql), port: (t.app.getHttpServer().address() as AddressInfo).port };
+  }
   const marker = catalogueMarker(t.size, options.seed, t.workload);
   const [found, listings] = [await readMarker(t.sql), await countListings(t.sql)];
   let generation: Target['generation'];
