@@ -5,6 +5,7 @@ import {
   CatalogueService,
   CostType,
   DeliveryMode,
+  MedicalSpecialty,
   OrganizationImport,
   ServiceCategory,
   ServiceImport,
@@ -300,9 +301,11 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
     });
 
     it.each(FILTERS)('$name', async ({ name, constraints }) => {
-      const without = names(await match({ needs: ['family_couples'], origin: ORIGIN, travel: { maxMinutes: 120 } }));
+      // a course answers family matters only when asked for (its default kinds are counselling services)
+      const partnerKinds = ['family_couples', 'course'].map((k, i) => ({ need: 'family_couples', category: i ? 'COURSE' : 'ADDICTION_COUNSELLING' }));
+      const without = names(await match({ needs: ['family_couples'], origin: ORIGIN, travel: { maxMinutes: 120 }, partnerKinds }));
       expect(without).toEqual(expect.arrayContaining([`filter-${name}-pass`, `filter-${name}-fail`]));
-      const res = await match({ needs: ['family_couples'], origin: ORIGIN, travel: { maxMinutes: 120 }, constraints });
+      const res = await match({ needs: ['family_couples'], origin: ORIGIN, travel: { maxMinutes: 120 }, constraints, partnerKinds });
       expect(res.errors).toBeUndefined();
       expect(names(res)).toContain(`filter-${name}-pass`);
       expect(names(res)).not.toContain(`filter-${name}-fail`);
@@ -317,15 +320,15 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       };
       await t.app.get(CatalogueService).importOrganizations([
         org('Zweifach-Träger (fiktiv)', 150, 1200, [
-          { name: 'twin-a', needs: ['nutrition'] },
-          { name: 'twin-b', needs: ['nutrition'], capacity: { acceptingNewClients: true, waitingDays: 3, updatedAt: new Date() } },
+          { name: 'twin-a', needs: ['nutrition'], category: ServiceCategory.COURSE },
+          { name: 'twin-b', needs: ['nutrition'], category: ServiceCategory.COURSE, capacity: { acceptingNewClients: true, waitingDays: 3, updatedAt: new Date() } },
         ]),
         org('Ein-Ort-Träger (fiktiv)', 240, 3500, [
-          { name: 'one-stop-metabolic', needs: ['metabolic'] },
-          { name: 'one-stop-exercise', needs: ['exercise'] },
+          { name: 'one-stop-metabolic', needs: ['metabolic'], category: ServiceCategory.PHYSICIAN },
+          { name: 'one-stop-exercise', needs: ['exercise'], category: ServiceCategory.COURSE },
         ]),
-        org('Einzel Stoffwechsel (fiktiv)', 30, 3000, [{ name: 'single-metabolic', needs: ['metabolic'] }]),
-        org('Einzel Bewegung (fiktiv)', 120, 3000, [{ name: 'single-exercise', needs: ['exercise'] }]),
+        org('Einzel Stoffwechsel (fiktiv)', 30, 3000, [{ name: 'single-metabolic', needs: ['metabolic'], category: ServiceCategory.PHYSICIAN }]),
+        org('Einzel Bewegung (fiktiv)', 120, 3000, [{ name: 'single-exercise', needs: ['exercise'], category: ServiceCategory.COURSE }]),
       ]);
     });
 
@@ -382,9 +385,9 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
     beforeAll(async () => {
       await t.app.get(CatalogueService).importOrganizations([
         // nearest, but takes no new clients
-        place({ key: 'beyond-closed', bearing: 300, meters: 6000, service: { needs: ['mental_health'], capacity: { acceptingNewClients: false, updatedAt: new Date() } } }),
-        place({ key: 'beyond-far', bearing: 310, meters: 12_000, service: { needs: ['mental_health'] } }),
-        place({ key: 'beyond-farther', bearing: 320, meters: 20_000, service: { needs: ['mental_health'] } }),
+        place({ key: 'beyond-closed', bearing: 300, meters: 6000, service: { needs: ['mental_health'], category: ServiceCategory.PSYCHOSOCIAL_SERVICE, capacity: { acceptingNewClients: false, updatedAt: new Date() } } }),
+        place({ key: 'beyond-far', bearing: 310, meters: 12_000, service: { needs: ['mental_health'], category: ServiceCategory.PSYCHOSOCIAL_SERVICE } }),
+        place({ key: 'beyond-farther', bearing: 320, meters: 20_000, service: { needs: ['mental_health'], category: ServiceCategory.PSYCHOSOCIAL_SERVICE } }),
       ]);
     });
 
@@ -459,11 +462,11 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       await t.app.get(CatalogueService).importOrganizations([
         // one place with something for each person, open on Wednesdays
         organizationAt('Haushalt Zentrum (fiktiv)', centre.latitude, centre.longitude, [
-          serviceFixture({ name: 'hh-pain-centre', needs: ['chronic_pain'], openingHours: [{ weekday: 3, opensAt: '09:00', closesAt: '15:00' }] }),
+          serviceFixture({ name: 'hh-pain-centre', needs: ['chronic_pain'], category: ServiceCategory.COURSE, openingHours: [{ weekday: 3, opensAt: '09:00', closesAt: '15:00' }] }),
           serviceFixture({ name: 'hh-relatives-centre', needs: ['relatives_carers'], languages: ['de', 'uk'], openingHours: [{ weekday: 3, opensAt: '13:00', closesAt: '17:00' }] }),
         ]),
         // each person's nearest on its own, elsewhere
-        place({ key: 'hh-pain-near', bearing: 200, meters: 1200, service: { needs: ['chronic_pain'], openingHours: [{ weekday: 1, opensAt: '09:00', closesAt: '12:00' }] } }),
+        place({ key: 'hh-pain-near', bearing: 200, meters: 1200, service: { needs: ['chronic_pain'], category: ServiceCategory.COURSE, openingHours: [{ weekday: 1, opensAt: '09:00', closesAt: '12:00' }] } }),
         place({ key: 'hh-relatives-near', bearing: 290, meters: 1500, service: { needs: ['relatives_carers'], languages: ['de'], openingHours: [{ weekday: 4, opensAt: '09:00', closesAt: '12:00' }] } }),
       ]);
     });
@@ -510,6 +513,84 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       for (const [request, field] of bad) {
         const r = await t.gql(HOUSEHOLD, { request });
         expect({ field, error: r.errors?.[0]?.extensions }).toMatchObject({ field, error: { code: 'BAD_USER_INPUT', field } });
+      }
+    });
+  });
+
+  describe('kinds of partner', () => {
+    const KINDS = `query($request: MatchRequestInput!) {
+      matchReferralTargets(request: $request) {
+        unmetNeeds { code }
+        targets(first: 50) { edges { node { service { name category specialty } partnerKind { category specialty labelDe } preferredKind matchedNeeds { code } reasons { factor explanation } } } }
+        bundle { items { need { code } target { service { name } } } }
+      }
+    }`;
+    const kinds = async (request: Record<string, unknown>) => {
+      const res = await t.gql(KINDS, { request: { origin: ORIGIN, travel: { maxMinutes: 90 }, ...request } });
+      expect(res.errors).toBeUndefined();
+      return res.data.matchReferralTargets.targets.edges.map((e: any) => e.node);
+    };
+    const kindNames = async (request: Record<string, unknown>) => (await kinds(request)).map((n: any) => n.service.name as string);
+
+    beforeAll(async () => {
+      const at = (key: string, bearing: number, meters: number, service: Partial<ServiceImport>) => place({ key, bearing, meters, service: { name: key, ...service } });
+      await t.app.get(CatalogueService).importOrganizations([
+        // nearest of all: an insurer's customer centre tagged with everything a front desk is asked about
+        at('kind-insurer', 60, 400, { category: ServiceCategory.HEALTH_INSURER, needs: ['primary_care', 'specialist_assessment', 'cardiovascular'] }),
+        at('kind-room', 70, 300, { category: ServiceCategory.COMMUNITY_ROOM, needs: ['cardiovascular', 'psychosocial_counselling'] }),
+        at('kind-measure', 75, 350, { category: ServiceCategory.EMPLOYMENT_MEASURE, needs: ['cardiovascular', 'employment_qualification'] }),
+        at('kind-gp', 80, 1500, { category: ServiceCategory.PHYSICIAN, specialty: MedicalSpecialty.GENERAL_PRACTICE, needs: ['primary_care', 'cardiovascular'] }),
+        at('kind-course', 90, 1000, { category: ServiceCategory.COURSE, needs: ['cardiovascular', 'exercise'], capacity: { acceptingNewClients: true, waitingDays: 0, updatedAt: new Date() } }),
+        at('kind-cardiologist', 100, 7000, { category: ServiceCategory.PHYSICIAN, specialty: MedicalSpecialty.CARDIOLOGY, needs: ['cardiovascular', 'specialist_assessment'], capacity: { acceptingNewClients: true, waitingDays: 60, updatedAt: new Date() } }),
+        at('kind-clinic', 110, 9000, { category: ServiceCategory.CLINIC, specialty: MedicalSpecialty.INTERNAL_MEDICINE, needs: ['specialist_assessment'] }),
+      ]);
+    });
+
+    it("applies each need's default kinds: specialist assessment → clinics and specialists, GP care → general practices, never an insurer's centre", async () => {
+      expect((await kindNames({ needs: ['specialist_assessment'] })).sort()).toEqual(['kind-cardiologist', 'kind-clinic']);
+      expect(await kindNames({ needs: ['primary_care'] })).toEqual(['kind-gp']);
+    });
+
+    it('shows rooms and employment measures only when asked for', async () => {
+      const heart = await kindNames({ needs: ['cardiovascular'] });
+      expect(heart).toEqual(expect.arrayContaining(['kind-gp', 'kind-course', 'kind-cardiologist']));
+      for (const resource of ['kind-room', 'kind-measure', 'kind-insurer']) expect(heart).not.toContain(resource);
+      expect(await kindNames({ needs: ['cardiovascular'], partnerKinds: [{ need: 'cardiovascular', category: 'COMMUNITY_ROOM' }] })).toEqual(['kind-room']);
+      expect(await kindNames({ needs: ['employment_qualification'] })).toContain('kind-measure');
+    });
+
+    it('filters on a required kind: "ein Kardiologe"', async () => {
+      const nodes = await kinds({ needs: ['cardiovascular'], partnerKinds: [{ need: 'cardiovascular', specialty: 'CARDIOLOGY' }] });
+      expect(nodes.map((n: any) => n.service.name)).toEqual(['kind-cardiologist']);
+      expect(nodes[0].partnerKind).toEqual({ category: 'PHYSICIAN', specialty: 'CARDIOLOGY', labelDe: expect.stringMatching(/^Arztpraxis: .*Kardiologie/) });
+    });
+
+    it('ranks a preferred kind first within the same coverage and keeps the others, and the bundle takes it', async () => {
+      const request = { needs: ['cardiovascular'], partnerKinds: [{ need: 'cardiovascular', specialty: 'CARDIOLOGY', mode: 'PREFER' }] };
+      const nodes = await kinds(request);
+      // farther and with the longest wait, yet first: the coach asked for a cardiologist
+      expect(nodes[0].service.name).toBe('kind-cardiologist');
+      expect(nodes[0].preferredKind).toBe(true);
+      expect(nodes[0].reasons.find((r: any) => r.factor === 'NEED_FIT').explanation).toMatch(/Kardiologie \(wie gewünscht\)$/);
+      expect(nodes.slice(1).map((n: any) => n.service.name)).toEqual(expect.arrayContaining(['kind-gp', 'kind-course']));
+      expect(nodes.slice(1).every((n: any) => !n.preferredKind)).toBe(true);
+      // without the preference the nearer course with no wait ranks above the cardiologist
+      const plain = await kindNames({ needs: ['cardiovascular'] });
+      expect(plain.indexOf('kind-course')).toBeLessThan(plain.indexOf('kind-cardiologist'));
+      // heart + exercise: the course covers both needs, but the cardiologist answers the heart
+      const res = await t.gql(KINDS, { request: { origin: ORIGIN, travel: { maxMinutes: 90 }, needs: ['cardiovascular', 'exercise'], partnerKinds: request.partnerKinds } });
+      expect(res.data.matchReferralTargets.bundle.items.map((i: any) => [i.need.code, i.target.service.name])).toEqual([['cardiovascular', 'kind-cardiologist'], ['exercise', 'kind-course']]);
+    });
+
+    it('refuses a kind for a need not requested, an empty kind, and a specialty of a course, naming the field', async () => {
+      const bad = [
+        { partnerKinds: [{ need: 'addiction', category: 'CLINIC' }], field: 'request.partnerKinds.0.need' },
+        { partnerKinds: [{ need: 'cardiovascular' }], field: 'request.partnerKinds.0' },
+        { partnerKinds: [{ need: 'cardiovascular', category: 'COURSE', specialty: 'CARDIOLOGY' }], field: 'request.partnerKinds.0.specialty' },
+      ];
+      for (const { partnerKinds, field } of bad) {
+        const res = await t.gql(KINDS, { request: { origin: ORIGIN, needs: ['cardiovascular'], partnerKinds } });
+        expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       }
     });
   });

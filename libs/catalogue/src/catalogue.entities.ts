@@ -70,6 +70,8 @@ export class LocationEntity {
   /** derived from `point` by a database trigger */
   @Index('idx_location_district') @Column({ name: 'district_ags', type: 'varchar', length: 5, nullable: true }) districtAgs: string | null;
   @Index('idx_location_municipality') @Column({ name: 'municipality_ags', type: 'varchar', length: 8, nullable: true }) municipalityAgs: string | null;
+  /** the phones of this place, each labelled ("Anmeldung", "Sekretariat") */
+  @Column({ type: 'jsonb', default: () => "'[]'" }) phones: { number: string; label: string }[];
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
@@ -78,6 +80,7 @@ export class LocationEntity {
 @Entity({ name: 'service' })
 @Index('idx_service_name', ['name', 'id'])
 @Check('chk_service_ages', 'min_age IS NULL OR max_age IS NULL OR min_age <= max_age')
+@Check('chk_service_area', 'cardinality(service_area) <= 100')
 @Check('chk_service_capacity', '(free_seats IS NULL OR free_seats >= 0) AND (waiting_days IS NULL OR waiting_days >= 0)')
 export class ServiceEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_service' }) id: string;
@@ -96,6 +99,10 @@ export class ServiceEntity {
   @Index('idx_service_languages', { synchronize: false }) @Column({ type: 'text', array: true }) languages: string[];
   @Index('idx_service_accessibility', { synchronize: false }) @Column({ type: 'text', array: true }) accessibility: string[];
   @Column({ name: 'delivery_modes', type: 'text', array: true }) deliveryModes: string[];
+  /** districts (5-digit AGS) and municipalities (8-digit AGS) an outreach or online service serves (HSDS service_area) */
+  /** rooms: what the room offers (RoomEquipment codes) */
+  @Column({ type: 'text', array: true, default: () => "'{}'" }) equipment: string[];
+  @Column({ name: 'service_area', type: 'varchar', length: 8, array: true, default: () => "'{}'" }) serviceArea: string[];
   @Column({ name: 'cost_type', type: 'varchar', length: 30 }) costType: string;
   @Column({ name: 'fee_amount', type: 'numeric', precision: 10, scale: 2, nullable: true }) feeAmount: string | null;
   @Column({ name: 'cost_note', type: 'text', nullable: true }) costNote: string | null;

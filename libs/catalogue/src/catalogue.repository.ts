@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@lotse/common';
 import { PreparedQuery } from '@lotse/database';
-import { AccessibilityFeature, DeliveryMode, ServiceCategory } from './domain/enums';
+import { AccessibilityFeature, DeliveryMode, MedicalSpecialty, ServiceCategory } from './domain/enums';
 import { OrganizationImport } from './domain/import.types';
 import {
   Candidate,
@@ -213,10 +213,20 @@ export class CatalogueRepository {
   async findMatchCandidates(c: CandidateCriteria): Promise<Candidate[]> {
     const p = new SqlParams();
     const origin = `ST_SetSRID(ST_MakePoint(${p.add(c.origin.longitude)}::float8, ${p.add(c.origin.latitude)}::float8), 4326)::geography`;
-    const single = c.needs.length === 1;
-    const needs = p.add(single ? c.needs[0] : c.needs);
+    // One scan per need (its kinds of partner, if any), and the extra scans of preferred kinds.
+    const scans = [
+      ...c.needs.map((need) => ({ need, kinds: c.kinds?.[need] ?? null })),
+      ...(c.extraScans ?? []).map((x) => ({ need: x.need, kinds: x.kinds })),
+    ];
+    const single = scans.length === 1;
+    // kinds as one comma-joined text per scan (tokens hold no commas): unnest takes arrays of scalars only
+    const needs = p.add(single ? scans[0].need : scans.map((x) => x.need));
+    const kinds = p.add(single ? scans[0].kinds : scans.map((x) => x.kinds?.join(',') ?? null));
     const limit = p.add(c.limit);
-    const where = [single ? `ml.need_code = ${needs}::varchar` : `ml.need_code = n.code`, `ST_DWithin(ml.point, o.g, ${p.add(c.radiusMeters)}::float8)`];
+    const where = single
+      ? [`ml.need_code = ${needs}::varchar`, `(${kinds}::text[] IS NULL OR ml.kind_tokens && ${kinds}::text[])`]
+      : [`ml.need_code = n.code`, `(n.kinds IS NULL OR ml.kind_tokens && string_to_array(n.kinds, ','))`];
+    where.push(`ST_DWithin(ml.point, o.g, ${p.add(c.radiusMeters)}::float8)`);
     if (c.age !== undefined) {
       const age = p.add(c.age);
       where.push(`(ml.min_age IS NULL OR ml.min_age <= ${age}::int) AND (ml.max_age IS NULL OR ml.max_age >= ${age}::int)`);
@@ -245,14 +255,15 @@ export class CatalogueRepository {
     // lines in one text value: splitting one string is a fraction of what receiving and parsing
     // 400 rows of a dozen typed columns cost, which was more than the search itself.
     const line = (matchedNeeds: string) => `concat_ws('|', k.service_id, k.location_id, k.d, ${matchedNeeds}, k.facts) AS line`;
-    // One need (the common case): one KNN scan, nothing to merge. Several: one KNN scan per need,
-    // merged per listing, and the limit holds per need — a limit over the merged list let a common
-    // need's nearest listings crowd a rarer need out altogether, which then showed as unmet.
+    // One scan (the common case): one KNN scan, nothing to merge. Several: one KNN scan per need
+    // (and per preferred kind), merged per listing, and the limit holds per scan — a limit over the
+    // merged list let a common need's nearest listings crowd a rarer need out altogether, which
+    // then showed as unmet.
     const candidates = single
       ? `SELECT ${line('k.need_code')}, k.knn, k.service_id, k.location_id
          FROM o CROSS JOIN LATERAL (${nearest}) k`
-      : `SELECT ${line(`string_agg(k.need_code, ',' ORDER BY k.need_code)`)}, min(k.knn) AS knn, k.service_id, k.location_id
-         FROM o, unnest(${needs}::varchar[]) AS n(code) CROSS JOIN LATERAL (${nearest}) k
+      : `SELECT ${line(`string_agg(DISTINCT k.need_code, ',' ORDER BY k.need_code)`)}, min(k.knn) AS knn, k.service_id, k.location_id
+         FROM o, unnest(${needs}::varchar[], ${kinds}::text[]) AS n(code, kinds) CROSS JOIN LATERAL (${nearest}) k
          GROUP BY k.service_id, k.location_id, k.d, k.facts`;
     const [[text]] = await this.prepared.rows(
       `WITH o AS (SELECT ${origin} AS g)
@@ -264,13 +275,14 @@ export class CatalogueRepository {
     const orNull = (s: string) => (s === '' ? null : Number(s));
     return rows.map((line) => {
       // service | location | distance | matched needs | organisation | district | category | languages |
-      // accessibility | delivery modes | accepting (t/f) | free seats | waiting days | capacity time (epoch ms) | lat | lon
+      // accessibility | delivery modes | accepting (t/f) | free seats | waiting days | capacity time (epoch ms) | lat | lon | specialty
       const f = line.split('|');
       return {
         service: {
           id: f[0],
           organizationId: f[4],
           category: f[6] as ServiceCategory,
+          specialty: (f[16] || null) as MedicalSpecialty | null,
           languages: list(f[7]),
           accessibility: list(f[8]) as AccessibilityFeature[],
           deliveryModes: list(f[9]) as DeliveryMode[],

@@ -184,12 +184,14 @@ interface Spec {
   accepting?: boolean;
   freeSeats?: number | null;
   category?: ServiceCategory;
+  /** needs for which it is of the kind the coach preferred */
+  preferred?: string[];
 }
 
 function listing(s: Spec): MatchTarget {
   return {
     service: {
-      id: s.id, organizationId: s.organization ?? `org-${s.id}`, category: s.category ?? ServiceCategory.PHYSICIAN, languages: ['de'],
+      id: s.id, organizationId: s.organization ?? `org-${s.id}`, category: s.category ?? ServiceCategory.PHYSICIAN, specialty: null, languages: ['de'],
       accessibility: [AccessibilityFeature.STEP_FREE_ACCESS], deliveryModes: [DeliveryMode.IN_PERSON], acceptingNewClients: s.accepting ?? true,
       freeSeats: s.freeSeats ?? null, waitingDays: 14, capacityUpdatedAt: new Date(),
     },
@@ -201,6 +203,8 @@ function listing(s: Spec): MatchTarget {
     score: s.score,
     coverage: s.needs.length,
     matchedNeeds: s.needs,
+    preferredKindNeeds: s.preferred ?? [],
+    preferredKinds: s.preferred?.length ?? 0,
     inOwnDistrict: true,
     comesToPerson: false,
     values: {} as Record<MatchFactor, number>,
@@ -221,6 +225,19 @@ describe('bundle: availability and reasons', () => {
     expect(bundle.items.map((i) => i.target.service.id)).toEqual(['open-ortho', 'open-course']);
     expect(bundle.items.map((i) => i.rank)).toEqual([2, 2]);
     expect(bundle.missingNeeds).toEqual([]);
+  });
+
+  it('takes the preferred kind of partner for a need when one is available: an orthopaedist, not the course covering both needs', () => {
+    const ranked = inRankOrder([
+      listing({ id: 'course-both', needs: [BACK, EXERCISE], score: 0.9, minutes: 5, category: ServiceCategory.COURSE }),
+      listing({ id: 'orthopaedist', needs: [BACK], score: 0.4, minutes: 30, preferred: ['musculoskeletal'] }),
+      listing({ id: 'closed-orthopaedist', needs: [BACK], score: 0.8, minutes: 5, preferred: ['musculoskeletal'], accepting: false }),
+    ]);
+    const bundle = bestBundle([BACK, EXERCISE], ranked)!;
+    expect(bundle.items.map((i) => [i.need.code, i.target.service.id])).toEqual([['musculoskeletal', 'orthopaedist'], ['exercise', 'course-both']]);
+    // none of the preferred kind available: the others still answer
+    const without = bestBundle([BACK, EXERCISE], ranked.filter((t) => t.service.id !== 'orthopaedist'))!;
+    expect(without.items.map((i) => i.target.service.id)).toEqual(['course-both', 'course-both']);
   });
 
   it('names a need it has nothing available for, and why, instead of dropping the whole bundle', () => {

@@ -94,22 +94,25 @@ export function bestBundle(needs: NeedTerm[], ranked: MatchTarget[], meter?: Wor
   };
 }
 
-/** The best `perNeed` available targets of each need, in rank order: one pass over the ranking. */
+/**
+ * The best `perNeed` available targets of each need, in rank order: one pass over the ranking. Where
+ * the coach preferred a kind of partner for a need and an available target of that kind exists, the
+ * need's options are those targets only — the preference decides the bundle, not just the order.
+ */
 export function bundleOptions(needs: NeedTerm[], ranked: MatchTarget[], perNeed = BUNDLE_COST.candidatesPerNeed): MatchTarget[][] {
   const index = new Map(needs.map((n, i) => [n.code, i]));
   const options: MatchTarget[][] = needs.map(() => []);
-  let open = needs.length;
+  const preferred: MatchTarget[][] = needs.map(() => []);
   for (const target of ranked) {
     if (!isAvailable(target)) continue;
     for (const need of target.matchedNeeds) {
       const i = index.get(need.code);
-      if (i === undefined || options[i].length >= perNeed) continue;
-      options[i].push(target);
-      if (options[i].length === perNeed) open--;
+      if (i === undefined) continue;
+      if (options[i].length < perNeed) options[i].push(target);
+      if (preferred[i].length < perNeed && target.preferredKindNeeds?.includes(need.code)) preferred[i].push(target);
     }
-    if (open === 0) break;
   }
-  return options;
+  return options.map((o, i) => (preferred[i].length ? preferred[i] : o));
 }
 
 export function bundleCost(choice: MatchTarget[]): number {

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessibilityFeature, Candidate, CandidateCriteria, CatalogueService, NeedTerm } from '@lotse/catalogue';
+import { AccessibilityFeature, Candidate, CandidateCriteria, CatalogueService, isOfKind, NeedTerm, PartnerKind, partnerKindLabel } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 import { District, GeoService } from '@lotse/geo';
 import { DEFAULT_DEPARTURE_WINDOW, minutesForDistance, TRAVEL_TIME_ESTIMATOR, TravelContext, TravelTime, TravelTimeEstimator } from '@lotse/travel';
 import { bestBundle } from './bundle';
 import { resolveOrigin } from './origin';
+import { planPartnerKinds } from './partner-kinds';
 import { BeyondLimit, MatchBundle, MatchOutcome, MatchRequest, MatchTarget, MatchWork } from './matching.types';
 import { beyondLimitExplanation, explanations } from './scoring/explain';
 import { berlinDate } from './scoring/clock';
@@ -31,6 +32,8 @@ interface TargetContext {
   languages: string[];
   weights: ReturnType<typeof effectiveWeights>;
   now: Date;
+  /** per need, the kinds of partner the coach prefers */
+  preferredKinds: Map<string, PartnerKind[]>;
 }
 
 
@@ -56,6 +59,7 @@ export class MatchingService {
     await this.catalogue.assertKnownNeeds(needCodes, 'request.needs');
     const terms = new Map((await this.catalogue.needTerms()).map((t) => [t.code, t]));
     const needs = needCodes.map((c) => terms.get(c)!);
+    const kinds = planPartnerKinds(needCodes, request.partnerKinds);
 
     const resolved = await resolveOrigin(this.geo, request.origin);
     const origin = { latitude: resolved.latitude, longitude: resolved.longitude };
@@ -90,6 +94,8 @@ export class MatchingService {
       acceptingNewClientsOnly: c.acceptingNewClientsOnly,
       courseStartsWithin: c.courseStartsWithinDays !== undefined ? { today: berlinDate(now), days: c.courseStartsWithinDays } : undefined,
       openAt: c.openAt,
+      kinds: kinds.filter,
+      extraScans: kinds.extraScans,
       limit: CANDIDATE_LIMIT,
     };
     const candidates = await this.catalogue.findMatchCandidates(criteria);
@@ -97,7 +103,7 @@ export class MatchingService {
     const times = await this.estimator.travelTimes(travel, candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })));
     const weights = effectiveWeights(this.weightSet.weights, request.preferences);
     const languages = c.languages ?? [];
-    const targetContext: TargetContext = { needs, limitMinutes, participantDistrict, languages, weights, now };
+    const targetContext: TargetContext = { needs, limitMinutes, participantDistrict, languages, weights, now, preferredKinds: kinds.preferred };
     const reachable: MatchTarget[] = [];
     candidates.forEach((candidate, i) => {
       if (times[i].minutes > limitMinutes || (maxMeters !== undefined && candidate.distanceMeters > maxMeters)) return;
@@ -157,6 +163,8 @@ export class MatchingService {
           locationDistrict: target.location.districtAgs ? districts.get(target.location.districtAgs) ?? null : null,
           languages,
           now,
+          kindLabel: partnerKindLabel(target.service),
+          preferredKind: target.matchedNeeds.some((n) => kinds.preferred.has(n.code)) ? target.preferredKinds > 0 : undefined,
         });
         return score(target.values, weights).factors.map((f) => ({ ...f, explanation: sentences[f.factor] }));
       },
@@ -178,6 +186,7 @@ export class MatchingService {
     const candidates = await this.catalogue.findMatchCandidates({
       ...criteria,
       needs: needs.map((n) => n.code),
+      extraScans: criteria.extraScans?.filter((x) => needs.some((n) => n.code === x.need)),
       radiusMeters: BEYOND_LIMIT_METERS,
       limit: BEYOND_LIMIT_CANDIDATES,
     });
@@ -198,6 +207,7 @@ export class MatchingService {
   ): MatchTarget {
     const matchedNeeds = ctx.needs.filter((n) => candidate.matchedNeeds.includes(n.code));
     const inOwnDistrict = candidate.location.districtAgs === ctx.participantDistrict;
+    const preferredKindNeeds = matchedNeeds.filter((n) => isOfKind(candidate.service, ctx.preferredKinds.get(n.code) ?? [])).map((n) => n.code);
     const values = factorValues({
       service: candidate.service,
       matchedNeeds: matchedNeeds.length,
@@ -218,6 +228,8 @@ export class MatchingService {
       score: weightedScore(values, ctx.weights),
       coverage: matchedNeeds.length,
       matchedNeeds,
+      preferredKindNeeds,
+      preferredKinds: preferredKindNeeds.length,
       inOwnDistrict,
       comesToPerson: false,
       values,

@@ -4,6 +4,7 @@ import { JointPlan } from './household/joint-plan';
 import { FactorValue, Preferences } from './scoring/score';
 import { MatchFactor, WeightSet } from './scoring/weights';
 import { OriginRequest, ResolvedOrigin } from './origin';
+import { NeedPartnerKind } from './partner-kinds';
 
 /** A coach's request: needs, place and constraints — never who the participant is. Never stored. */
 export interface MatchRequest {
@@ -24,6 +25,8 @@ export interface MatchRequest {
     openAt?: { weekday: number; time: string };
   };
   preferences: Preferences;
+  /** per need, the kind of partner asked for (a filter or a preference); needs without one take their default kinds */
+  partnerKinds?: NeedPartnerKind[];
   diversify: boolean;
 }
 
@@ -45,6 +48,10 @@ export interface MatchTarget {
   /** how many of the requested needs it addresses: ranks first (see scoring/rank.ts) */
   coverage: number;
   matchedNeeds: NeedTerm[];
+  /** matched needs for which the coach preferred a kind of partner and this target is of it: ranks right after coverage */
+  preferredKindNeeds: string[];
+  /** `preferredKindNeeds.length` */
+  preferredKinds: number;
   inOwnDistrict: boolean;
   /** an outreach or online service whose service area holds the origin: no trip, no travel limit */
   comesToPerson: boolean;
@@ -132,7 +139,7 @@ export interface HouseholdRequest {
   districtAgs?: string;
   travel: MatchRequest['travel'];
   diversify: boolean;
-  members: Pick<MatchRequest, 'needs' | 'constraints' | 'preferences'>[];
+  members: Pick<MatchRequest, 'needs' | 'constraints' | 'preferences' | 'partnerKinds'>[];
 }
 
 export interface HouseholdOutcome {

@@ -161,6 +161,16 @@ export interface CandidateCriteria {
   courseStartsWithin?: { today: string; days: number };
   /** open at ISO weekday and 'HH:MM' */
   openAt?: { weekday: number; time: string };
+  /**
+   * Per need, the kinds of partner it is answered by, as kind tokens (`partnerKindToken`): a listing
+   * counts for the need only when it shares one. A need without an entry takes any kind.
+   */
+  kinds?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Further nearest-first scans of one need restricted to some kinds (a coach's preferred kind), so
+   * that the need's other kinds nearer by cannot crowd the preferred ones out of `limit`.
+   */
+  extraScans?: readonly { need: string; kinds: readonly string[] }[];
   /** nearest candidates taken per requested need (KNN); ranking happens outside the database */
   limit: number;
 }
@@ -168,7 +178,7 @@ export interface CandidateCriteria {
 /** The service facts the matcher filters and scores on, as its read model (`match_listing`) holds them. */
 export type ListingFacts = Pick<
   Service,
-  'id' | 'organizationId' | 'category' | 'languages' | 'accessibility' | 'deliveryModes' | 'acceptingNewClients' | 'freeSeats' | 'waitingDays' | 'capacityUpdatedAt'
+  'id' | 'organizationId' | 'category' | 'specialty' | 'languages' | 'accessibility' | 'deliveryModes' | 'acceptingNewClients' | 'freeSeats' | 'waitingDays' | 'capacityUpdatedAt'
 >;
 
 /**

@@ -8,6 +8,7 @@ import { Visibility1733000000000 } from './1733000000000-visibility';
 import { Gtfs1733100000000 } from './1733100000000-gtfs';
 import { Places1733200000000 } from './1733200000000-places';
 import { NeedsTaxonomyParents1733250000000 } from './1733250000000-needs-taxonomy-2026-2';
+import { PartnerKindsHandoverServiceArea1734100000000 } from './1734100000000-partner-kinds-handover-service-area';
 
 /** In order; listed explicitly so the bundle and the tests run exactly the same migrations. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Gtfs1733100000000,
   Places1733200000000,
   NeedsTaxonomyParents1733250000000,
+  PartnerKindsHandoverServiceArea1734100000000,
 ];

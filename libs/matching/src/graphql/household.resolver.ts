@@ -1,7 +1,7 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { HouseholdMatchingService } from '../household/household.service';
 import { toDepartureWindow, TravelMode } from '@lotse/travel';
-import { HouseholdMatchArgs } from './matching.inputs';
+import { HouseholdMatchArgs, toNeedPartnerKinds } from './matching.inputs';
 import { toResultType, toTargetType } from './matching.resolver';
 import { HouseholdMatchResultType, HouseholdPlanType } from './matching.types.graphql';
 
@@ -24,7 +24,7 @@ export class HouseholdResolver {
         window: toDepartureWindow(request.travel?.departure, 'request.travel.departure'),
       },
       diversify: request.diversify ?? true,
-      members: request.members.map((m) => ({ needs: m.needs, constraints: m.constraints ?? {}, preferences: m.preferences ?? {} })),
+      members: request.members.map((m) => ({ needs: m.needs, constraints: m.constraints ?? {}, preferences: m.preferences ?? {}, partnerKinds: toNeedPartnerKinds(m.partnerKinds) })),
     });
     return { members: outcome.members.map((m) => ({ label: m.label, result: toResultType(m.outcome) })), outcome };
   }

@@ -17,9 +17,10 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { AccessibilityFeature, DeliveryMode, IsLanguageCode } from '@lotse/catalogue';
+import { AccessibilityFeature, DeliveryMode, IsLanguageCode, MedicalSpecialty, ServiceCategory } from '@lotse/catalogue';
 import { DepartureWindowInput, TravelMode } from '@lotse/travel';
 import { MatchFactor } from '../scoring/weights';
+import { NeedPartnerKind, PartnerKindMode } from '../partner-kinds';
 
 /**
  * Needs per match request. Every need adds up to CANDIDATE_LIMIT candidates and its share of the
@@ -29,6 +30,33 @@ import { MatchFactor } from '../scoring/weights';
 export const MAX_NEEDS_PER_REQUEST = 20;
 
 registerEnumType(MatchFactor, { name: 'MatchFactor', description: 'A factor of the match score' });
+registerEnumType(PartnerKindMode, {
+  name: 'PartnerKindMode',
+  description: "REQUIRE: only this kind answers the need (instead of the need's default kinds); PREFER: the default kinds still answer it, this kind ranks first and fills the bundle",
+});
+
+/** Kinds of partner per request: a few per need are plenty. */
+export const MAX_PARTNER_KINDS = 40;
+
+@InputType({ description: 'The kind of partner a coach asks for one need: "ein Orthopäde" = specialty ORTHOPAEDICS, "eine Psychiatrische Institutsambulanz" = category CLINIC + specialty PSYCHIATRY, "ein Kurs" = category COURSE. Several for one need mean any of them.' })
+export class NeedPartnerKindInput {
+  @Field({ description: 'one of the requested needs' }) @IsString() @MaxLength(64)
+  need: string;
+
+  @Field(() => ServiceCategory, { nullable: true }) @IsOptional() @IsEnum(ServiceCategory)
+  category?: ServiceCategory;
+
+  @Field(() => MedicalSpecialty, { nullable: true, description: 'physicians and clinics: the Facharzt field (medicalSpecialties lists them)' })
+  @IsOptional() @IsEnum(MedicalSpecialty)
+  specialty?: MedicalSpecialty;
+
+  @Field(() => PartnerKindMode, { defaultValue: PartnerKindMode.REQUIRE }) @IsEnum(PartnerKindMode)
+  mode: PartnerKindMode = PartnerKindMode.REQUIRE;
+}
+
+export function toNeedPartnerKinds(input: NeedPartnerKindInput[] | undefined): NeedPartnerKind[] | undefined {
+  return input?.map((k) => ({ need: k.need, kind: { category: k.category ?? undefined, specialty: k.specialty ?? undefined }, mode: k.mode ?? PartnerKindMode.REQUIRE }));
+}
 
 @InputType({ description: 'Exactly one of: latitude+longitude, postcode, municipalityAgs, place' })
 export class OriginInput {
@@ -142,6 +170,10 @@ export class MatchRequestInput {
   @Field(() => MatchPreferencesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => MatchPreferencesInput)
   preferences?: MatchPreferencesInput;
 
+  @Field(() => [NeedPartnerKindInput], { nullable: true, description: "per need, the kind of partner asked for; a need without one is answered by its default kinds (needsTaxonomy.terms.defaultPartnerKinds) — rooms and employment measures only when asked for" })
+  @IsOptional() @ArrayMaxSize(MAX_PARTNER_KINDS, { message: `partnerKinds: at most ${MAX_PARTNER_KINDS}` }) @ValidateNested({ each: true }) @Type(() => NeedPartnerKindInput)
+  partnerKinds?: NeedPartnerKindInput[];
+
   @Field({ defaultValue: true, description: 'no organization twice for the same need' }) @IsBoolean()
   diversify: boolean = true;
 }
@@ -163,6 +195,10 @@ export class HouseholdMemberInput {
 
   @Field(() => MatchPreferencesInput, { nullable: true }) @IsOptional() @ValidateNested() @Type(() => MatchPreferencesInput)
   preferences?: MatchPreferencesInput;
+
+  @Field(() => [NeedPartnerKindInput], { nullable: true, description: 'per need of this person, the kind of partner asked for' })
+  @IsOptional() @ArrayMaxSize(MAX_PARTNER_KINDS) @ValidateNested({ each: true }) @Type(() => NeedPartnerKindInput)
+  partnerKinds?: NeedPartnerKindInput[];
 }
 
 @InputType({ description: 'Several people of one household (Bedarfsgemeinschaft, e.g. PASE: the ill person and their partner) with one origin. Not stored.' })

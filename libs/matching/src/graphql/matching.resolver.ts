@@ -1,13 +1,13 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { encodeCursor, NotFoundError, PageArgs, RequestContext, toPage } from '@lotse/common';
-import { catalogueLoaders, CatalogueService, LocationType, ServiceType, toLocationType, toServiceType } from '@lotse/catalogue';
+import { catalogueLoaders, CatalogueService, LocationType, ServiceType, toLocationType, toPartnerKindType, toServiceType } from '@lotse/catalogue';
 import { GeoService, toPlaceType } from '@lotse/geo';
 import { toDepartureWindow, toDepartureWindowType, toTravelEstimatorType, TravelBasisKind, TravelMode } from '@lotse/travel';
 import { MatchingService } from '../matching.service';
-import { compareTargets, fromRankKey, rankKey } from '../scoring/rank';
+import { compareTargets, fromRankKey, RANK_KEY_ARITY, rankKey } from '../scoring/rank';
 import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
 import { MatchFactor, Weights } from '../scoring/weights';
-import { MatchArgs } from './matching.inputs';
+import { MatchArgs, toNeedPartnerKinds } from './matching.inputs';
 import { MatchBeyondLimitType, MatchBundleType, MatchReasonType, MatchResultType, MatchTargetConnection, MatchTargetType } from './matching.types.graphql';
 
 const weightList = (weights: Weights) => (Object.keys(weights) as MatchFactor[]).map((factor) => ({ factor, weight: weights[factor] }));
@@ -32,6 +32,7 @@ export class MatchingResolver {
       },
       constraints: request.constraints ?? {},
       preferences: request.preferences ?? {},
+      partnerKinds: toNeedPartnerKinds(request.partnerKinds),
       diversify: request.diversify ?? true,
     };
     return toResultType(await this.matching.match(input));
@@ -56,7 +57,7 @@ export class MatchingResolver {
 
   @ResolveField(() => MatchTargetConnection, { description: 'Ranked targets, best first' })
   targets(@Parent() result: MatchResultType, @Args() args: PageArgs): MatchTargetConnection {
-    const page = toPage(args, 5);
+    const page = toPage(args, RANK_KEY_ARITY);
     const ranked = result.outcome.targets;
     let start = 0;
     if (page.after) {
@@ -106,6 +107,9 @@ export function toTargetType(t: MatchTarget, outcome: MatchOutcome): MatchTarget
     travelConnections: t.travel.basis.kind === 'timetable' ? t.travel.basis.connections : null,
     score: t.score,
     matchedNeeds: t.matchedNeeds,
+    partnerKind: toPartnerKindType({ category: t.service.category, specialty: t.service.specialty ?? undefined }),
+    preferredKind: t.preferredKinds > 0,
+    comesToPerson: t.comesToPerson,
     target: t,
     outcome,
   };

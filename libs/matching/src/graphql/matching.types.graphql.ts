@@ -1,5 +1,5 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { NeedTermType } from '@lotse/catalogue';
+import { NeedTermType, PartnerKindType } from '@lotse/catalogue';
 import { Connection } from '@lotse/common';
 import { DepartureWindowType, TravelBasisKind, TravelEstimatorType, TravelMode } from '@lotse/travel';
 import { PlaceType } from '@lotse/geo';
@@ -28,6 +28,9 @@ export class MatchTargetType {
   travelConnections: number | null;
   @Field(() => Float, { description: 'in [0, 1]; equals the sum of the reasons’ contributions' }) score: number;
   @Field(() => [NeedTermType], { description: 'requested needs this target addresses' }) matchedNeeds: NeedTermType[];
+  @Field(() => PartnerKindType, { description: 'what kind of partner it is: category and, for physicians and clinics, the specialty' }) partnerKind: PartnerKindType;
+  @Field({ description: 'of the kind the coach preferred for one of its needs (such targets rank first within the same coverage)' }) preferredKind: boolean;
+  @Field({ description: 'an outreach or online service whose service area holds the origin: it comes to the person, no travel limit applies' }) comesToPerson: boolean;
   target: MatchTarget;
   outcome: MatchOutcome;
 }

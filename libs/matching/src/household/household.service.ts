@@ -29,7 +29,7 @@ export class HouseholdMatchingService {
     for (const [i, member] of request.members.entries()) {
       try {
         const outcome = await this.matching.match({
-          needs: member.needs, constraints: member.constraints, preferences: member.preferences,
+          needs: member.needs, constraints: member.constraints, preferences: member.preferences, partnerKinds: member.partnerKinds,
           origin: request.origin, districtAgs: request.districtAgs, travel: request.travel, diversify: request.diversify,
         });
         members.push({ label: `Person ${i + 1}`, outcome });

@@ -25,14 +25,14 @@ interface Spec {
 function target(s: Spec): MatchTarget & { days: number[] } {
   return {
     service: {
-      id: s.id, organizationId: s.organization ?? `org-${s.id}`, category: ServiceCategory.SOCIAL_SERVICE, languages: ['de'],
+      id: s.id, organizationId: s.organization ?? `org-${s.id}`, category: ServiceCategory.SOCIAL_SERVICE, specialty: null, languages: ['de'],
       accessibility: [AccessibilityFeature.STEP_FREE_ACCESS], deliveryModes: [DeliveryMode.IN_PERSON], acceptingNewClients: s.accepting ?? true,
       freeSeats: null, waitingDays: 7, capacityUpdatedAt: new Date(),
     },
     location: { id: s.location ?? `loc-${s.id}`, districtAgs: '14729', latitude: 51.2, longitude: 12.7 },
     distanceMeters: s.minutes * 400, travelMinutes: s.minutes, travelMode: TravelMode.PUBLIC_TRANSPORT,
     travel: { minutes: s.minutes, mode: TravelMode.PUBLIC_TRANSPORT, basis: { kind: 'estimate' } }, score: s.score,
-    coverage: s.needs.length, matchedNeeds: s.needs, inOwnDistrict: true, comesToPerson: s.comesToPerson ?? false,
+    coverage: s.needs.length, matchedNeeds: s.needs, preferredKindNeeds: [], preferredKinds: 0, inOwnDistrict: true, comesToPerson: s.comesToPerson ?? false,
     values: {} as Record<MatchFactor, number>, days: s.days ?? [1, 2, 3, 4, 5],
   };
 }

@@ -18,6 +18,10 @@ export interface ExplainInput {
   locationDistrict: DistrictName | null;
   languages: string[];
   now: Date;
+  /** the target's kind of partner in German ("Arztpraxis: Orthopädie und Unfallchirurgie") */
+  kindLabel?: string;
+  /** whether it is of the kind the coach preferred for one of its needs; undefined when none was preferred */
+  preferredKind?: boolean;
 }
 
 /** Features of the building, in the dative after "mit" (step-free access is said as "stufenlos zugänglich"). */
@@ -111,7 +115,7 @@ export function explanations(input: ExplainInput): Record<MatchFactor, string> {
   const spoken = input.languages.length ? input.languages : ['de'];
   const offered = spoken.filter((l) => s.languages.includes(l));
   return {
-    [MatchFactor.NEED_FIT]: `passt zu ${input.matchedNeedLabels.length} von ${input.requestedNeeds} Bedarfen: ${input.matchedNeedLabels.join(', ')}`,
+    [MatchFactor.NEED_FIT]: `passt zu ${input.matchedNeedLabels.length} von ${input.requestedNeeds} Bedarfen: ${input.matchedNeedLabels.join(', ')}${kindPhrase(input)}`,
     [MatchFactor.TRAVEL_TIME]: tripPhrase(input.travel, input.distanceMeters),
     [MatchFactor.CAPACITY]: capacity,
     [MatchFactor.FRESHNESS]: `Angaben zuletzt aktualisiert ${capacityAge}`,
@@ -122,6 +126,13 @@ export function explanations(input: ExplainInput): Record<MatchFactor, string> {
       : `nicht in den Sprachen der Person (angeboten: ${s.languages.map(languageNameDe).join(', ')})`,
     [MatchFactor.OUTREACH]: s.deliveryModes.includes(DeliveryMode.OUTREACH) ? 'kommt auch zur Person (aufsuchend)' : 'nur vor Ort oder online',
   };
+}
+
+/** " — Arztpraxis: Kardiologie (wie gewünscht)", " — Kurs (nicht die gewünschte Art)" */
+function kindPhrase(input: ExplainInput): string {
+  if (!input.kindLabel) return '';
+  const preference = input.preferredKind === undefined ? '' : input.preferredKind ? ' (wie gewünscht)' : ' (nicht die gewünschte Art)';
+  return ` — ${input.kindLabel}${preference}`;
 }
 
 export interface BeyondLimitInput {

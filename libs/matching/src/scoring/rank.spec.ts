@@ -8,16 +8,16 @@ const DAY = 86_400_000;
 
 function facts(overrides: Partial<ListingFacts> = {}): ListingFacts {
   return {
-    id: 's', organizationId: 'o', category: ServiceCategory.SOCIAL_SERVICE, languages: ['de'], accessibility: [AccessibilityFeature.STEP_FREE_ACCESS],
+    id: 's', organizationId: 'o', category: ServiceCategory.SOCIAL_SERVICE, specialty: null, languages: ['de'], accessibility: [AccessibilityFeature.STEP_FREE_ACCESS],
     deliveryModes: [DeliveryMode.IN_PERSON], acceptingNewClients: true, freeSeats: null, waitingDays: 7, capacityUpdatedAt: new Date(now.getTime() - DAY),
     ...overrides,
   };
 }
 
 /** A target as the matcher scores it: the documented factors and weights, nothing made up. */
-function target(id: string, matched: number, requested: number, service: ListingFacts, weights: Weights, travelMinutes = 20): Rankable {
+function target(id: string, matched: number, requested: number, service: ListingFacts, weights: Weights, travelMinutes = 20, preferredKinds = 0): Rankable {
   const values = factorValues({ service, matchedNeeds: matched, requestedNeeds: requested, travelMinutes, limitMinutes: 60, inOwnDistrict: true, languages: [], now });
-  return { coverage: matched, score: weightedScore(values, weights), distanceMeters: travelMinutes * 300, service: { id }, location: { id: `${id}-l` } };
+  return { coverage: matched, preferredKinds, score: weightedScore(values, weights), distanceMeters: travelMinutes * 300, service: { id }, location: { id: `${id}-l` } };
 }
 
 const ranked = (targets: Rankable[]) => [...targets].sort(compareTargets).map((t) => t.service.id);
@@ -64,8 +64,19 @@ describe('ranking rule: fit dominates', () => {
     }
   });
 
+  it('ranks the preferred kind of partner right after coverage: above a better score, never above more coverage', () => {
+    const w = DEFAULT_WEIGHT_SET.weights;
+    // the course is nearer and has no wait; the orthopaedist the coach asked for is farther and full for weeks
+    const course = target('course', 1, 2, facts({ waitingDays: 0, capacityUpdatedAt: now }), w, 10);
+    const orthopaedist = target('orthopaedist', 1, 2, facts({ waitingDays: 60 }), w, 50, 1);
+    expect(course.score).toBeGreaterThan(orthopaedist.score);
+    expect(ranked([course, orthopaedist])).toEqual(['orthopaedist', 'course']);
+    const both = target('both-needs', 2, 2, facts({ waitingDays: 90 }), w, 55);
+    expect(ranked([course, orthopaedist, both])).toEqual(['both-needs', 'orthopaedist', 'course']);
+  });
+
   it('is a total order: ties go to the nearer, then to the ids', () => {
-    const a = { coverage: 1, score: 0.5, distanceMeters: 100, service: { id: 'b' }, location: { id: 'x' } };
+    const a = { coverage: 1, preferredKinds: 0, score: 0.5, distanceMeters: 100, service: { id: 'b' }, location: { id: 'x' } };
     const b = { ...a, distanceMeters: 50 };
     const c = { ...a, service: { id: 'a' } };
     expect([a, b, c].sort(compareTargets)).toEqual([b, c, a]);

@@ -2,8 +2,10 @@
  * The ranking rule: **fit dominates.**
  *
  *   1. more of the requested needs covered first;
- *   2. within the same coverage, the higher score (the weighted mean of `score.ts`);
- *   3. then the nearer; then service and location id (a total order, so pages are stable).
+ *   2. within the same coverage, more of them by the kind of partner the coach preferred for the
+ *      need ("ein Orthopäde, wenn möglich"; 0 for every target when no kind is preferred);
+ *   3. then the higher score (the weighted mean of `score.ts`);
+ *   4. then the nearer; then service and location id (a total order, so pages are stable).
  *
  * So a target covering more of the requested needs is never outranked by one covering fewer — not
  * by capacity, freshness or any other factor, nor by a preference that raises a weight (`shortWait`
@@ -14,6 +16,8 @@
 export interface Rankable {
   /** requested needs the target addresses */
   coverage: number;
+  /** matched needs answered by the preferred kind of partner (`preferredKindNeeds.length`) */
+  preferredKinds: number;
   score: number;
   distanceMeters: number;
   service: { id: string };
@@ -23,6 +27,7 @@ export interface Rankable {
 export function compareTargets(a: Rankable, b: Rankable): number {
   return (
     b.coverage - a.coverage ||
+    b.preferredKinds - a.preferredKinds ||
     b.score - a.score ||
     a.distanceMeters - b.distanceMeters ||
     a.service.id.localeCompare(b.service.id) ||
@@ -30,12 +35,15 @@ export function compareTargets(a: Rankable, b: Rankable): number {
   );
 }
 
+/** Values in a rank key (and so in a page cursor of the ranking). */
+export const RANK_KEY_ARITY = 6;
+
 /** The key a page cursor carries: enough to find the cursor's place again when its target is gone. */
 export function rankKey(t: Rankable): (string | number)[] {
-  return [t.coverage, t.score, t.distanceMeters, t.service.id, t.location.id];
+  return [t.coverage, t.preferredKinds, t.score, t.distanceMeters, t.service.id, t.location.id];
 }
 
 export function fromRankKey(key: (string | number)[]): Rankable {
-  const [coverage, score, distanceMeters, serviceId, locationId] = key;
-  return { coverage: Number(coverage), score: Number(score), distanceMeters: Number(distanceMeters), service: { id: String(serviceId) }, location: { id: String(locationId) } };
+  const [coverage, preferredKinds, score, distanceMeters, serviceId, locationId] = key;
+  return { coverage: Number(coverage), preferredKinds: Number(preferredKinds), score: Number(score), distanceMeters: Number(distanceMeters), service: { id: String(serviceId) }, location: { id: String(locationId) } };
 }
