@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@lotse/catalogue';
+import { GeoModule } from '@lotse/geo';
+import { CatalogueExportRepository } from './catalogue-export.repository';
+import { HsdsController } from './hsds/hsds.controller';
+import { HsdsApiService } from './hsds/hsds.service';
 
 /**
  * The network in and out: HSDS 3.0 and FHIR R4 exports (this module's controllers), imports of
@@ -7,9 +11,9 @@ import { CatalogueModule } from '@lotse/catalogue';
  * (`DIRECTORY` of the catalogue's visibility rule) and follow the read access rule of the API.
  */
 @Module({
-  imports: [CatalogueModule],
-  providers: [],
-  controllers: [],
-  exports: [],
+  imports: [CatalogueModule, GeoModule],
+  providers: [CatalogueExportRepository, HsdsApiService],
+  controllers: [HsdsController],
+  exports: [HsdsApiService],
 })
 export class ExchangeModule {}

@@ -22,7 +22,19 @@ export function derivedId(kind: string, ...parts: (string | number)[]): string {
   return uuidV5(`lotse:${kind}:${parts.join(':')}`);
 }
 
-/** The id of the service at a location: the pair, so it never changes while both exist. */
+/**
+ * The id of the service at a location: from the pair, so it never changes while both exist. MD5 of
+ * "<service id>:<location id>" in the UUID version-3 layout, because the database can compute it too
+ * (`SERVICE_AT_LOCATION_ID_SQL`) and so find a pair by its id without storing it.
+ */
 export function serviceAtLocationId(serviceId: string, locationId: string): string {
-  return derivedId('service_at_location', serviceId, locationId);
+  const hex = createHash('md5').update(`${serviceId.toLowerCase()}:${locationId.toLowerCase()}`, 'utf8').digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-3${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+/** `serviceAtLocationId` in SQL over the columns `serviceId`, `locationId` (uuid expressions). */
+export function serviceAtLocationIdSql(serviceId: string, locationId: string): string {
+  const x = `md5(${serviceId}::text || ':' || ${locationId}::text)`;
+  return `(substr(${x}, 1, 12) || '3' || substr(${x}, 14, 3) || to_hex((('x' || substr(${x}, 17, 1))::bit(4)::int & 3) | 8) || substr(${x}, 18))::uuid`;
 }

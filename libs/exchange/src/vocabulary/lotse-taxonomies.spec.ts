@@ -51,9 +51,10 @@ describe('Lotse vocabularies as HSDS taxonomies', () => {
       deliveryModes: ['in_person', 'online'],
       costType: 'insurer_subsidised',
       insuranceRequirement: 'statutory',
+      acceptingNewClients: false,
     };
     const terms = termsOfService(service);
-    expect(terms.map((t) => t.vocabulary)).toEqual(['category', 'need', 'need', 'accessibility', 'accessibility', 'delivery_mode', 'delivery_mode', 'cost_type', 'insurance_requirement']);
+    expect(terms.map((t) => t.vocabulary)).toEqual(['category', 'need', 'need', 'accessibility', 'accessibility', 'delivery_mode', 'delivery_mode', 'cost_type', 'insurance_requirement', 'intake']);
     expect(serviceTermsOf([...terms, { name: 'Dental Care' }])).toEqual({
       category: 'course',
       needs: ['exercise', 'musculoskeletal'],
@@ -61,7 +62,18 @@ describe('Lotse vocabularies as HSDS taxonomies', () => {
       deliveryModes: ['in_person', 'online'],
       costType: 'insurer_subsidised',
       insuranceRequirement: 'statutory',
+      acceptingNewClients: false,
       unknown: [{ name: 'Dental Care' }],
     });
+  });
+});
+
+describe('ids of services at locations', () => {
+  it('are UUIDs of version 3 layout, the same for the same pair and different for another', () => {
+    const { serviceAtLocationId } = jest.requireActual('../ids');
+    const a = serviceAtLocationId('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222');
+    expect(a).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-3[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(serviceAtLocationId('11111111-1111-4111-8111-111111111111', '22222222-2222-4222-8222-222222222222')).toBe(a);
+    expect(serviceAtLocationId('22222222-2222-4222-8222-222222222222', '11111111-1111-4111-8111-111111111111')).not.toBe(a);
   });
 });

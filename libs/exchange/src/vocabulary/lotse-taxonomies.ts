@@ -30,7 +30,9 @@ export type LotseVocabulary =
   | 'delivery_mode'
   | 'cost_type'
   | 'insurance_requirement'
-  | 'organization_kind';
+  | 'organization_kind'
+  /** whether the service takes new clients now (Lotse's capacity flag; free seats are HSDS capacities) */
+  | 'intake';
 
 /** HSDS 3.0 `taxonomy` (schema/taxonomy.json) */
 export interface HsdsTaxonomy {
@@ -109,6 +111,14 @@ const ORGANIZATION_KIND_LABELS_DE: Record<OrganizationKind, string> = {
   [OrganizationKind.OTHER]: 'Sonstige',
 };
 
+/** The two terms of the `intake` vocabulary. */
+export const INTAKE_CODES = { accepting: 'accepting_new_clients', notAccepting: 'not_accepting_new_clients' } as const;
+
+const INTAKE_LABELS_DE: Record<string, string> = {
+  [INTAKE_CODES.accepting]: 'Nimmt neue Klientinnen und Klienten auf',
+  [INTAKE_CODES.notAccepting]: 'Nimmt derzeit keine neuen Klientinnen und Klienten auf',
+};
+
 const labelled = <T extends string>(labels: Record<T, string>) => (Object.entries(labels) as [T, string][]).map(([code, name]) => ({ code, name, description: name }));
 
 const VOCABULARIES: readonly VocabularyDefinition[] = [
@@ -138,6 +148,7 @@ const VOCABULARIES: readonly VocabularyDefinition[] = [
   { vocabulary: 'cost_type', name: 'Lotse-Kostenarten', description: 'Wer die Kosten des Angebots trägt.', version: NEEDS_TAXONOMY_VERSION, terms: labelled(COST_TYPE_LABELS_DE) },
   { vocabulary: 'insurance_requirement', name: 'Lotse-Versicherungsvoraussetzungen', description: 'Welche Krankenversicherung das Angebot voraussetzt.', version: NEEDS_TAXONOMY_VERSION, terms: labelled(INSURANCE_REQUIREMENT_LABELS_DE) },
   { vocabulary: 'organization_kind', name: 'Lotse-Partnerarten', description: 'Art des Netzwerkpartners.', version: NEEDS_TAXONOMY_VERSION, terms: labelled(ORGANIZATION_KIND_LABELS_DE) },
+  { vocabulary: 'intake', name: 'Lotse-Aufnahme', description: 'Ob das Angebot derzeit neue Klientinnen und Klienten aufnimmt.', version: NEEDS_TAXONOMY_VERSION, terms: labelled(INTAKE_LABELS_DE) },
 ];
 
 export const taxonomyUri = (vocabulary: LotseVocabulary): string => `urn:lotse:taxonomy:${vocabulary}`;
@@ -308,6 +319,7 @@ export interface ServiceTerms<T extends ForeignTerm = ForeignTerm> {
   costType?: CostType;
   insuranceRequirement?: InsuranceRequirement;
   organizationKind?: OrganizationKind;
+  acceptingNewClients?: boolean;
   unknown: T[];
 }
 
@@ -332,6 +344,7 @@ export function serviceTermsOf<T extends ForeignTerm>(terms: readonly T[]): Serv
       case 'cost_type': out.costType ??= ref.code as CostType; break;
       case 'insurance_requirement': out.insuranceRequirement ??= ref.code as InsuranceRequirement; break;
       case 'organization_kind': out.organizationKind ??= ref.code as OrganizationKind; break;
+      case 'intake': out.acceptingNewClients ??= ref.code === INTAKE_CODES.accepting; break;
     }
   }
   return out;
@@ -346,6 +359,7 @@ export function termsOfService(service: {
   deliveryModes: readonly string[];
   costType: string;
   insuranceRequirement: string;
+  acceptingNewClients: boolean;
 }): (HsdsTaxonomyTerm & { vocabulary: LotseVocabulary })[] {
   const refs: [LotseVocabulary, string][] = [
     ['category', service.category],
@@ -355,6 +369,7 @@ export function termsOfService(service: {
     ...service.deliveryModes.map((c) => ['delivery_mode', c] as [LotseVocabulary, string]),
     ['cost_type', service.costType],
     ['insurance_requirement', service.insuranceRequirement],
+    ['intake', service.acceptingNewClients ? INTAKE_CODES.accepting : INTAKE_CODES.notAccepting],
   ];
   return refs.map(([v, c]) => lotseTaxonomyTerm(v, c)).filter((t): t is HsdsTaxonomyTerm & { vocabulary: LotseVocabulary } => !!t);
 }

@@ -1,0 +1,78 @@
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { DirectoryRead } from '@lotse/common';
+import { HsdsOrganizationDetailQuery, HsdsOrganizationQuery, HsdsPageQuery, HsdsServiceAtLocationQuery, HsdsServiceQuery, HsdsTaxonomyTermQuery } from './hsds-query.dto';
+import { HSDS_VERSION, HsdsApiService } from './hsds.service';
+
+/** The official description of the API these routes implement (Open Referral, branch 3.0). */
+export const HSDS_OPENAPI_URL = 'https://raw.githubusercontent.com/openreferral/specification/3.0/schema/openapi.json';
+export const HSDS_PROFILE_URL = 'https://docs.openreferral.org/en/3.0/';
+
+/**
+ * Open Referral HSDS 3.0 API (read-only) over what the directory shows. Reading follows the API's
+ * read rule (`DirectoryRead`, as the GraphQL directory queries): anyone when PUBLIC_READ_ACCESS is on,
+ * else coaches, coordinators and admins with `Authorization: Bearer <token>`.
+ */
+@Controller('hsds')
+@DirectoryRead()
+export class HsdsController {
+  constructor(private readonly hsds: HsdsApiService) {}
+
+  @Get()
+  root() {
+    return { version: HSDS_VERSION, profile: HSDS_PROFILE_URL, openapi_url: HSDS_OPENAPI_URL };
+  }
+
+  @Get('services')
+  services(@Query() query: HsdsServiceQuery) {
+    return this.hsds.services(query);
+  }
+
+  @Get('services/:id')
+  service(@Param('id') id: string) {
+    return this.hsds.service(id);
+  }
+
+  @Get('service_at_locations')
+  serviceAtLocations(@Query() query: HsdsServiceAtLocationQuery) {
+    return this.hsds.serviceAtLocations(query);
+  }
+
+  @Get('service_at_locations/:id')
+  serviceAtLocation(@Param('id') id: string) {
+    return this.hsds.serviceAtLocation(id);
+  }
+
+  @Get('organizations')
+  organizations(@Query() query: HsdsOrganizationQuery) {
+    return this.hsds.organizations(query);
+  }
+
+  @Get('organizations/:id')
+  organization(@Param('id') id: string, @Query() query: HsdsOrganizationDetailQuery) {
+    return this.hsds.organization(id, !!query.full_service);
+  }
+
+  @Get('taxonomies')
+  @Header('Cache-Control', 'public, max-age=3600')
+  taxonomies(@Query() query: HsdsPageQuery) {
+    return this.hsds.taxonomies(query);
+  }
+
+  @Get('taxonomies/:id')
+  @Header('Cache-Control', 'public, max-age=3600')
+  taxonomy(@Param('id') id: string) {
+    return this.hsds.taxonomy(id);
+  }
+
+  @Get('taxonomy_terms')
+  @Header('Cache-Control', 'public, max-age=3600')
+  taxonomyTerms(@Query() query: HsdsTaxonomyTermQuery) {
+    return this.hsds.taxonomyTerms(query);
+  }
+
+  @Get('taxonomy_terms/:id')
+  @Header('Cache-Control', 'public, max-age=3600')
+  taxonomyTerm(@Param('id') id: string) {
+    return this.hsds.taxonomyTerm(id);
+  }
+}
