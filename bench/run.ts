@@ -34,7 +34,7 @@ interface RunResult extends Run {
   /** p50/p95: the median over the pairs of each pair's percentile */
   floor: { p50: number; p95: number; meanRows: number; maxRows: number; slowest: { town: string; need: string; rows: number; ms: number }[] };
   /** candidates per request: the floor's rows, which are the matcher's considered candidates (see candidatesAgree) */
-  candidates: { mean: number; p95: number; max: number; zero: number };
+  candidates: { mean: number; p95: number; max: number; zero: number; byTown: { town: string; mean: number; max: number }[] };
   /** each run of the (floor, GraphQL c = 1) pair, in order */
   pairs: { floorP50: number; floorP95: number; graphqlP50: number; graphqlP95: number }[];
   /** medians over the pairs: p95(GraphQL) / p95(floor) and p95(GraphQL) − p95(floor) */
@@ -116,6 +116,8 @@ async function timed<T>(clock: Clock, name: string, fn: () => Promise<T>): Promi
   }
 }
 
+/** the towns whose candidates the report shows apart: the two big cities, a regional centre, a small town */
+const BY_TOWN = ['Dresden', 'Leipzig', 'Chemnitz', 'Meißen'];
 const pct = (x: number | undefined) => (x === undefined ? '?' : `${(x * 100).toFixed(0)} %`);
 const MEASURED_PHASES = ['floor', 'graphql1', 'graphql20', 'noDb20', 'oneRow20'];
 /** other processes may use this share of the CPUs without the measurement counting as disturbed */
@@ -351,7 +353,13 @@ async function measure(run: Run, options: BenchOptions, load: LoadGenerator): Pr
         p50: median(pairs.map((p) => p.floorP50)), p95: median(pairs.map((p) => p.floorP95)), meanRows: mean(rows), maxRows: Math.max(...rows),
         slowest: cases.map((c, i) => ({ town: c.town, need: c.need, rows: rows[i], ms: Math.round(floorMs[i] * 100) / 100 })).sort((a, b) => b.ms - a.ms).slice(0, 10),
       },
-      candidates: { mean: mean(rows), p95: percentile(rows, 95), max: Math.max(...rows), zero: rows.filter((n) => n === 0).length },
+      candidates: {
+        mean: mean(rows), p95: percentile(rows, 95), max: Math.max(...rows), zero: rows.filter((n) => n === 0).length,
+        byTown: BY_TOWN.map((town) => {
+          const of = rows.filter((_, i) => cases[i].town === town);
+          return { town, mean: mean(of), max: Math.max(...of) };
+        }),
+      },
       pairs,
       pairRatio: median(pairs.map((p) => p.graphqlP95 / p.floorP95)),
       pairOverhead: median(pairs.map((p) => p.graphqlP95 - p.floorP95)),
@@ -488,6 +496,10 @@ function report(results: RunResult[], options: BenchOptions, machine: string, to
     ),
   );
   out.push('(candidates: per request, the floor\'s rows = the matcher\'s considered candidates before the travel limit, at most 400 per need; none: requests without any)');
+  out.push('candidates per request by origin town (mean/max):');
+  for (const r of results) {
+    out.push(`  ${r.workload} ${size(r.size)} ${r.db}: ` + r.candidates.byTown.map((t) => `${t.town} ${Number.isFinite(t.mean) ? `${t.mean.toFixed(0)}/${t.max}` : '–'}`).join(', '));
+  }
   out.push('\npairs (floor p95 / GraphQL p95 ms, in order):');
   for (const r of results) out.push(`  ${r.workload} ${size(r.size)} ${r.db}: ${r.pairs.map((p) => `${ms(p.floorP95)}/${ms(p.graphqlP95)}`).join(', ')}`);
 
