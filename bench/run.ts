@@ -424,7 +424,7 @@ export function verdicts(results: RunResult[], options: BenchOptions): string[] 
       const want = TARGET_SIZES[workload];
       const reduced = small.size !== want.small || large.size !== want.large;
       out.push(
-        `  ${workload}, ${db}: ${size(small.size)} → ${size(large.size)}` +
+        `  ${workload}, ${db}: ${rows.length > 1 ? `${size(small.size)} → ${size(large.size)}` : `${size(large.size)} only`}` +
           (reduced ? ` — REDUCED SIZES: the targets are stated for ${size(want.small)} → ${size(want.large)}; these verdicts are indicative only` : ''),
       );
       const pairs = large.pairs.map((p) => ratio(p.graphqlP95 / p.floorP95)).join(', ');
