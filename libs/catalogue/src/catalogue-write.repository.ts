@@ -21,7 +21,7 @@ const WRITABLE: Record<'organization' | 'service' | 'location', ReadonlySet<stri
     'accessibility', 'delivery_modes', 'cost_type', 'fee_amount', 'cost_note', 'accepting_new_clients', 'free_seats', 'waiting_days',
     'capacity_updated_at', 'status', 'verified_at', 'verified_by',
   ]),
-  location: new Set(['name', 'street', 'postcode', 'town', 'point']),
+  location: new Set(['name', 'street', 'postcode', 'town', 'point', 'geocode_precision']),
 };
 
 const JSON_COLUMNS = new Set(['phones', 'identifiers']);
@@ -68,7 +68,8 @@ export class CatalogueWriteTx {
 
   async lockLocation(id: string): Promise<LockedRow | null> {
     const [row] = await this.tx.query(
-      `SELECT id, organization_id, name, street, postcode, town, ST_Y(point::geometry) AS latitude, ST_X(point::geometry) AS longitude, version
+      `SELECT id, organization_id, name, street, postcode, town, ST_Y(point::geometry) AS latitude, ST_X(point::geometry) AS longitude,
+              geocode_precision, version
        FROM location WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -122,12 +123,15 @@ export class CatalogueWriteTx {
     return id;
   }
 
-  async insertLocation(organizationId: string, l: { name?: string | null; street: string; postcode: string; town: string; latitude: number; longitude: number }): Promise<string> {
+  async insertLocation(
+    organizationId: string,
+    l: { name?: string | null; street: string; postcode: string; town: string; latitude: number; longitude: number; geocodePrecision: string },
+  ): Promise<string> {
     const id = randomUUID();
     await this.tx.query(
-      `INSERT INTO location (id, organization_id, name, street, postcode, town, point, version)
-       VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7::float8, $8::float8), 4326)::geography, 1)`,
-      [id, organizationId, l.name ?? null, l.street, l.postcode, l.town, l.longitude, l.latitude],
+      `INSERT INTO location (id, organization_id, name, street, postcode, town, point, geocode_precision, version)
+       VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7::float8, $8::float8), 4326)::geography, $9, 1)`,
+      [id, organizationId, l.name ?? null, l.street, l.postcode, l.town, l.longitude, l.latitude, l.geocodePrecision],
     );
     return id;
   }

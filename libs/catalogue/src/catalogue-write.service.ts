@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Actor, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Role } from '@lotse/common';
 import { Environment } from '@lotse/config';
+import { AddressQuery, GEOCODER, GeocodePrecision, Geocoder } from '@lotse/geo';
 import { CatalogueWriteRepository, CatalogueWriteTx, DATABASE_NOW, LockedRow, QueueFilter, QueueRow } from './catalogue-write.repository';
 import { CatalogueService } from './catalogue.service';
 import { OrganizationKind, OrganizationStatus, ServiceCategory, ServiceStatus } from './domain/enums';
@@ -40,6 +41,7 @@ export class CatalogueWriteService {
     private readonly repository: CatalogueWriteRepository,
     private readonly catalogue: CatalogueService,
     private readonly env: Environment,
+    @Inject(GEOCODER) private readonly geocoder: Geocoder,
   ) {}
 
   // ---------- organizations ----------
@@ -84,29 +86,62 @@ export class CatalogueWriteService {
 
   // ---------- locations ----------
 
-  createLocation(actor: Actor, organizationId: string, input: LocationInput): Promise<string> {
+  /**
+   * A new location: the coordinates given win (EXACT); without them the address is geocoded and
+   * the point says how approximate it is. The district and municipality follow from the point.
+   */
+  async createLocation(actor: Actor, organizationId: string, input: LocationInput): Promise<string> {
+    const point = await this.pointOf(input, input, 'input');
     return this.repository.transaction(actor, async (tx) => {
       await this.locked(tx, 'organization', organizationId, undefined, actor);
-      const id = await tx.insertLocation(organizationId, input);
-      await tx.audit({ organizationId, resourceType: 'location', resourceId: id, action: 'create', replacementValue: input });
+      const id = await tx.insertLocation(organizationId, { ...input, ...point });
+      await tx.audit({ organizationId, resourceType: 'location', resourceId: id, action: 'create', replacementValue: { ...input, ...point } });
       return id;
     });
   }
 
+  /**
+   * Coordinates in the patch win and make the point EXACT (the partner placed the pin). Without
+   * them, a new postcode or town — or any address change while the point is only approximate —
+   * geocodes the new address; a street corrected under a hand-placed pin keeps the pin.
+   */
   updateLocation(actor: Actor, id: string, expectedVersion: number, patch: LocationPatch): Promise<number> {
     return this.repository.transaction(actor, async (tx) => {
       const row = await this.locked(tx, 'location', id, expectedVersion, actor);
       const columns = this.changedColumns(row, patch, LOCATION_COLUMNS);
-      const moved = (patch.latitude !== undefined && patch.latitude !== row.latitude) || (patch.longitude !== undefined && patch.longitude !== row.longitude);
-      if (moved) {
-        if (patch.latitude === undefined || patch.longitude === undefined) throw InvalidInputError.of('patch.latitude', 'give latitude and longitude together');
-        columns.point = { latitude: patch.latitude, longitude: patch.longitude };
+      const handPlaced = patch.latitude != null || patch.longitude != null;
+      let point: { latitude: number; longitude: number; geocodePrecision: GeocodePrecision } | undefined;
+      if (handPlaced) {
+        point = await this.pointOf(patch, patch, 'patch');
+      } else if ('postcode' in columns || 'town' in columns || (('street' in columns) && row.geocode_precision !== GeocodePrecision.EXACT)) {
+        const address = { street: (patch.street ?? row.street) as string, postcode: (patch.postcode ?? row.postcode) as string, town: (patch.town ?? row.town) as string };
+        point = await this.pointOf({}, address, 'patch');
       }
+      const moved = point !== undefined && (point.latitude !== row.latitude || point.longitude !== row.longitude);
+      if (moved) columns.point = { latitude: point!.latitude, longitude: point!.longitude };
+      if (point && point.geocodePrecision !== row.geocode_precision) columns.geocode_precision = point.geocodePrecision;
       if (Object.keys(columns).length === 0) return row.version;
       const version = await tx.update('location', id, columns);
-      await this.auditColumns(tx, 'location', row, columns, LOCATION_COLUMNS, moved ? { point: { latitude: row.latitude, longitude: row.longitude } } : {});
+      await this.auditColumns(tx, 'location', row, columns, { ...LOCATION_COLUMNS, geocodePrecision: 'geocode_precision' }, moved ? { point: { latitude: row.latitude, longitude: row.longitude } } : {});
       return version;
     });
+  }
+
+  /**
+   * The point of a location: the coordinates when given (both, EXACT), else the geocoder's answer
+   * for the address; an address it cannot place is bad input naming the postcode.
+   */
+  private async pointOf(
+    coordinates: { latitude?: number | null; longitude?: number | null },
+    address: AddressQuery,
+    prefix: string,
+  ): Promise<{ latitude: number; longitude: number; geocodePrecision: GeocodePrecision }> {
+    const { latitude, longitude } = coordinates;
+    if (latitude != null && longitude != null) return { latitude, longitude, geocodePrecision: GeocodePrecision.EXACT };
+    if (latitude != null || longitude != null) throw InvalidInputError.of(`${prefix}.${latitude == null ? 'latitude' : 'longitude'}`, 'give latitude and longitude together');
+    const found = await this.geocoder.geocode(address);
+    if (!found) throw InvalidInputError.of(`${prefix}.postcode`, 'address not found: give a postcode or town Lotse knows, or latitude and longitude');
+    return { latitude: found.latitude, longitude: found.longitude, geocodePrecision: found.precision };
   }
 
   /** Removes a location; services offered only there stay, without a place, until given another. */

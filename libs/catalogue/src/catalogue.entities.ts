@@ -54,6 +54,7 @@ export class OrganizationEntity {
 }
 
 @Entity({ name: 'location' })
+@Check('chk_location_geocode_precision', `geocode_precision IN ('exact', 'street', 'postcode', 'locality')`)
 export class LocationEntity {
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_location' }) id: string;
   @Index('idx_location_organization') @Column({ name: 'organization_id', type: 'uuid' }) organizationId: string;
@@ -67,6 +68,8 @@ export class LocationEntity {
   @Index('idx_location_point', { spatial: true })
   @Column({ type: 'geography', spatialFeatureType: 'Point', srid: 4326 })
   point: unknown;
+  /** how exact `point` is (GeocodePrecision): typed or placed coordinates are exact, a geocoded address may be approximate */
+  @Column({ name: 'geocode_precision', type: 'varchar', length: 20, default: 'exact' }) geocodePrecision: string;
   /** derived from `point` by a database trigger */
   @Index('idx_location_district') @Column({ name: 'district_ags', type: 'varchar', length: 5, nullable: true }) districtAgs: string | null;
   @Index('idx_location_municipality') @Column({ name: 'municipality_ags', type: 'varchar', length: 8, nullable: true }) municipalityAgs: string | null;

@@ -28,7 +28,7 @@ const ORGANIZATION_COLUMNS = `o.id, o.name, o.kind, o.identifiers, o.website, o.
 
 const LOCATION_FIELDS: [expression: string, name: keyof Location][] = [
   ['l.id', 'id'], ['l.organization_id', 'organizationId'], ['l.name', 'name'], ['l.street', 'street'], ['l.postcode', 'postcode'],
-  ['l.town', 'town'], ['ST_Y(l.point::geometry)', 'latitude'], ['ST_X(l.point::geometry)', 'longitude'], ['l.district_ags', 'districtAgs'],
+  ['l.town', 'town'], ['ST_Y(l.point::geometry)', 'latitude'], ['ST_X(l.point::geometry)', 'longitude'], ['l.geocode_precision', 'geocodePrecision'], ['l.district_ags', 'districtAgs'],
   ['l.municipality_ags', 'municipalityAgs'], ['l.version', 'version'], ['l.updated_at', 'updatedAt'],
 ];
 const LOCATION_COLUMNS = LOCATION_FIELDS.map(([expression, name]) => `${expression} AS "${name}"`).join(', ');

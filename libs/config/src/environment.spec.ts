@@ -28,3 +28,26 @@ describe('loadEnvironment', () => {
     }
   });
 });
+
+describe('geocoder configuration', () => {
+  it('has no geocoder URL by default (offline geocoding) and one request per second', () => {
+    const env = loadEnvironment({});
+    expect(env.GEOCODER_URL).toBeUndefined();
+    expect(env.GEOCODER_MIN_INTERVAL_MS).toBe(1000);
+  });
+
+  it('refuses a GEOCODER_URL that is no http(s) URL', () => {
+    expect(() => loadEnvironment({ GEOCODER_URL: 'nominatim.local' })).toThrow(/GEOCODER_URL/);
+  });
+
+  it('holds the public Nominatim server to its usage policy: an identifying User-Agent, at most one request per second', () => {
+    expect(() => loadEnvironment({ GEOCODER_URL: 'https://nominatim.openstreetmap.org' })).toThrow(/GEOCODER_USER_AGENT/);
+    expect(() => loadEnvironment({ GEOCODER_URL: 'https://nominatim.openstreetmap.org', GEOCODER_USER_AGENT: 'Lotse (Netz Meißen; it@example.org)', GEOCODER_MIN_INTERVAL_MS: '200' })).toThrow(/GEOCODER_MIN_INTERVAL_MS/);
+    const env = loadEnvironment({ GEOCODER_URL: 'https://nominatim.openstreetmap.org', GEOCODER_USER_AGENT: 'Lotse (Netz Meißen; it@example.org)' });
+    expect(env.GEOCODER_URL).toBe('https://nominatim.openstreetmap.org');
+  });
+
+  it('lets an own server be asked faster', () => {
+    expect(loadEnvironment({ GEOCODER_URL: 'http://127.0.0.1:8080', GEOCODER_MIN_INTERVAL_MS: '0' }).GEOCODER_MIN_INTERVAL_MS).toBe(0);
+  });
+});

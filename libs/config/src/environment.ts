@@ -1,6 +1,9 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { ValidationError, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
+/** Sent when GEOCODER_USER_AGENT is unset: enough for an own server, not for the public one (see loadEnvironment). */
+export const DEFAULT_GEOCODER_USER_AGENT = 'Lotse/0.1 (open-source referral directory)';
+
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
 
@@ -140,12 +143,45 @@ export class Environment {
   @Min(1)
   RATE_LIMIT_MUTATIONS_PER_MINUTE = 120;
 
+  /**
+   * A Nominatim server (its search API) for turning addresses into points; when unset, the offline
+   * geocoder answers with the point of the postcode or locality, marked approximate.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'GEOCODER_URL must be an http:// or https:// URL' })
+  GEOCODER_URL?: string;
+
+  /** User-Agent sent to the geocoder: name your installation and a contact (Nominatim's usage policy) */
+  @IsString()
+  @MinLength(8, { message: 'GEOCODER_USER_AGENT must identify the installation (at least 8 characters)' })
+  GEOCODER_USER_AGENT = DEFAULT_GEOCODER_USER_AGENT;
+
+  /** Contact e-mail sent to the geocoder as `email` (optional) */
+  @IsOptional()
+  @IsString()
+  GEOCODER_EMAIL?: string;
+
+  /** Least time between two geocoder requests, in ms (the public Nominatim allows one per second) */
+  @Transform(({ value }) => (value === undefined || value === '' ? 1000 : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  GEOCODER_MIN_INTERVAL_MS = 1000;
+
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
   }
 }
 
 export class EnvironmentValidationError extends Error {}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return '';
+  }
+}
 
 /** Validates `source` (defaults to process.env); throws one error listing every bad variable. */
 export function loadEnvironment(source: Record<string, string | undefined> = process.env): Environment {
@@ -155,6 +191,19 @@ export function loadEnvironment(source: Record<string, string | undefined> = pro
   const errors = validateSync(env, { whitelist: true, forbidUnknownValues: false });
   if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
     errors.push(Object.assign(new ValidationError(), { property: 'JWT_SECRET', value: undefined, constraints: { required: 'JWT_SECRET is required when NODE_ENV=production' } }));
+  }
+  const publicNominatim = !!env.GEOCODER_URL && /(^|\.)openstreetmap\.org$/.test(hostOf(env.GEOCODER_URL));
+  if (publicNominatim && env.GEOCODER_USER_AGENT === DEFAULT_GEOCODER_USER_AGENT) {
+    errors.push(Object.assign(new ValidationError(), {
+      property: 'GEOCODER_USER_AGENT', value: undefined,
+      constraints: { policy: 'the public Nominatim server needs a User-Agent naming your installation and a contact, e.g. "Lotse (Gesundheitsnetz Meißen; it@example.org)"' },
+    }));
+  }
+  if (publicNominatim && env.GEOCODER_MIN_INTERVAL_MS < 1000) {
+    errors.push(Object.assign(new ValidationError(), {
+      property: 'GEOCODER_MIN_INTERVAL_MS', value: env.GEOCODER_MIN_INTERVAL_MS,
+      constraints: { policy: 'the public Nominatim server allows at most one request per second (GEOCODER_MIN_INTERVAL_MS ≥ 1000)' },
+    }));
   }
   if (errors.length > 0) {
     const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);

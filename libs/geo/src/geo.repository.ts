@@ -127,6 +127,11 @@ export class GeoRepository {
     return row ?? null;
   }
 
+  /** Every postcode's point, for the offline geocoder's in-memory table. */
+  findPostcodePoints(): Promise<{ code: string; latitude: number; longitude: number }[]> {
+    return this.db.query(`SELECT code, ST_Y(point::geometry) AS latitude, ST_X(point::geometry) AS longitude FROM postcode ORDER BY code`);
+  }
+
   async countPostcodes(): Promise<number> {
     const [row] = await this.db.query(`SELECT count(*)::int AS n FROM postcode`);
     return row.n;

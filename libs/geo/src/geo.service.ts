@@ -6,6 +6,7 @@ import { gunzipSync } from 'node:zlib';
 import { Injectable, Logger } from '@nestjs/common';
 import { AreaIndex, ringsOf } from './area-index';
 import { GeoRepository } from './geo.repository';
+import { OfflineGeocodingTables } from './geocoding/offline-geocoder';
 import { AreaAssignment, BoundaryFeature, District, Municipality, Place, PlaceHit, PlaceKind, PlaceMatchKind, PlaceSearchOptions, Postcode, PostcodeRow } from './geo.types';
 import { PLACES_FILE, POSTCODES_FILE, readPlacesCsv, readPostcodesCsv } from './places/place-files';
 import { PlaceIndex } from './places/place-index';
@@ -181,6 +182,12 @@ export class GeoService {
       },
     );
     return this.placeIndex;
+  }
+
+  /** The postcode and place tables the offline geocoder answers from (bundled and imported postcodes). */
+  async geocodingTables(): Promise<OfflineGeocodingTables> {
+    const [postcodes, places] = await Promise.all([this.repository.findPostcodePoints(), this.places()]);
+    return { postcodes, places: places.all() };
   }
 
   municipalityPoint(ags: string): Promise<{ latitude: number; longitude: number } | null> {

@@ -9,3 +9,4 @@ export * from './places/derive-places';
 export * from './places/place-files';
 export { PlaceIndex } from './places/place-index';
 export * from './places/place-names';
+export * from './geocoding';

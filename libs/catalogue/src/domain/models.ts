@@ -1,3 +1,4 @@
+import { GeocodePrecision } from '@lotse/geo';
 import {
   AccessibilityFeature,
   CostType,
@@ -37,6 +38,8 @@ export interface Location {
   town: string;
   latitude: number;
   longitude: number;
+  /** how exact the point is: EXACT when typed or placed by hand, else what the geocoder found */
+  geocodePrecision: GeocodePrecision;
   districtAgs: string | null;
   municipalityAgs: string | null;
   version: number;

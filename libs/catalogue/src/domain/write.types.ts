@@ -16,8 +16,9 @@ export interface LocationInput {
   street: string;
   postcode: string;
   town: string;
-  latitude: number;
-  longitude: number;
+  /** coordinates given by hand win; without them the address is geocoded */
+  latitude?: number | null;
+  longitude?: number | null;
 }
 
 export type LocationPatch = Partial<LocationInput>;

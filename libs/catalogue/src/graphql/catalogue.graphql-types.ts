@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '@lotse/common';
+import { GeocodePrecision } from '@lotse/geo';
 import {
   AccessibilityFeature,
   CostType,
@@ -57,6 +58,9 @@ export class LocationType {
   @Field() town: string;
   @Field(() => Float) latitude: number;
   @Field(() => Float) longitude: number;
+  @Field(() => GeocodePrecision, { description: 'how exact the point is: EXACT when placed by hand or given as coordinates, else what the geocoder found from the address' })
+  geocodePrecision: GeocodePrecision;
+  @Field({ description: 'true when the point is only the street’s, postcode’s or locality’s (“Punkt ungefähr”): move the pin to the entrance' }) approximate: boolean;
   @Field(() => String, { nullable: true, description: '5-digit AGS; null outside Saxony' }) districtAgs: string | null;
   @Field(() => String, { nullable: true, description: '8-digit AGS; null outside Saxony' }) municipalityAgs: string | null;
   @Field(() => Int) version: number;

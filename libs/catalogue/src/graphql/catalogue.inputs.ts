@@ -70,7 +70,7 @@ export class RegisterOrganizationInput extends OrganizationPatchInput {
   contactEmail: string;
 }
 
-@InputType()
+@InputType({ description: 'An address; latitude and longitude are optional — without them the address is geocoded (see geocodePrecision), with them they win' })
 export class LocationPatchInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(300) name?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MinLength(2) @MaxLength(300) street?: string;
@@ -85,8 +85,6 @@ export class LocationInputGql extends LocationPatchInput {
   @Field() @IsString() @MinLength(2) @MaxLength(300) declare street: string;
   @Field() @Matches(/^\d{5}$/, { message: 'postcode must have 5 digits' }) declare postcode: string;
   @Field() @IsString() @MinLength(2) @MaxLength(200) declare town: string;
-  @Field(() => Float) @IsLatitude({ message: 'latitude must be between -90 and 90' }) declare latitude: number;
-  @Field(() => Float) @IsLongitude({ message: 'longitude must be between -180 and 180' }) declare longitude: number;
 }
 
 @InputType()

@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { GeocodePrecision } from '@lotse/geo';
 import {
   AccessibilityFeature,
   CostType,
@@ -22,3 +23,4 @@ registerEnumType(DeliveryMode, { name: 'DeliveryMode', description: 'IN_PERSON, 
 registerEnumType(CostType, { name: 'CostType' });
 registerEnumType(InsuranceRequirement, { name: 'InsuranceRequirement' });
 registerEnumType(ServiceStatus, { name: 'ServiceStatus' });
+registerEnumType(GeocodePrecision, { name: 'GeocodePrecision', description: 'How exact a location’s point is: EXACT (the building), STREET, POSTCODE or LOCALITY (approximate)' });

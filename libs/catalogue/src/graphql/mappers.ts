@@ -1,3 +1,4 @@
+import { isApproximate } from '@lotse/geo';
 import { Location, Organization, Service } from '../domain/models';
 import { PartnerKind, partnerKindLabel } from '../domain/partner-kinds';
 import { LocationType, OrganizationType, PartnerKindType, ServiceType } from './catalogue.graphql-types';
@@ -50,6 +51,8 @@ export function toLocationType(l: Location): LocationType & { organizationId: st
     town: l.town,
     latitude: l.latitude,
     longitude: l.longitude,
+    geocodePrecision: l.geocodePrecision,
+    approximate: isApproximate(l.geocodePrecision),
     districtAgs: l.districtAgs,
     municipalityAgs: l.municipalityAgs,
     version: l.version,
