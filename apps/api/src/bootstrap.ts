@@ -11,16 +11,19 @@ import { TimetableProvider } from '@lotse/travel';
 import { AppModule } from './app.module';
 import { seedDemoAccounts } from './demo-accounts';
 import { mountGraphiqlAssets } from './ide/graphiql';
+import { mountWebApp } from './web/web-app';
 
 export interface CreateAppOptions {
   env: Environment;
   inMemoryDatabase?: boolean;
   /** replaces the JSON logger (tests capture log lines through it) */
   logger?: JsonLogger | false;
+  /** the built web app (default dist/web under the working directory) */
+  webAppDir?: string;
 }
 
 /** Builds the API (shared by main.ts and the e2e tests): migrated, boundaries loaded, demo data seeded if asked. */
-export async function createApp({ env, inMemoryDatabase, logger }: CreateAppOptions): Promise<INestApplication> {
+export async function createApp({ env, inMemoryDatabase, logger, webAppDir }: CreateAppOptions): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot({ env, inMemoryDatabase }), {
     logger: logger === undefined ? new JsonLogger(env.LOG_LEVEL) : logger,
     bufferLogs: false,
@@ -39,6 +42,7 @@ export async function createApp({ env, inMemoryDatabase, logger }: CreateAppOpti
   app.enableCors({ origin: origins.length ? origins : false, credentials: false, allowedHeaders: ['authorization', 'content-type'], maxAge: 600 });
   app.enableShutdownHooks();
   if (env.GRAPHQL_IDE) mountGraphiqlAssets(app);
+  mountWebApp(app, webAppDir);
   await app.get(GeoService).ensureBoundaries();
   await app.get(GeoService).prepareAreaIndex();
   await app.get(GeoService).preparePlaceIndex();

@@ -1,0 +1,67 @@
+import type { ComponentType } from 'react';
+import { SessionExpiredDialog } from './auth/SessionExpiredDialog';
+import { startPageOf, useSession } from './auth/session';
+import { Loading } from './components/Alert';
+import { Layout, PageTitle } from './components/Layout';
+import type { Role } from './graphql/generated/graphql';
+import { FindPage } from './pages/coach/FindPage';
+import { CoordinatorHome } from './pages/coordinator/CoordinatorHome';
+import { LoginPage } from './pages/LoginPage';
+import { PartnerHome } from './pages/partner/PartnerHome';
+import { Link, Redirect, useRouter } from './router';
+import { t } from './texts';
+
+/**
+ * The route table: path → page and the roles that may open it. New screens (partner editors,
+ * coordinator queue, referrals) add their rows here; a new first path segment also goes into
+ * WEB_ROUTES of apps/api/src/web/web-app.ts.
+ */
+interface Route {
+  path: string;
+  page: ComponentType;
+  roles: Role[];
+}
+
+const ROUTES: Route[] = [
+  { path: '/angebote', page: FindPage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },
+  { path: '/partner', page: PartnerHome, roles: ['PARTNER', 'ADMIN'] },
+  { path: '/koordination', page: CoordinatorHome, roles: ['COORDINATOR', 'ADMIN'] },
+];
+
+function Message({ title, text }: { title: string; text: string }) {
+  const { user } = useSession();
+  return (
+    <div className="kern-stack">
+      <PageTitle>{title}</PageTitle>
+      <p className="kern-body">{text}</p>
+      <p>
+        <Link className="kern-link" href={user ? startPageOf(user.role) : '/anmelden'}>
+          {t.app.toStart}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+function Page() {
+  const { path } = useRouter();
+  const { user, restoring } = useSession();
+  if (restoring) return <Loading label={t.app.loading} />;
+  if (path === '/anmelden') return user ? <Redirect to={startPageOf(user.role)} /> : <LoginPage />;
+  if (!user) return <Redirect to="/anmelden" />;
+  if (path === '/' || path === '/index.html') return <Redirect to={startPageOf(user.role)} />;
+  const route = ROUTES.find((r) => r.path === path);
+  if (!route) return <Message title={t.app.notFoundTitle} text={t.app.notFoundText} />;
+  if (!route.roles.includes(user.role)) return <Message title={t.app.forbiddenTitle} text={t.app.forbiddenText} />;
+  const P = route.page;
+  return <P />;
+}
+
+export function App() {
+  return (
+    <Layout>
+      <Page />
+      <SessionExpiredDialog />
+    </Layout>
+  );
+}

@@ -1,0 +1,89 @@
+import type { TypedDocumentString } from '../graphql/generated/graphql';
+import { t } from '../texts';
+import { ApiError, toApiError } from './errors';
+
+/**
+ * The one way the web app talks to the API: POST /graphql on the same origin with a typed document.
+ *
+ * Authentication lives here too, so no screen has to think about it: the access token is attached;
+ * an UNAUTHENTICATED answer triggers one refresh (single flight, the refresh token rotates); when
+ * that fails too, `onSessionExpired` is awaited — the app shows a login dialog over the current
+ * page, so nothing typed is lost — and the request is sent again.
+ */
+export interface Tokens {
+  accessToken: string;
+  refreshToken: string;
+}
+
+export interface AuthHooks {
+  tokens(): Tokens | undefined;
+  /** exchange the refresh token; resolves false when it is no longer valid */
+  refresh(): Promise<boolean>;
+  /** resolves once the user has logged in again; rejects when they gave up */
+  onSessionExpired(): Promise<void>;
+}
+
+let hooks: AuthHooks | undefined;
+
+export function setAuthHooks(h: AuthHooks | undefined): void {
+  hooks = h;
+}
+
+let refreshing: Promise<boolean> | undefined;
+
+function refreshOnce(): Promise<boolean> {
+  if (!hooks) return Promise.resolve(false);
+  refreshing ??= hooks.refresh().finally(() => (refreshing = undefined));
+  return refreshing;
+}
+
+interface Options {
+  /** login and refresh themselves must not loop through the refresh flow */
+  anonymous?: boolean;
+  /** send the token but do not refresh or ask for a new login (logout) */
+  noRefresh?: boolean;
+  signal?: AbortSignal;
+}
+
+async function send(query: string, variables: unknown, token: string | undefined, signal?: AbortSignal): Promise<{ data?: unknown; errors?: unknown[] }> {
+  let res: Response;
+  try {
+    res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+      signal,
+    });
+  } catch (e) {
+    if ((e as Error).name === 'AbortError') throw e;
+    throw new ApiError('NETWORK', t.errors.network);
+  }
+  let body: { data?: unknown; errors?: unknown[] };
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError('INTERNAL_SERVER_ERROR', t.errors.server);
+  }
+  return body;
+}
+
+function isUnauthenticated(errors: unknown[] | undefined): boolean {
+  return !!errors?.some((e) => (e as { extensions?: { code?: string } }).extensions?.code === 'UNAUTHENTICATED');
+}
+
+export async function gql<TResult, TVariables>(
+  document: TypedDocumentString<TResult, TVariables>,
+  variables?: TVariables,
+  options: Options = {},
+): Promise<TResult> {
+  const query = document.toString();
+  let body = await send(query, variables ?? {}, options.anonymous ? undefined : hooks?.tokens()?.accessToken, options.signal);
+  if (!options.anonymous && !options.noRefresh && isUnauthenticated(body.errors) && hooks) {
+    const refreshed = await refreshOnce();
+    if (!refreshed) await hooks.onSessionExpired();
+    body = await send(query, variables ?? {}, hooks.tokens()?.accessToken, options.signal);
+  }
+  if (body.errors?.length) throw toApiError(body.errors as never);
+  if (!body.data) throw new ApiError('INTERNAL_SERVER_ERROR', t.errors.server);
+  return body.data as TResult;
+}
