@@ -101,6 +101,7 @@ function parse(argv: string[]): Options {
 }
 
 const err = (line: string) => process.stderr.write(line + '\n');
+const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
 async function post(port: number, body: string): Promise<any> {
   const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -219,6 +220,24 @@ function report(cells: Cell[], options: Options, t: Target): string {
       `largest cell (${largest.needs} needs × ${largest.minutes} min, ${(largest.needs * mean(largest.candidates)).toFixed(0)} units): mean ${ms(mean(largest.latenciesMs))} ms, fit ${ms(a + b * largest.needs * mean(largest.candidates))} ms; ` +
       `most above the line: ${worst.c.needs} needs × ${worst.c.minutes} min at ×${ratio(worst.r)} of the fit`,
   );
+  // Faster than linear would show as a steeper slope in the upper half of the needs than in the
+  // lower half: per column, the slope of mean latency over needs × candidates from 1 need to the
+  // middle and from the middle to the most needs; their ratio ≤ 1.25 (room for noise) passes.
+  if (options.maxNeeds >= 3) {
+    const mid = Math.ceil((options.maxNeeds + 1) / 2);
+    const units = (c: Cell) => c.needs * mean(c.candidates);
+    const slope = (x: Cell, y: Cell) => (mean(y.latenciesMs) - mean(x.latenciesMs)) / (units(y) - units(x));
+    out.push(`\ngrowth, per column: slope of mean latency over needs × candidates, 1 → ${mid} needs against ${mid} → ${options.maxNeeds} needs (≤ 1.25: at most linear):`);
+    for (const m of options.minutes) {
+      const [lo, md, hi] = [cell(1, m), cell(mid, m), cell(options.maxNeeds, m)];
+      const [s1, s2] = [slope(lo, md) * 1000, slope(md, hi) * 1000];
+      const r = s2 / s1;
+      out.push(
+        `  ${m} min: ${s1.toFixed(2)} µs → ${s2.toFixed(2)} µs per unit, ×${ratio(r)}: ` +
+          (s1 > 0 && Number.isFinite(r) ? verdict(r <= 1.25) : 'n/a (no growth in the lower half to compare with)'),
+      );
+    }
+  }
   const slowest = cells.reduce((w, c) => (p95(c) > p95(w) ? c : w), cells[0]);
   out.push(`slowest cell: ${slowest.needs} needs × ${slowest.minutes} min, p95 ${ms(p95(slowest))} ms, max ${ms(Math.max(...slowest.latenciesMs))} ms`);
   return out.join('\n');

@@ -3,6 +3,7 @@
  * the floor — the bare PostGIS SQL of the matcher's candidate query.
  */
 import { NEED_TERMS } from '@lotse/catalogue';
+import { planPartnerKinds } from '@lotse/matching';
 import { gaussianAround, SAXON_TOWNS } from './geo';
 import { Rng } from './random';
 
@@ -138,20 +139,29 @@ export function oneRowBodies(organizationIds: string[]): string[] {
 
 /**
  * The floor: what the matcher's candidate query does for one need — the nearest listings of that
- * need by KNN (`<->` on match_listing's (need_code, point) GiST index) within the reach radius, with
- * the capacity filter — returning only ids and distance, not the facts the matcher scores on.
- * Keep in step with findMatchCandidates in libs/catalogue's repository.
+ * need by KNN (`<->` on match_listing's (need_code, point) GiST index) within the reach radius, of
+ * the need's default kinds of partner (since 2026-12-02: a GP-care need is not answered by an
+ * insurer's centre), with the capacity filter — returning only ids and distance, not the facts the
+ * matcher scores on. Keep in step with findMatchCandidates in libs/catalogue's repository.
  */
 export const FLOOR_SQL = `WITH o AS (SELECT ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326)::geography AS g)
 SELECT k.service_id, k.location_id, k.d
 FROM o CROSS JOIN LATERAL (
   SELECT ml.service_id, ml.location_id, ml.point <-> o.g AS knn, ST_Distance(ml.point, o.g) AS d
   FROM match_listing ml
-  WHERE ml.need_code = $4::varchar AND ST_DWithin(ml.point, o.g, $3::float8) AND ml.accepting_new_clients
+  WHERE ml.need_code = $4::varchar AND ($5::text[] IS NULL OR ml.kind_tokens && $5::text[])
+    AND ST_DWithin(ml.point, o.g, $3::float8) AND ml.accepting_new_clients
   ORDER BY ml.point <-> o.g LIMIT ${CANDIDATE_LIMIT}
 ) k
 ORDER BY k.knn, k.service_id, k.location_id`;
 
+/** the kind tokens the matcher requires of a listing for this need when the coach names no kind (as the matcher plans them) */
+const kindsOf = new Map<string, string[] | null>();
+function defaultKinds(need: string): string[] | null {
+  if (!kindsOf.has(need)) kindsOf.set(need, planPartnerKinds([need]).filter[need] ?? null);
+  return kindsOf.get(need)!;
+}
+
 export function floorParams(c: MatchCase): unknown[] {
-  return [c.longitude, c.latitude, c.radiusMeters, c.need];
+  return [c.longitude, c.latitude, c.radiusMeters, c.need, defaultKinds(c.need)];
 }
