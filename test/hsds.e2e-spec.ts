@@ -60,6 +60,8 @@ describeWithHsds.each(databaseTargets())('HSDS 3.0 API on the $name database', (
       [serviceAtLocationId(f.services.sucht, f.locations.riesa), 'Riesa', RIESA.postcode],
     ]);
     expect(sucht.schedules.map((s: any) => [s.freq, s.byday, s.opens_at, s.closes_at])).toEqual([['WEEKLY', 'MO', '09:00', '12:00'], ['WEEKLY', 'TH', '14:00', '18:00']]);
+    expect(sucht.service_areas.map((a: any) => [a.extent, a.name])).toEqual([['14627', 'Meißen'], ['14627230', 'Riesa']]);
+    expect(sucht.service_at_locations[1].location.phones).toEqual([expect.objectContaining({ number: '03525 98765', description: 'Außenstelle' })]);
     expect(sucht.languages.map((l: any) => [l.code, l.name])).toEqual([['de', 'Deutsch'], ['ru', 'Russisch']]);
     expect(sucht.cost_options).toEqual([expect.objectContaining({ option: 'Kostenfrei' })]);
     const terms = sucht.attributes.map((a: any) => a.taxonomy_term_id);

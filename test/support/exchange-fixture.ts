@@ -75,6 +75,9 @@ export async function seedExchangeFixture(t: TestApp): Promise<ExchangeFixture> 
   const byName = async (name: string): Promise<string> => (await db.query(`SELECT id FROM service WHERE name = $1`, [name]))[0].id;
   const retired = await byName('Altbestand Beratung');
   await db.query(`UPDATE service SET status = 'inactive' WHERE id = $1`, [retired]);
+  // outreach into the district and one town; a phone at the Riesa office (no import field for these yet)
+  await db.query(`UPDATE service SET service_area = '{14627,14627230}' WHERE name = 'Suchtberatung Elbtal'`);
+  await db.query(`UPDATE location SET phones = '[{"number": "03525 98765", "label": "Außenstelle"}]' WHERE organization_id = $1 AND town = 'Riesa'`, [elbtalId]);
   const locations: { id: string; town: string }[] = await db.query(`SELECT id, town FROM location WHERE organization_id = $1`, [elbtalId]);
   return {
     organizations: { elbtal: elbtalId, pending: pendingId, inactive: inactiveId, hoflos: hoflosId },

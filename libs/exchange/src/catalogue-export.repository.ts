@@ -42,17 +42,17 @@ export interface OffsetPage {
 
 const LOCATION_JSON = `jsonb_build_object('id', l.id, 'organization_id', l.organization_id, 'name', l.name, 'street', l.street,
   'postcode', l.postcode, 'town', l.town, 'latitude', ST_Y(l.point::geometry), 'longitude', ST_X(l.point::geometry),
-  'district_ags', l.district_ags, 'municipality_ags', l.municipality_ags, 'updated_at', l.updated_at)`;
+  'district_ags', l.district_ags, 'municipality_ags', l.municipality_ags, 'phones', l.phones, 'updated_at', l.updated_at)`;
 
 const LOCATION_COLUMNS = `l.id, l.organization_id, l.name, l.street, l.postcode, l.town, ST_Y(l.point::geometry) AS latitude,
-  ST_X(l.point::geometry) AS longitude, l.district_ags, l.municipality_ags, l.updated_at`;
+  ST_X(l.point::geometry) AS longitude, l.district_ags, l.municipality_ags, l.phones, l.updated_at`;
 
 const ORGANIZATION_COLUMNS = `o.id, o.name, o.kind, o.identifiers, o.website, o.email, o.phones, o.fictitious, o.updated_at`;
 
 const SERVICE_COLUMNS = `s.id, s.organization_id, s.name, s.description, s.category, s.specialty, s.min_age, s.max_age,
   s.insurance_requirement, s.eligibility_note, s.languages, s.accessibility, s.delivery_modes, s.cost_type,
   s.fee_amount::float8 AS fee_amount, s.cost_note, s.accepting_new_clients, s.free_seats, s.waiting_days,
-  s.capacity_updated_at, s.verified_at, GREATEST(s.updated_at, s.capacity_updated_at) AS last_modified,
+  s.service_area::text[] AS service_area, s.capacity_updated_at, s.verified_at, GREATEST(s.updated_at, s.capacity_updated_at) AS last_modified,
   ARRAY(SELECT sn.need_code FROM service_need sn JOIN need_term t ON t.code = sn.need_code
         WHERE sn.service_id = s.id ORDER BY t.sort_order, t.code)::text[] AS needs,
   jsonb_build_object('id', o.id, 'name', o.name, 'kind', o.kind, 'identifiers', o.identifiers, 'website', o.website,

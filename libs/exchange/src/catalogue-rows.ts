@@ -26,6 +26,8 @@ export interface LocationRow {
   longitude: number;
   district_ags: string | null;
   municipality_ags: string | null;
+  /** the phones of this place, each labelled */
+  phones: { number: string; label?: string }[];
   updated_at: string | Date;
 }
 
@@ -66,6 +68,8 @@ export interface ServiceRow {
   accepting_new_clients: boolean;
   free_seats: number | null;
   waiting_days: number | null;
+  /** districts (5-digit AGS) and municipalities (8-digit AGS) an outreach or online service serves */
+  service_area: string[];
   capacity_updated_at: Date;
   verified_at: Date | null;
   last_modified: Date;

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from '@lotse/catalogue';
 import { GeoModule } from '@lotse/geo';
+import { AreaNamesProvider } from './area-names';
 import { CatalogueExportRepository } from './catalogue-export.repository';
 import { HsdsController } from './hsds/hsds.controller';
 import { HsdsApiService } from './hsds/hsds.service';
@@ -12,7 +13,7 @@ import { HsdsApiService } from './hsds/hsds.service';
  */
 @Module({
   imports: [CatalogueModule, GeoModule],
-  providers: [CatalogueExportRepository, HsdsApiService],
+  providers: [CatalogueExportRepository, AreaNamesProvider, HsdsApiService],
   controllers: [HsdsController],
   exports: [HsdsApiService],
 })

@@ -1,4 +1,5 @@
 import { languageNameDe } from '@lotse/catalogue';
+import { AreaNames } from '../area-names';
 import { CourseSessionRow, FullServiceRow, LocationRow, OrganizationRow, ServiceRow } from '../catalogue-rows';
 import { derivedId, serviceAtLocationId } from '../ids';
 import { IDENTIFIER_SYSTEMS } from '../identifiers';
@@ -127,8 +128,31 @@ export function locationListJson(l: LocationRow): Json {
   });
 }
 
+export function locationPhonesJson(l: LocationRow): Json[] {
+  return (l.phones ?? []).map((phone, i) => compact({ id: derivedId('phone', l.id, i), location_id: l.id, number: phone.number, description: phone.label }));
+}
+
 export function locationJson(l: LocationRow): Json {
-  return { ...locationListJson(l), addresses: [addressJson(l)] };
+  return { ...locationListJson(l), addresses: [addressJson(l)], phones: locationPhonesJson(l) };
+}
+
+/**
+ * HSDS `service_area`s: the districts and municipalities (by AGS) an outreach or online service
+ * serves. `extent` holds the AGS (`extent_type` "text", as HSDS allows for codes), so a reader can key
+ * on the official code; the name is the area's German name.
+ */
+export function serviceAreasJson(s: ServiceRow, areas: AreaNames): Json[] {
+  return s.service_area.map((ags) => {
+    const area = areas(ags);
+    return compact({
+      id: derivedId('service_area', s.id, ags),
+      service_id: s.id,
+      name: area?.name ?? ags,
+      description: area ? `${area.kind} ${area.name} (AGS ${ags})` : `AGS ${ags}`,
+      extent: ags,
+      extent_type: 'text',
+    });
+  });
 }
 
 export function serviceListJson(s: ServiceRow): Json {
@@ -240,12 +264,12 @@ export function languagesJson(s: ServiceRow): Json[] {
   return s.languages.map((code) => ({ id: derivedId('language', s.id, code), service_id: s.id, name: languageNameDe(code), code }));
 }
 
-export function serviceJson(s: FullServiceRow): Json {
+export function serviceJson(s: FullServiceRow, areas: AreaNames): Json {
   return {
     ...serviceListJson(s),
     phones: [],
     schedules: [...hours(s), ...s.sessions.map((c) => courseRun(s, c))],
-    service_areas: [],
+    service_areas: serviceAreasJson(s, areas),
     service_at_locations: s.locations.map((l) => ({ id: serviceAtLocationId(s.id, l.id), service_id: s.id, location_id: l.id, location: locationJson(l) })),
     languages: languagesJson(s),
     cost_options: costOptionsJson(s),
@@ -258,8 +282,8 @@ export function serviceAtLocationListJson(service: ServiceRow, location: Locatio
   return { id: serviceAtLocationId(service.id, location.id), service_id: service.id, location_id: location.id, location: locationListJson(location), service: serviceListJson(service) };
 }
 
-export function serviceAtLocationJson(service: FullServiceRow, location: LocationRow): Json {
+export function serviceAtLocationJson(service: FullServiceRow, location: LocationRow, areas: AreaNames): Json {
   // the nested service does not repeat its services at locations (the schema stops the cycle there)
-  const { service_at_locations: _sal, ...nested } = serviceJson(service);
+  const { service_at_locations: _sal, ...nested } = serviceJson(service, areas);
   return { id: serviceAtLocationId(service.id, location.id), service_id: service.id, location_id: location.id, location: locationJson(location), service: nested };
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InvalidInputError, NotFoundError } from '@lotse/common';
 import { GeoService } from '@lotse/geo';
+import { AreaNamesProvider } from '../area-names';
 import { FullServiceRow } from '../catalogue-rows';
 import { CatalogueExportRepository, ExportServiceFilter, OffsetPage } from '../catalogue-export.repository';
 import { LOTSE_TAXONOMIES, LOTSE_TAXONOMY_TERMS, lotseTermById } from '../vocabulary/lotse-taxonomies';
@@ -77,20 +78,22 @@ export class HsdsApiService {
   constructor(
     private readonly repository: CatalogueExportRepository,
     private readonly geo: GeoService,
+    private readonly areaNames: AreaNamesProvider,
   ) {}
 
   async services(query: HsdsServiceQuery): Promise<HsdsPage> {
     const page = pageOf(query);
     const filter = serviceFilterOf(query);
     const [rows, total] = await Promise.all([this.repository.findServices(filter, page, !!query.full), this.repository.countServices(filter)]);
-    const contents = query.full ? (rows as FullServiceRow[]).map(serviceJson) : rows.map(serviceListJson);
+    const areas = await this.areaNames.lookup();
+    const contents = query.full ? (rows as FullServiceRow[]).map((s) => serviceJson(s, areas)) : rows.map(serviceListJson);
     return hsdsPage(contents, total, page.page, page.limit);
   }
 
   async service(id: string): Promise<Json> {
     const [row] = isUuid(id) ? ((await this.repository.findServicesByIds([id], true)) as FullServiceRow[]) : [];
     if (!row) throw new NotFoundError('service', id);
-    return serviceJson(row);
+    return serviceJson(row, await this.areaNames.lookup());
   }
 
   async serviceAtLocations(query: HsdsServiceAtLocationQuery): Promise<HsdsPage> {
@@ -106,8 +109,9 @@ export class HsdsApiService {
     const filter = { ...serviceFilterOf(query), postcode: near ? undefined : query.postcode, near };
     const rows = await this.repository.findServiceAtLocations(filter, page, !!query.full);
     const total = await this.repository.countServiceAtLocations(filter);
+    const areas = await this.areaNames.lookup();
     const contents = rows.map((r) => {
-      const json = query.full ? serviceAtLocationJson(r.service as FullServiceRow, r.location) : serviceAtLocationListJson(r.service, r.location);
+      const json = query.full ? serviceAtLocationJson(r.service as FullServiceRow, r.location, areas) : serviceAtLocationListJson(r.service, r.location);
       // not an HSDS field: metres from the postcode's centre, for a reader that sorts or shows it
       return r.distance_meters === null ? json : { ...json, distance: Math.round(r.distance_meters) };
     });
@@ -118,7 +122,7 @@ export class HsdsApiService {
     // the id is derived from the pair, so it is looked up among the visible pairs' ids
     const found = isUuid(id) ? await this.repository.findServiceAtLocationById(id.toLowerCase()) : undefined;
     if (!found) throw new NotFoundError('service_at_location', id);
-    return serviceAtLocationJson(found.service as FullServiceRow, found.location);
+    return serviceAtLocationJson(found.service as FullServiceRow, found.location, await this.areaNames.lookup());
   }
 
   async organizations(query: HsdsOrganizationQuery): Promise<HsdsPage> {
@@ -140,7 +144,8 @@ export class HsdsApiService {
     const ids = rows.map((o) => o.id);
     const locations = await this.repository.findLocationsOfOrganizations(ids);
     const services = await this.repository.findServicesOfOrganizations(ids);
-    const full = fullService ? new Map(((await this.repository.findServicesByIds(services.map((s) => s.id), true)) as FullServiceRow[]).map((s) => [s.id, serviceJson(s)])) : undefined;
+    const areas = await this.areaNames.lookup();
+    const full = fullService ? new Map(((await this.repository.findServicesByIds(services.map((s) => s.id), true)) as FullServiceRow[]).map((s) => [s.id, serviceJson(s, areas)])) : undefined;
     return rows.map((o) =>
       organizationJson(
         o,
