@@ -3,7 +3,7 @@ import { Environment } from '@lotse/config';
 import { NEED_TERMS } from '@lotse/catalogue';
 import { LOTSE_TAXONOMIES, serviceAtLocationId, taxonomyId, taxonomyTermId } from '@lotse/exchange';
 import { ExchangeFixture, hiddenWordsIn, IK, MEISSEN, RIESA, seedExchangeFixture } from './support/exchange-fixture';
-import { describeWithHsds, hsdsPageProblems, hsdsResponseProblems, hsdsSchemaProblems } from './support/hsds-schemas';
+import { datapackageProblems, describeWithHsds, hsdsPageProblems, hsdsResponseProblems, hsdsSchemaProblems, readDatapackage } from './support/hsds-schemas';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -59,7 +59,7 @@ describeWithHsds.each(databaseTargets())('HSDS 3.0 API on the $name database', (
       [serviceAtLocationId(f.services.sucht, f.locations.meissen), 'Meißen', MEISSEN.postcode],
       [serviceAtLocationId(f.services.sucht, f.locations.riesa), 'Riesa', RIESA.postcode],
     ]);
-    expect(sucht.schedules.map((s: any) => [s.freq, s.byday, s.opens_at, s.closes_at])).toEqual([['WEEKLY', 'MO', '09:00', '12:00'], ['WEEKLY', 'TH', '14:00', '18:00']]);
+    expect(sucht.schedules.map((s: any) => [s.freq, s.byday, s.opens_at, s.closes_at])).toEqual([['WEEKLY', 'MO', '09:00:00', '12:00:00'], ['WEEKLY', 'TH', '14:00:00', '18:00:00']]);
     expect(sucht.service_areas.map((a: any) => [a.extent, a.name])).toEqual([['14627', 'Meißen'], ['14627230', 'Riesa']]);
     expect(sucht.service_at_locations[1].location.phones).toEqual([expect.objectContaining({ number: '03525 98765', description: 'Außenstelle' })]);
     expect(sucht.languages.map((l: any) => [l.code, l.name])).toEqual([['de', 'Deutsch'], ['ru', 'Russisch']]);
@@ -176,6 +176,42 @@ describeWithHsds.each(databaseTargets())('HSDS 3.0 API on the $name database', (
     const term = await get(`/hsds/taxonomy_terms/${taxonomyTermId('need', 'psychotherapy')}`);
     valid('/taxonomy_terms/{id}', term);
     expect(term).toMatchObject({ code: 'psychotherapy', name: 'Psychotherapie', parent_id: taxonomyTermId('need', 'mental_health'), taxonomy_detail: { name: 'Lotse-Bedarfe' } });
+  });
+
+  it('exports the whole directory as an HSDS tabular datapackage, for coordinators only', async () => {
+    const coordinator = await t.loginAs(Role.COORDINATOR);
+    const res = await t.http().get('/hsds/datapackage.zip').set('authorization', `Bearer ${coordinator}`).buffer(true)
+      .parse((response, callback) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (c: Buffer) => chunks.push(c));
+        response.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/zip');
+    expect(res.headers['content-disposition']).toMatch(/^attachment; filename="lotse-hsds-\d{4}-\d{2}-\d{2}\.zip"$/);
+    const { descriptor, tables, files } = readDatapackage(res.body);
+    bodies.push(files);
+    expect(descriptor).toMatchObject({ profile: 'tabular-data-package', version: '3.0.0' });
+    expect(datapackageProblems(tables)).toEqual([]);
+    // the same services and objects as the API
+    const api = await get('/hsds/services?full=true');
+    expect(tables.service.map((s) => s.id).sort()).toEqual(api.contents.map((s: any) => s.id).sort());
+    expect(tables.organization.map((o) => o.id).sort()).toEqual([f.organizations.elbtal, f.organizations.hoflos].sort());
+    const sucht = api.contents.find((s: any) => s.id === f.services.sucht);
+    expect(tables.schedule.filter((r) => r.service_id === sucht.id)).toEqual(sucht.schedules.map(({ ...s }: any) => s));
+    expect(tables.attribute.filter((r) => r.link_id === sucht.id)).toEqual(sucht.attributes.map(({ taxonomy_term: _t, ...a }: any) => a));
+    expect(tables.service_at_location.filter((r) => r.service_id === sucht.id)).toEqual(sucht.service_at_locations.map(({ location: _l, ...sal }: any) => sal));
+    expect(tables.service_area.filter((r) => r.service_id === sucht.id)).toEqual(sucht.service_areas);
+    expect(tables.organization_identifier.map((r) => r.identifier)).toEqual(expect.arrayContaining([IK]));
+    expect(tables.taxonomy_term.length).toBeGreaterThan(NEED_TERMS.length);
+    // everything referenced is in the package
+    const ids = (table: string) => new Set(tables[table].map((r) => r.id));
+    for (const r of tables.service_at_location) expect([ids('service').has(r.service_id), ids('location').has(r.location_id)]).toEqual([true, true]);
+    for (const r of tables.attribute) expect(ids('taxonomy_term').has(r.taxonomy_term_id)).toBe(true);
+    for (const r of tables.service_capacity) expect(ids('unit').has(r.unit_id)).toBe(true);
+
+    expect((await t.http().get('/hsds/datapackage.zip').set('authorization', `Bearer ${token}`)).status).toBe(403);
+    expect((await t.http().get('/hsds/datapackage.zip')).status).toBe(401);
   });
 
   it('never exports what the directory hides', () => {

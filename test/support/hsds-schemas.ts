@@ -49,10 +49,13 @@ export function hsdsAjv(): Ajv2020 {
     ...readdirSync(join(HSDS_DIR, 'schema-3.1-dev-capacity')).map((f) => join(HSDS_DIR, 'schema-3.1-dev-capacity', f)),
   ];
   // under their file name and their upstream URL, where the OpenAPI document and the compiled schemas look for them
+  const compiledFiles = new Set(readdirSync(join(schemaDir, 'compiled')));
   for (const path of objectFiles) {
     const file = path.split('/').pop()!;
     ajv.addSchema(closed(readJson(path)), file);
     ajv.addSchema(closed(readJson(path)), `${COMPILED_BASE}${file}`);
+    // compiled/tabular.json refers to the object schemas by file name, i.e. beside itself
+    if (!compiledFiles.has(file)) ajv.addSchema(closed(readJson(path)), `compiled/${file}`);
   }
   for (const file of readdirSync(join(schemaDir, 'compiled'))) {
     // the OpenAPI document refers to the compiled schemas by their upstream URL
@@ -113,3 +116,39 @@ export const describeWithHsds: jest.Describe = hsdsPresent
       console.warn(`skipping "${name}": ../shared/standards/hsds-3.0 is not present`);
       return describe.skip(name, fn);
     }) as unknown as jest.Describe);
+
+/** A datapackage zip read back: the descriptor and each resource's rows, typed by its field types, empty cells left out. */
+export function readDatapackage(zip: Uint8Array): { descriptor: any; tables: Record<string, Record<string, unknown>[]>; files: Record<string, string> } {
+  const { unzipSync, strFromU8 } = require('fflate');
+  const { parseCsv } = require('@lotse/geo');
+  const entries: Record<string, Uint8Array> = unzipSync(zip);
+  const files = Object.fromEntries(Object.entries(entries).map(([name, bytes]) => [name, strFromU8(bytes)]));
+  const descriptor = JSON.parse(files['datapackage.json']);
+  const tables: Record<string, Record<string, unknown>[]> = {};
+  for (const resource of descriptor.resources) {
+    const [header, ...rows] = parseCsv(files[resource.path], ',') as string[][];
+    const types = new Map<string, string>(resource.schema.fields.map((f: any) => [f.name, f.type]));
+    tables[resource.name] = rows.map((cells) => {
+      const row: Record<string, unknown> = {};
+      header.forEach((name, i) => {
+        if (cells[i] === '' || cells[i] === undefined) return;
+        row[name] = types.get(name) === 'number' || types.get(name) === 'integer' ? Number(cells[i]) : cells[i];
+      });
+      return row;
+    });
+  }
+  return { descriptor, tables, files };
+}
+
+/**
+ * Problems of the package's HSDS 3.0 tables against the official tabular schema (compiled/tabular.json),
+ * and of its HSDS 3.1 capacity rows against service_capacity.json (with their unit nested, as the
+ * object form has it).
+ */
+export function datapackageProblems(tables: Record<string, Record<string, unknown>[]>): string[] {
+  const { service_capacity: capacities = [], unit: units = [], ...standard } = tables;
+  const out = problems(validator('compiled/tabular.json'), standard);
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  for (const row of capacities) out.push(...problems(validator('service_capacity.json'), { ...row, unit: unitById.get(row.unit_id) }).map((p) => `service_capacity ${row.id}: ${p}`));
+  return out;
+}

@@ -13,6 +13,7 @@ import { SEARCH_COMMANDS, SEARCH_USAGE } from './search-commands';
 import { ProgressBar } from './progress';
 import { ACCOUNT_COMMANDS, ACCOUNT_USAGE } from './account-commands';
 import { TRAVEL_COMMANDS, TRAVEL_USAGE } from './travel-commands';
+import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './exchange-commands';
 
 const USAGE = `Lotse command line
 
@@ -27,6 +28,7 @@ ${COVERAGE_USAGE}
 ${TRAVEL_USAGE}
 ${SEARCH_USAGE}
 ${ACCOUNT_USAGE}
+${EXCHANGE_USAGE}
   help                                 this text
 
 The database is chosen as for the API: DATABASE_URL, or the embedded one in LOTSE_DATA_DIR
@@ -66,6 +68,7 @@ const COMMANDS: Record<string, Command> = {
   ...SEARCH_COMMANDS,
   ...ACCOUNT_COMMANDS,
   ...TRAVEL_COMMANDS,
+  ...EXCHANGE_COMMANDS,
 };
 
 class UsageError extends Error {}

@@ -22,17 +22,33 @@ export interface ExportServiceFilter {
   organizationId?: string;
   /** changed on or after (the service, or its capacity) */
   modifiedAfter?: Date;
+  /** changed before */
+  modifiedBefore?: Date;
   /** FHIR: the service's category is one of these */
   categories?: string[];
+  /** FHIR: offered at this location */
+  locationId?: string;
+  ids?: string[];
 }
 
 export interface ExportLocationFilter {
   words?: string[];
+  ids?: string[];
   organizationId?: string;
   postcode?: string;
   /** only locations within `meters` of the point; rows are then ordered by distance */
   near?: { latitude: number; longitude: number; meters: number };
   modifiedAfter?: Date;
+  modifiedBefore?: Date;
+}
+
+export interface OrganizationFilterOfExport {
+  words?: string[];
+  modifiedAfter?: Date;
+  modifiedBefore?: Date;
+  ids?: string[];
+  /** `scheme` as Lotse stores it (IK, BSNR, …) */
+  identifier?: { scheme?: string; value: string };
 }
 
 export interface OffsetPage {
@@ -62,12 +78,12 @@ const SERVICE_COLUMNS = `s.id, s.organization_id, s.name, s.description, s.categ
 const FULL_COLUMNS = `,
   (SELECT coalesce(jsonb_agg(${LOCATION_JSON} ORDER BY l.town, l.id), '[]'::jsonb)
      FROM service_location sl JOIN location l ON l.id = sl.location_id WHERE sl.service_id = s.id) AS locations,
-  (SELECT coalesce(jsonb_agg(jsonb_build_object('weekday', h.weekday, 'opens_at', to_char(h.opens_at, 'HH24:MI'),
-            'closes_at', to_char(h.closes_at, 'HH24:MI')) ORDER BY h.weekday, h.opens_at, h.closes_at), '[]'::jsonb)
+  (SELECT coalesce(jsonb_agg(jsonb_build_object('weekday', h.weekday, 'opens_at', to_char(h.opens_at, 'HH24:MI:SS'),
+            'closes_at', to_char(h.closes_at, 'HH24:MI:SS')) ORDER BY h.weekday, h.opens_at, h.closes_at), '[]'::jsonb)
      FROM opening_hours h WHERE h.service_id = s.id) AS opening_hours,
   (SELECT coalesce(jsonb_agg(jsonb_build_object('id', c.id, 'starts_on', to_char(c.starts_on, 'YYYY-MM-DD'),
-            'ends_on', to_char(c.ends_on, 'YYYY-MM-DD'), 'weekday', c.weekday, 'start_time', to_char(c.start_time, 'HH24:MI'),
-            'end_time', to_char(c.end_time, 'HH24:MI'), 'seats', c.seats, 'free_seats', c.free_seats) ORDER BY c.starts_on, c.id), '[]'::jsonb)
+            'ends_on', to_char(c.ends_on, 'YYYY-MM-DD'), 'weekday', c.weekday, 'start_time', to_char(c.start_time, 'HH24:MI:SS'),
+            'end_time', to_char(c.end_time, 'HH24:MI:SS'), 'seats', c.seats, 'free_seats', c.free_seats) ORDER BY c.starts_on, c.id), '[]'::jsonb)
      FROM course_session c WHERE c.service_id = s.id) AS sessions`;
 
 /** The SQL condition of a term on service `s` (organisation `o`). */
@@ -124,6 +140,9 @@ function serviceWhere(f: ExportServiceFilter, p: SqlParams): string {
   if (f.taxonomy) where.push(taxonomyCondition(f.taxonomy));
   if (f.organizationId) where.push(`s.organization_id = ${p.add(f.organizationId)}::uuid`);
   if (f.modifiedAfter) where.push(`GREATEST(s.updated_at, s.capacity_updated_at) >= ${p.add(f.modifiedAfter)}::timestamptz`);
+  if (f.modifiedBefore) where.push(`GREATEST(s.updated_at, s.capacity_updated_at) < ${p.add(f.modifiedBefore)}::timestamptz`);
+  if (f.ids) where.push(`s.id = ANY(${p.add(f.ids)}::uuid[])`);
+  if (f.locationId) where.push(`EXISTS (SELECT 1 FROM service_location fsl WHERE fsl.service_id = s.id AND fsl.location_id = ${p.add(f.locationId)}::uuid)`);
   if (f.categories?.length) where.push(`s.category = ANY(${p.add(f.categories)}::text[])`);
   if (f.words?.length) where.push(...wordsCondition(f.words, ['s.name', 's.description', 'o.name'], p));
   return where.join(' AND ');
@@ -136,8 +155,10 @@ function locationWhere(f: ExportLocationFilter, p: SqlParams): string {
     `EXISTS (SELECT 1 FROM service_location vsl JOIN service vs ON vs.id = vsl.service_id WHERE vsl.location_id = l.id AND ${visibilitySql.listing('vs', 'o')})`,
   ];
   if (f.organizationId) where.push(`l.organization_id = ${p.add(f.organizationId)}::uuid`);
+  if (f.ids) where.push(`l.id = ANY(${p.add(f.ids)}::uuid[])`);
   if (f.postcode) where.push(`l.postcode = ${p.add(f.postcode)}`);
   if (f.modifiedAfter) where.push(`l.updated_at >= ${p.add(f.modifiedAfter)}::timestamptz`);
+  if (f.modifiedBefore) where.push(`l.updated_at < ${p.add(f.modifiedBefore)}::timestamptz`);
   if (f.near) where.push(`ST_DWithin(l.point, ST_SetSRID(ST_MakePoint(${p.add(f.near.longitude)}::float8, ${p.add(f.near.latitude)}::float8), 4326)::geography, ${p.add(f.near.meters)}::float8)`);
   if (f.words?.length) where.push(...wordsCondition(f.words, ['l.name', 'l.street', 'l.town', 'o.name'], p));
   return where.join(' AND ');
@@ -257,22 +278,26 @@ export class CatalogueExportRepository {
 
   // ---------- organizations ----------
 
-  async findOrganizations(filter: { words?: string[]; modifiedAfter?: Date; ids?: string[] }, page: OffsetPage): Promise<OrganizationRow[]> {
+  async findOrganizations(filter: OrganizationFilterOfExport, page: OffsetPage): Promise<OrganizationRow[]> {
     const p = new SqlParams();
     const where = this.organizationWhere(filter, p);
     return this.db.query(`SELECT ${ORGANIZATION_COLUMNS} FROM organization o WHERE ${where} ORDER BY o.name, o.id LIMIT ${p.add(page.limit)} OFFSET ${p.add(page.offset)}`, p.values);
   }
 
-  async countOrganizations(filter: { words?: string[]; modifiedAfter?: Date; ids?: string[] }): Promise<number> {
+  async countOrganizations(filter: OrganizationFilterOfExport): Promise<number> {
     const p = new SqlParams();
     const [row] = await this.db.query(`SELECT count(*)::int AS n FROM organization o WHERE ${this.organizationWhere(filter, p)}`, p.values);
     return row.n;
   }
 
-  private organizationWhere(filter: { words?: string[]; modifiedAfter?: Date; ids?: string[] }, p: SqlParams): string {
+  private organizationWhere(filter: OrganizationFilterOfExport, p: SqlParams): string {
     const where = [visibilitySql.organization('o')];
     if (filter.ids) where.push(`o.id = ANY(${p.add(filter.ids)}::uuid[])`);
     if (filter.modifiedAfter) where.push(`o.updated_at >= ${p.add(filter.modifiedAfter)}::timestamptz`);
+    if (filter.modifiedBefore) where.push(`o.updated_at < ${p.add(filter.modifiedBefore)}::timestamptz`);
+    if (filter.identifier) {
+      where.push(`o.identifiers @> ${p.add(JSON.stringify([filter.identifier.scheme ? { scheme: filter.identifier.scheme, value: filter.identifier.value } : { value: filter.identifier.value }]))}::jsonb`);
+    }
     if (filter.words?.length) where.push(...wordsCondition(filter.words, ['o.name'], p));
     return where.join(' AND ');
   }
@@ -287,9 +312,9 @@ export class CatalogueExportRepository {
 
   // ---------- locations ----------
 
-  async findLocations(filter: ExportLocationFilter & { ids?: string[] }, page: OffsetPage): Promise<(LocationRow & { distance_meters: number | null })[]> {
+  async findLocations(filter: ExportLocationFilter, page: OffsetPage): Promise<(LocationRow & { distance_meters: number | null })[]> {
     const p = new SqlParams();
-    const where = locationWhere(filter, p) + (filter.ids ? ` AND l.id = ANY(${p.add(filter.ids)}::uuid[])` : '');
+    const where = locationWhere(filter, p);
     const distance = filter.near
       ? `ST_Distance(l.point, ST_SetSRID(ST_MakePoint(${p.add(filter.near.longitude)}::float8, ${p.add(filter.near.latitude)}::float8), 4326)::geography)`
       : 'NULL::float8';

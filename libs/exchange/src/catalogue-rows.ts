@@ -31,6 +31,7 @@ export interface LocationRow {
   updated_at: string | Date;
 }
 
+/** times are 'HH:MM:SS' (as HSDS writes them), dates 'YYYY-MM-DD' */
 export interface OpeningHoursRow {
   weekday: number;
   opens_at: string;

@@ -3,6 +3,7 @@ import { CatalogueModule } from '@lotse/catalogue';
 import { GeoModule } from '@lotse/geo';
 import { AreaNamesProvider } from './area-names';
 import { CatalogueExportRepository } from './catalogue-export.repository';
+import { HsdsDatapackageExporter } from './datapackage/hsds-datapackage.exporter';
 import { HsdsController } from './hsds/hsds.controller';
 import { HsdsApiService } from './hsds/hsds.service';
 
@@ -13,8 +14,8 @@ import { HsdsApiService } from './hsds/hsds.service';
  */
 @Module({
   imports: [CatalogueModule, GeoModule],
-  providers: [CatalogueExportRepository, AreaNamesProvider, HsdsApiService],
+  providers: [CatalogueExportRepository, AreaNamesProvider, HsdsApiService, HsdsDatapackageExporter],
   controllers: [HsdsController],
-  exports: [HsdsApiService],
+  exports: [HsdsApiService, HsdsDatapackageExporter],
 })
 export class ExchangeModule {}

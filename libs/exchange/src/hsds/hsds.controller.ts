@@ -1,5 +1,7 @@
-import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { DirectoryRead } from '@lotse/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Response } from 'express';
+import { AllowRoles, DirectoryRead, Role } from '@lotse/common';
+import { HsdsDatapackageExporter } from '../datapackage/hsds-datapackage.exporter';
 import { HsdsOrganizationDetailQuery, HsdsOrganizationQuery, HsdsPageQuery, HsdsServiceAtLocationQuery, HsdsServiceQuery, HsdsTaxonomyTermQuery } from './hsds-query.dto';
 import { HSDS_VERSION, HsdsApiService } from './hsds.service';
 
@@ -15,11 +17,30 @@ export const HSDS_PROFILE_URL = 'https://docs.openreferral.org/en/3.0/';
 @Controller('hsds')
 @DirectoryRead()
 export class HsdsController {
-  constructor(private readonly hsds: HsdsApiService) {}
+  constructor(
+    private readonly hsds: HsdsApiService,
+    private readonly datapackage: HsdsDatapackageExporter,
+  ) {}
 
   @Get()
   root() {
     return { version: HSDS_VERSION, profile: HSDS_PROFILE_URL, openapi_url: HSDS_OPENAPI_URL };
+  }
+
+  /**
+   * The whole directory as an HSDS tabular datapackage (zip), for coordinators: the same package as
+   * `npm run cli -- export-hsds`. Headers are sent once the tables are complete, so a failure before
+   * that is an ordinary error response.
+   */
+  @Get('datapackage.zip')
+  @AllowRoles(Role.COORDINATOR, Role.ADMIN)
+  async datapackageZip(@Res() res: Response): Promise<void> {
+    await this.datapackage.write(res, undefined, () => {
+      res.status(200);
+      res.setHeader('Content-Type', 'application/zip');
+      res.setHeader('Content-Disposition', `attachment; filename="lotse-hsds-${new Date().toISOString().slice(0, 10)}.zip"`);
+      res.setHeader('Cache-Control', 'no-store');
+    });
   }
 
   @Get('services')

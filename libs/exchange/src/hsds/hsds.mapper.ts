@@ -33,6 +33,8 @@ export const CAPACITY_UNITS = {
   courseSeats: { id: derivedId('unit', 'course_seats'), name: 'Kursplätze', scheme: 'lotse', identifier: 'course_seats' },
 } as const;
 
+/** 'HH:MM' of an 'HH:MM:SS' time, for German text */
+const hm = (time: string) => time.slice(0, 5);
 const iso = (value: Date | string): string => new Date(value).toISOString();
 const dateOnly = (value: Date | string): string => iso(value).slice(0, 10);
 /** HSDS omits what is unknown rather than sending null. */
@@ -183,7 +185,7 @@ function hours(s: FullServiceRow): Json[] {
     byday: WEEKDAYS[h.weekday - 1],
     opens_at: h.opens_at,
     closes_at: h.closes_at,
-    description: `${WEEKDAY_NAMES_DE[h.weekday - 1]} ${h.opens_at}–${h.closes_at} Uhr`,
+    description: `${WEEKDAY_NAMES_DE[h.weekday - 1]} ${hm(h.opens_at)}–${hm(h.closes_at)} Uhr`,
   }));
 }
 
@@ -201,7 +203,7 @@ function courseRun(s: FullServiceRow, c: CourseSessionRow): Json {
     byday: WEEKDAYS[c.weekday - 1],
     opens_at: c.start_time,
     closes_at: c.end_time,
-    description: `Kurs vom ${c.starts_on} bis ${c.ends_on}, ${WEEKDAY_NAMES_DE[c.weekday - 1]}s ${c.start_time}–${c.end_time} Uhr, ${c.seats} Plätze`,
+    description: `Kurs vom ${c.starts_on} bis ${c.ends_on}, ${WEEKDAY_NAMES_DE[c.weekday - 1]}s ${hm(c.start_time)}–${hm(c.end_time)} Uhr, ${c.seats} Plätze`,
   };
 }
 
