@@ -4,6 +4,8 @@ import { GeoModule } from '@lotse/geo';
 import { AreaNamesProvider } from './area-names';
 import { CatalogueExportRepository } from './catalogue-export.repository';
 import { HsdsDatapackageExporter } from './datapackage/hsds-datapackage.exporter';
+import { FhirController } from './fhir/fhir.controller';
+import { FhirService } from './fhir/fhir.service';
 import { HsdsController } from './hsds/hsds.controller';
 import { HsdsApiService } from './hsds/hsds.service';
 
@@ -14,8 +16,8 @@ import { HsdsApiService } from './hsds/hsds.service';
  */
 @Module({
   imports: [CatalogueModule, GeoModule],
-  providers: [CatalogueExportRepository, AreaNamesProvider, HsdsApiService, HsdsDatapackageExporter],
-  controllers: [HsdsController],
+  providers: [CatalogueExportRepository, AreaNamesProvider, HsdsApiService, HsdsDatapackageExporter, FhirService],
+  controllers: [HsdsController, FhirController],
   exports: [HsdsApiService, HsdsDatapackageExporter],
 })
 export class ExchangeModule {}

@@ -6,3 +6,5 @@ export * from './datapackage/hsds-datapackage.exporter';
 export { HSDS_TABLES } from './datapackage/hsds-tables';
 export type { TableDefinition, FieldType } from './datapackage/hsds-tables';
 export { HsdsApiService, HSDS_VERSION } from './hsds/hsds.service';
+export { FhirService } from './fhir/fhir.service';
+export { CAPACITY_STATUS_EXTENSION, CAPACITY_STATUS_SYSTEM, FHIR_VERSION, LOCATION_DISTANCE_EXTENSION } from './fhir/fhir.mapper';
