@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     }
     const text = report(cells, options, t);
     process.stdout.write(`\n${text}\n`);
-    if (options.json) writeFileSync(options.json, JSON.stringify({ date: new Date().toISOString(), options, cells: cells.map(({ bodies, ...c }) => c) }, null, 2));
+    if (options.json) writeFileSync(options.json, JSON.stringify({ date: new Date().toISOString(), options, listings: t.size, loadAverage: os.loadavg(), cells: cells.map(({ bodies, ...c }) => c) }, null, 2));
   } finally {
     await t.close();
   }
