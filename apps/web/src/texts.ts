@@ -50,6 +50,15 @@ export const t = {
     expiredOtherUser: 'Bitte melden Sie sich mit demselben Konto wieder an, damit Ihre Eingaben erhalten bleiben.',
     cancelExpired: 'Abbrechen und zur Anmeldung',
   },
+  exports: {
+    title: 'Netzwerk exportieren',
+    text: 'Alle Netzwerkpartner und Angebote, die das Verzeichnis zeigt, als Open-Referral-Datenpaket (HSDS 3.0): eine ZIP-Datei mit Tabellen (CSV), die andere Verzeichnisse und Tabellenprogramme lesen.',
+    download: 'Datenpaket herunterladen (HSDS 3.0, ZIP)',
+    downloading: 'Datenpaket wird erstellt …',
+    hint: 'Nicht freigeschaltete Partner und beendete Angebote sind nicht enthalten. Bei großen Netzwerken dauert das Erstellen etwas.',
+    done: 'Das Datenpaket wurde heruntergeladen.',
+    fileName: (date: string) => `lotse-hsds-${date}.zip`,
+  },
   placeholder: {
     partnerTitle: 'Meine Organisationen',
     partnerText: 'Hier pflegen Netzwerkpartner bald ihre Organisationen, Angebote, Standorte und freien Plätze.',

@@ -87,3 +87,32 @@ export async function gql<TResult, TVariables>(
   if (!body.data) throw new ApiError('INTERNAL_SERVER_ERROR', t.errors.server);
   return body.data as TResult;
 }
+
+/**
+ * A file from a plain HTTP route of the API (e.g. the HSDS datapackage), with the same token and
+ * the same refresh and re-login as `gql`; resolves to the response body. Errors arrive as the API's
+ * `{ error: { code, message } }` and become an ApiError.
+ */
+export async function fetchFile(path: string, signal?: AbortSignal): Promise<Blob> {
+  const get = async () => {
+    const token = hooks?.tokens()?.accessToken;
+    try {
+      return await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal });
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') throw e;
+      throw new ApiError('NETWORK', t.errors.network);
+    }
+  };
+  let res = await get();
+  if (res.status === 401 && hooks) {
+    const refreshed = await refreshOnce();
+    if (!refreshed) await hooks.onSessionExpired();
+    res = await get();
+  }
+  if (!res.ok) {
+    const body = await res.json().catch(() => undefined);
+    const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+    throw toApiError([{ message: error?.message ?? t.errors.server, extensions: { code: error?.code ?? 'INTERNAL_SERVER_ERROR' } }] as never);
+  }
+  return res.blob();
+}
