@@ -66,7 +66,7 @@ describeBrowser('web app in Chromium', () => {
   it.each([
     ['coach@lotse.example', /\/angebote$/, 'Passende Angebote finden'],
     ['partner@lotse.example', /\/partner$/, 'Meine Organisationen'],
-    ['koordination@lotse.example', /\/koordination$/, 'Prüfung und Abdeckung'],
+    ['koordination@lotse.example', /\/koordination$/, 'Prüfliste'],
   ])('%s lands on its start page, axe clean, and logs out', async (email, url, heading) => {
     const { page, baseUrl } = h;
     await login(page, baseUrl, email);

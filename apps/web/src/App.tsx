@@ -6,7 +6,9 @@ import { Layout, PageTitle } from './components/Layout';
 import type { Role } from './graphql/generated/graphql';
 import { FindPage } from './pages/coach/FindPage';
 import { CoordinatorHome } from './pages/coordinator/CoordinatorHome';
+import { CoveragePage } from './pages/coordinator/CoveragePage';
 import { LoginPage } from './pages/LoginPage';
+import { CapacityPage } from './pages/partner/CapacityPage';
 import { PartnerHome } from './pages/partner/PartnerHome';
 import { Link, Redirect, useRouter } from './router';
 import { t } from './texts';
@@ -25,7 +27,9 @@ interface Route {
 const ROUTES: Route[] = [
   { path: '/angebote', page: FindPage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },
   { path: '/partner', page: PartnerHome, roles: ['PARTNER', 'ADMIN'] },
+  { path: '/partner/plaetze', page: CapacityPage, roles: ['PARTNER', 'ADMIN'] },
   { path: '/koordination', page: CoordinatorHome, roles: ['COORDINATOR', 'ADMIN'] },
+  { path: '/koordination/abdeckung', page: CoveragePage, roles: ['COORDINATOR', 'ADMIN'] },
 ];
 
 function Message({ title, text }: { title: string; text: string }) {

@@ -116,3 +116,36 @@ export async function fetchFile(path: string, signal?: AbortSignal): Promise<Blo
   }
   return res.blob();
 }
+
+/**
+ * GET a non-GraphQL resource of the API (coverage map SVG/PNG, GeoJSON) with the session's token
+ * and the same refresh / re-login flow. Failures become German ApiErrors (the HTTP filter's body
+ * carries the same codes and fields as GraphQL errors).
+ */
+export async function fetchWithAuth(path: string, options: { signal?: AbortSignal } = {}): Promise<Response> {
+  const get = async (): Promise<Response> => {
+    const token = hooks?.tokens()?.accessToken;
+    try {
+      return await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {}, signal: options.signal });
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') throw e;
+      throw new ApiError('NETWORK', t.errors.network);
+    }
+  };
+  let res = await get();
+  if (res.status === 401 && hooks) {
+    const refreshed = await refreshOnce();
+    if (!refreshed) await hooks.onSessionExpired();
+    res = await get();
+  }
+  if (!res.ok) {
+    // the HTTP filter answers { error: { code, message, field?, fields? } }
+    let body: { code?: string; message?: string; field?: string; fields?: { field: string; message: string }[] } = {};
+    try {
+      body = ((await res.json()) as { error?: typeof body }).error ?? {};
+    } catch {}
+    const code = body.code ?? (res.status === 403 ? 'FORBIDDEN' : res.status === 400 ? 'BAD_USER_INPUT' : res.status === 404 ? 'NOT_FOUND' : 'INTERNAL_SERVER_ERROR');
+    throw toApiError([{ message: body.message, extensions: { code, field: body.field, fields: body.fields } }]);
+  }
+  return res;
+}

@@ -16,6 +16,8 @@ export class ApiError extends Error {
     message: string,
     readonly fields: FieldProblem[] = [],
     readonly detail?: string,
+    /** the API's machine-readable details, e.g. CONFLICT's currentVersion/expectedVersion */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -30,7 +32,7 @@ export class ApiError extends Error {
 
 interface RawError {
   message?: string;
-  extensions?: { code?: string; field?: string; fields?: { field: string; message: string }[] };
+  extensions?: { code?: string; field?: string; fields?: { field: string; message: string }[]; [key: string]: unknown };
 }
 
 /** German text for a field path: the most specific entry of `fieldErrors` that matches. */
@@ -73,5 +75,5 @@ export function toApiError(errors: RawError[]): ApiError {
       ? [{ field: first.extensions.field, message: first.message ?? '' }]
       : [];
   const fields = problems.map((p) => ({ field: p.field, message: germanFieldMessage(p.field) }));
-  return new ApiError(code, germanMessage(code, first.message ?? ''), fields, first.message);
+  return new ApiError(code, germanMessage(code, first.message ?? ''), fields, first.message, first.extensions ?? {});
 }

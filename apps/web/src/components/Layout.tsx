@@ -19,8 +19,14 @@ export function Layout({ children }: { children: ReactNode }) {
           { href: '/merkliste', label: t.nav.shortlist },
         ]
       : user.role === 'PARTNER'
-        ? [{ href: '/partner', label: t.nav.partnerHome }]
-        : [{ href: '/koordination', label: t.nav.coordinatorHome }];
+        ? [
+            { href: '/partner', label: t.nav.partnerHome },
+            { href: '/partner/plaetze', label: t.nav.partnerCapacity },
+          ]
+        : [
+            { href: '/koordination', label: t.nav.coordinatorHome },
+            { href: '/koordination/abdeckung', label: t.nav.coverage },
+          ];
   return (
     <>
       <a className="lotse-skip kern-link" href="#inhalt">
