@@ -108,15 +108,40 @@ describeBrowser('partner and coordinator screens in Chromium', () => {
     await card.getByText('Gespeichert. Coaches sehen den neuen Stand.').waitFor();
     expect((await currentService()).capacity).toEqual({ freeSeats: 3, waitingDays: 12, acceptingNewClients: true });
   });
-  /** clicks "Weitere Einträge laden" until the button is on the page */
+  it('partner: edits the opening hours of a service; a wrong time is said beside the field; axe clean', async () => {
+    const { page } = h;
+    await page.getByRole('navigation').getByRole('link', { name: 'Meine Organisationen' }).click();
+    await page.getByRole('link', { name: `„${service.name}“ bearbeiten` }).first().click();
+    await page.getByRole('heading', { level: 1, name: `Angebot bearbeiten: ${service.name}` }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    const hours = page.locator('section', { has: page.getByRole('heading', { level: 2, name: 'Öffnungszeiten' }) });
+    await hours.getByRole('button', { name: 'Öffnungszeit hinzufügen' }).click();
+    const row = hours.getByRole('listitem').last();
+    await row.getByLabel('Wochentag').selectOption('6');
+    await row.getByLabel('Öffnet um').fill('14:00');
+    await row.getByLabel('Schließt um').fill('10:00');
+    await hours.getByRole('button', { name: 'Speichern' }).click();
+    await row.getByText('Die Schließzeit muss nach der Öffnungszeit liegen.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await row.getByLabel('Schließt um').fill('16:00');
+    await hours.getByRole('button', { name: 'Speichern' }).click();
+    await hours.getByText('Gespeichert.').waitFor();
+    const { service: saved } = await api(`query($id: ID!) { service(id: $id) { openingHours { weekday opensAt closesAt } } }`, { id: service.id }, partnerToken);
+    expect(saved.openingHours).toContainEqual({ weekday: 6, opensAt: '14:00', closesAt: '16:00' });
+    expect(await fitsNarrowScreen()).toBe(true);
+  });
+
+  /** applies the queue's filters, then clicks "Weitere Einträge laden" until the button is on the page */
   const revealInQueue = async (name: string) => {
     const { page } = h;
+    await page.getByRole('button', { name: 'Filter anwenden' }).click();
+    await page.getByText('Die Prüfliste wird geladen …').waitFor({ state: 'hidden', timeout: 60_000 });
     const button = page.getByRole('button', { name });
     for (let i = 0; i < 30 && !(await button.count()); i++) {
       const more = page.getByRole('button', { name: 'Weitere Einträge laden' });
       if (!(await more.count())) break;
       await more.click();
-      await page.waitForTimeout(200);
+      await page.getByText('Die Prüfliste wird geladen …').waitFor({ state: 'hidden', timeout: 60_000 });
     }
     return button;
   };
@@ -141,7 +166,6 @@ describeBrowser('partner and coordinator screens in Chromium', () => {
     await district.selectOption(service.locations[0].districtAgs);
     await page.getByLabel('Geändert seit der letzten Prüfung').check();
     await page.getByLabel('Noch nie geprüft').check();
-    await page.getByRole('button', { name: 'Filter anwenden' }).click();
     const verify = await revealInQueue(`„${service.name}“ als geprüft bestätigen`);
     await verify.first().click();
     await page.getByText(`„${service.name}“ ist als geprüft bestätigt.`).waitFor();
@@ -160,7 +184,6 @@ describeBrowser('partner and coordinator screens in Chromium', () => {
     await page.getByLabel('Landkreis oder Kreisfreie Stadt').selectOption('');
     for (const label of ['Geändert seit der letzten Prüfung', 'Noch nie geprüft']) await page.getByLabel(label).uncheck();
     await page.getByLabel('Wartet auf Freischaltung').check();
-    await page.getByRole('button', { name: 'Filter anwenden' }).click();
     const admit = await revealInQueue('„Beratungsstelle Neuland“ freischalten');
     await admit.click();
     await page.getByText('„Beratungsstelle Neuland“ ist freigeschaltet; die Angebote sind jetzt sichtbar.').waitFor();

@@ -10,6 +10,7 @@ import { CoveragePage } from './pages/coordinator/CoveragePage';
 import { LoginPage } from './pages/LoginPage';
 import { CapacityPage } from './pages/partner/CapacityPage';
 import { PartnerHome } from './pages/partner/PartnerHome';
+import { ServiceEditor } from './pages/partner/ServiceEditor';
 import { Link, Redirect, useRouter } from './router';
 import { t } from './texts';
 
@@ -28,6 +29,7 @@ const ROUTES: Route[] = [
   { path: '/angebote', page: FindPage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },
   { path: '/partner', page: PartnerHome, roles: ['PARTNER', 'ADMIN'] },
   { path: '/partner/plaetze', page: CapacityPage, roles: ['PARTNER', 'ADMIN'] },
+  { path: '/partner/angebot', page: ServiceEditor, roles: ['PARTNER', 'ADMIN'] },
   { path: '/koordination', page: CoordinatorHome, roles: ['COORDINATOR', 'ADMIN'] },
   { path: '/koordination/abdeckung', page: CoveragePage, roles: ['COORDINATOR', 'ADMIN'] },
 ];

@@ -1,5 +1,5 @@
 import '../roles.css';
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { gql } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { Alert, Loading } from '../../components/Alert';
@@ -105,7 +105,9 @@ export function CoordinatorHome() {
   const [error, setError] = useState<ApiError>();
   const [done, setDone] = useState<string>();
 
+  const latest = useRef(0);
   const load = useCallback(async (filter: typeof applied, after?: string) => {
+    const request = ++latest.current;
     setLoading(true);
     setError(undefined);
     try {
@@ -115,12 +117,13 @@ export function CoordinatorHome() {
         first: PAGE,
         after: after ?? null,
       });
+      if (request !== latest.current) return; // a newer filter was applied meanwhile
       const page = q.edges.map((e) => e.node);
       setData((prev) => ({ items: after && prev ? [...prev.items, ...page] : page, total: q.totalCount, cursor: q.pageInfo.endCursor, more: q.pageInfo.hasNextPage }));
     } catch (e) {
-      setError(apiError(e));
+      if (request === latest.current) setError(apiError(e));
     } finally {
-      setLoading(false);
+      if (request === latest.current) setLoading(false);
     }
   }, []);
   useEffect(() => void load(applied), [applied, load]);
@@ -128,6 +131,7 @@ export function CoordinatorHome() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setDone(undefined);
+    setData(undefined);
     setApplied({ district, reasons });
   };
 

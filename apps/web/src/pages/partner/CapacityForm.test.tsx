@@ -65,7 +65,7 @@ describe('CapacityForm', () => {
     await userEvent.clear(seats);
     await userEvent.type(seats, '-2');
     await userEvent.click(screen.getByRole('button', { name: 'Speichern' }));
-    expect(await screen.findByText('Bitte eine ganze Zahl von 0 bis 10 000 angeben.')).toBeTruthy();
+    expect(await screen.findByText('Bitte eine ganze Zahl ab 0 angeben (bei Kursterminen höchstens so viele wie Plätze).')).toBeTruthy();
     expect(seats.getAttribute('aria-invalid')).toBe('true');
     expect(seats.getAttribute('aria-describedby')).toContain('error');
     expect(screen.queryByText(/must be/)).toBeNull();
