@@ -26,7 +26,8 @@ describeBrowser('partner and coordinator screens in Chromium', () => {
   const fitsNarrowScreen = async () => {
     const { page } = h;
     await page.setViewportSize({ width: 320, height: 800 });
-    const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+    // a string: the test's tsconfig has no DOM types
+    const widths = await page.evaluate<number[]>('[document.documentElement.scrollWidth, document.documentElement.clientWidth]');
     await page.setViewportSize({ width: 1280, height: 900 });
     return widths[0] <= widths[1];
   };
@@ -40,7 +41,7 @@ describeBrowser('partner and coordinator screens in Chromium', () => {
       partnerToken,
     );
     service = myOrganizations[0].services[0];
-  });
+  }, 300_000); // the boot with demo data is slow on a loaded CI machine
 
   afterAll(async () => {
     await h?.close();
@@ -204,7 +205,7 @@ describeBrowser('partner and coordinator screens in Chromium', () => {
     await page.getByRole('button', { name: 'Abdeckung anzeigen' }).click();
     const map = page.getByRole('img', { name: /Karte der Abdeckung/ });
     await map.waitFor({ timeout: 60_000 });
-    expect(await map.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+    expect(await map.evaluate((img) => (img as unknown as { complete: boolean; naturalWidth: number }).complete && (img as unknown as { naturalWidth: number }).naturalWidth > 0)).toBe(true);
     await page.getByRole('heading', { level: 2, name: 'Lückenliste' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Größe des Netzwerks' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
