@@ -141,6 +141,13 @@ describe.each(databaseTargets())('FHIR R4 on the $name database', (target) => {
     expect([summary.total, summary.entry]).toEqual([4, []]);
   });
 
+  it('never logs what was searched for (privacy)', async () => {
+    await get('/fhir/HealthcareService?name=Traumbegleitung');
+    await get('/fhir/Location?near=51.2345|13.5678|3|km');
+    const logged = t.logLines.join('\n');
+    for (const typed of ['Traumbegleitung', '51.2345', '13.5678']) expect(logged).not.toContain(typed);
+  });
+
   it('never shows what the directory hides', () => {
     expect(bodies.length).toBeGreaterThan(30);
     expect(bodies.flatMap(hiddenWordsIn)).toEqual([]);

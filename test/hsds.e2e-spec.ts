@@ -220,6 +220,13 @@ describeWithHsds.each(databaseTargets())('HSDS 3.0 API on the $name database', (
     expect(JSON.stringify(bodies)).not.toContain('261400999'); // the pending organisation's IK
   });
 
+  it('never logs what was searched for (privacy)', async () => {
+    await get('/hsds/services?search=Schlafst%C3%B6rungXY');
+    await get(`/hsds/service_at_locations?postcode=${RIESA.postcode}&proximity=2500&search=Nachtcafe`);
+    const logged = t.logLines.join('\n');
+    for (const typed of ['SchlafstörungXY', 'Schlafst%C3%B6rungXY', 'Nachtcafe', 'proximity=2500']) expect(logged).not.toContain(typed);
+  });
+
   it('follows the read access rule: a token, or nothing when PUBLIC_READ_ACCESS is on', async () => {
     for (const path of ['/hsds/', '/hsds/services', `/hsds/services/${f.services.sucht}`, '/hsds/organizations', '/hsds/taxonomies']) {
       const res = await t.http().get(path);
