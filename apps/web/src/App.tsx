@@ -8,7 +8,9 @@ import { FindPage } from './pages/coach/FindPage';
 import { CoordinatorHome } from './pages/coordinator/CoordinatorHome';
 import { CoveragePage } from './pages/coordinator/CoveragePage';
 import { LoginPage } from './pages/LoginPage';
+import { AuditPage } from './pages/partner/AuditPage';
 import { CapacityPage } from './pages/partner/CapacityPage';
+import { LocationEditor } from './pages/partner/LocationEditor';
 import { PartnerHome } from './pages/partner/PartnerHome';
 import { ServiceEditor } from './pages/partner/ServiceEditor';
 import { Link, Redirect, useRouter } from './router';
@@ -30,6 +32,8 @@ const ROUTES: Route[] = [
   { path: '/partner', page: PartnerHome, roles: ['PARTNER', 'ADMIN'] },
   { path: '/partner/plaetze', page: CapacityPage, roles: ['PARTNER', 'ADMIN'] },
   { path: '/partner/angebot', page: ServiceEditor, roles: ['PARTNER', 'ADMIN'] },
+  { path: '/partner/protokoll', page: AuditPage, roles: ['PARTNER', 'ADMIN'] },
+  { path: '/partner/standort', page: LocationEditor, roles: ['PARTNER', 'ADMIN'] },
   { path: '/koordination', page: CoordinatorHome, roles: ['COORDINATOR', 'ADMIN'] },
   { path: '/koordination/abdeckung', page: CoveragePage, roles: ['COORDINATOR', 'ADMIN'] },
 ];

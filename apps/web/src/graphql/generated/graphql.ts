@@ -52,6 +52,13 @@ export type DepartureWindowInput = {
   weekday?: number;
 };
 
+/** How exact a location’s point is: EXACT (the building), STREET, POSTCODE or LOCALITY (approximate) */
+export type GeocodePrecision =
+  | 'EXACT'
+  | 'LOCALITY'
+  | 'POSTCODE'
+  | 'STREET';
+
 export type InsuranceRequirement =
   | 'NONE'
   | 'STATUTORY'
@@ -305,14 +312,14 @@ export type NetworkCoverageViewQuery = { networkCoverage: { mode: TravelMode, th
 
 export type PartnerCapacityFragment = { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string };
 
-export type PartnerLocationFragment = { id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null };
+export type PartnerLocationFragment = { id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null, geocodePrecision: GeocodePrecision, municipality: { name: string } | null };
 
 export type PartnerServiceFragment = { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> };
 
 export type MyOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyOrganizationsQuery = { myOrganizations: Array<{ id: string, version: number, name: string, kind: OrganizationKind, status: OrganizationStatus, verification: { verifiedAt: string | null }, services: Array<{ id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> }>, locations: Array<{ id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null }> }> };
+export type MyOrganizationsQuery = { myOrganizations: Array<{ id: string, version: number, name: string, kind: OrganizationKind, status: OrganizationStatus, verification: { verifiedAt: string | null }, services: Array<{ id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> }>, locations: Array<{ id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null, geocodePrecision: GeocodePrecision, municipality: { name: string } | null }> }> };
 
 export type PartnerServiceByIdQueryVariables = Exact<{
   id: string | number;
@@ -326,7 +333,7 @@ export type PartnerLocationByIdQueryVariables = Exact<{
 }>;
 
 
-export type PartnerLocationByIdQuery = { location: { id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null, organization: { id: string, name: string } } };
+export type PartnerLocationByIdQuery = { location: { id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null, geocodePrecision: GeocodePrecision, organization: { id: string, name: string }, municipality: { name: string } | null } };
 
 export type UpdateCapacityMutationVariables = Exact<{
   id: string | number;
@@ -370,7 +377,7 @@ export type CreatePartnerLocationMutationVariables = Exact<{
 }>;
 
 
-export type CreatePartnerLocationMutation = { createLocation: { id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null } };
+export type CreatePartnerLocationMutation = { createLocation: { id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null, geocodePrecision: GeocodePrecision, municipality: { name: string } | null } };
 
 export type UpdatePartnerLocationMutationVariables = Exact<{
   id: string | number;
@@ -379,7 +386,7 @@ export type UpdatePartnerLocationMutationVariables = Exact<{
 }>;
 
 
-export type UpdatePartnerLocationMutation = { updateLocation: { id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null } };
+export type UpdatePartnerLocationMutation = { updateLocation: { id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null, geocodePrecision: GeocodePrecision, municipality: { name: string } | null } };
 
 export type OrganizationAuditQueryVariables = Exact<{
   organizationId: string | number;
@@ -428,6 +435,10 @@ export const PartnerLocationFragmentDoc = new TypedDocumentString(`
   latitude
   longitude
   districtAgs
+  geocodePrecision
+  municipality {
+    name
+  }
 }
     `, {"fragmentName":"PartnerLocation"}) as unknown as TypedDocumentString<PartnerLocationFragment, unknown>;
 export const PartnerCapacityFragmentDoc = new TypedDocumentString(`
@@ -721,6 +732,10 @@ fragment PartnerLocation on Location {
   latitude
   longitude
   districtAgs
+  geocodePrecision
+  municipality {
+    name
+  }
 }
 fragment PartnerService on Service {
   id
@@ -830,6 +845,10 @@ export const PartnerLocationByIdDocument = new TypedDocumentString(`
   latitude
   longitude
   districtAgs
+  geocodePrecision
+  municipality {
+    name
+  }
 }`) as unknown as TypedDocumentString<PartnerLocationByIdQuery, PartnerLocationByIdQueryVariables>;
 export const UpdateCapacityDocument = new TypedDocumentString(`
     mutation UpdateCapacity($id: ID!, $expectedVersion: Int!, $capacity: CapacityInputGql!) {
@@ -1043,6 +1062,10 @@ export const CreatePartnerLocationDocument = new TypedDocumentString(`
   latitude
   longitude
   districtAgs
+  geocodePrecision
+  municipality {
+    name
+  }
 }`) as unknown as TypedDocumentString<CreatePartnerLocationMutation, CreatePartnerLocationMutationVariables>;
 export const UpdatePartnerLocationDocument = new TypedDocumentString(`
     mutation UpdatePartnerLocation($id: ID!, $expectedVersion: Int!, $patch: LocationPatchInput!) {
@@ -1060,6 +1083,10 @@ export const UpdatePartnerLocationDocument = new TypedDocumentString(`
   latitude
   longitude
   districtAgs
+  geocodePrecision
+  municipality {
+    name
+  }
 }`) as unknown as TypedDocumentString<UpdatePartnerLocationMutation, UpdatePartnerLocationMutationVariables>;
 export const OrganizationAuditDocument = new TypedDocumentString(`
     query OrganizationAudit($organizationId: ID!, $first: Int, $after: String) {
