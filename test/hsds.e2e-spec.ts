@@ -101,6 +101,18 @@ describeWithHsds.each(databaseTargets())('HSDS 3.0 API on the $name database', (
     }
   });
 
+  it('streams every matching full service as NDJSON (format=ndjson), without pages', async () => {
+    const res = await t.http().get(`/hsds/services?format=ndjson&organization_id=${f.organizations.elbtal}`).set('authorization', `Bearer ${token}`);
+    expect([res.status, res.headers['content-type']]).toEqual([200, 'application/x-ndjson; charset=utf-8']);
+    const lines = res.text.trim().split('\n').map((line) => JSON.parse(line));
+    bodies.push(lines);
+    for (const service of lines) expect(hsdsSchemaProblems('compiled/service.json', service)).toEqual([]);
+    const full = await get(`/hsds/services?full=true&organization_id=${f.organizations.elbtal}`);
+    expect(lines.map((s: any) => s.id)).toEqual(full.contents.map((s: any) => s.id).sort());
+    expect(lines.find((s: any) => s.id === f.services.sucht)).toEqual(full.contents.find((s: any) => s.id === f.services.sucht));
+    expect((await get('/hsds/services?format=xml', 400)).error.field).toBe('format');
+  });
+
   it('filters by search, taxonomy term, taxonomy, organization and modified_after', async () => {
     const names = async (query: string) => (await get(`/hsds/services?${query}`)).contents.map((s: any) => s.name);
     expect(await names('search=r%C3%BCcken')).toEqual(['Rückenkurs Elbtal']);

@@ -210,14 +210,17 @@ export class CatalogueExportRepository {
    * Every visible service after `afterId` in id order, `limit` at a time — the full export walks
    * the catalogue with this (keyset, so each batch costs the same however far it is).
    */
-  findServicesAfter(afterId: string | null, limit: number): Promise<FullServiceRow[]> {
+  findServicesAfter(afterId: string | null, limit: number, filter: ExportServiceFilter = {}): Promise<FullServiceRow[]> {
+    const p = new SqlParams();
+    const where = serviceWhere(filter, p);
+    const after = p.add(afterId);
     return this.db.query(
       `WITH page AS MATERIALIZED (
          SELECT s.id FROM service s JOIN organization o ON o.id = s.organization_id
-         WHERE ${visibilitySql.listing('s', 'o')} AND ($1::uuid IS NULL OR s.id > $1::uuid) ORDER BY s.id LIMIT $2)
+         WHERE ${where} AND (${after}::uuid IS NULL OR s.id > ${after}::uuid) ORDER BY s.id LIMIT ${p.add(limit)})
        SELECT ${SERVICE_COLUMNS}${FULL_COLUMNS}
        FROM page JOIN service s ON s.id = page.id JOIN organization o ON o.id = s.organization_id ORDER BY s.id`,
-      [afterId, limit],
+      p.values,
     );
   }
 

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 export const HSDS_DEFAULT_PER_PAGE = 50;
 export const HSDS_MAX_PER_PAGE = 200;
@@ -51,6 +51,11 @@ export class HsdsServiceQuery extends HsdsPageQuery {
   @Transform(bool)
   @IsBoolean({ message: 'full must be true or false' })
   full?: boolean;
+
+  /** `ndjson`: every matching full service, one per line, without pages (OpenAPI `format`) */
+  @IsOptional()
+  @IsIn(['json', 'ndjson'], { message: 'format must be json or ndjson' })
+  format?: 'json' | 'ndjson';
 }
 
 export class HsdsServiceAtLocationQuery extends HsdsServiceQuery {

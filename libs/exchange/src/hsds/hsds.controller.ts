@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { once } from 'node:events';
 import { Response } from 'express';
 import { AllowRoles, DirectoryRead, Role } from '@lotse/common';
 import { HsdsDatapackageExporter } from '../datapackage/hsds-datapackage.exporter';
@@ -44,8 +45,21 @@ export class HsdsController {
   }
 
   @Get('services')
-  services(@Query() query: HsdsServiceQuery) {
-    return this.hsds.services(query);
+  async services(@Query() query: HsdsServiceQuery, @Res() res: Response): Promise<void> {
+    if (query.format !== 'ndjson') {
+      res.json(await this.hsds.services(query));
+      return;
+    }
+    // the first batch is read before the headers go out, so a bad filter is still a proper error
+    const batches = this.hsds.servicesStream(query);
+    let next = await batches.next();
+    res.status(200).type('application/x-ndjson; charset=utf-8');
+    while (!next.done) {
+      const chunk = next.value.map((s) => JSON.stringify(s)).join('\n') + '\n';
+      if (!res.write(chunk)) await once(res, 'drain');
+      next = await batches.next();
+    }
+    res.end();
   }
 
   @Get('services/:id')

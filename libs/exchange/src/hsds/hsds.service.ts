@@ -90,6 +90,22 @@ export class HsdsApiService {
     return hsdsPage(contents, total, page.page, page.limit);
   }
 
+  /**
+   * Every matching service, full, in id order, batch by batch (keyset): `format=ndjson`. A harvester
+   * reads the whole directory in one request at a flat cost per service instead of walking pages,
+   * whose offsets grow with the catalogue.
+   */
+  async *servicesStream(query: HsdsServiceQuery, batch = 500): AsyncGenerator<Json[]> {
+    const filter = serviceFilterOf(query);
+    const areas = await this.areaNames.lookup();
+    for (let after: string | null = null; ; ) {
+      const rows = await this.repository.findServicesAfter(after, batch, filter);
+      if (!rows.length) return;
+      after = rows[rows.length - 1].id;
+      yield rows.map((s) => serviceJson(s, areas));
+    }
+  }
+
   async service(id: string): Promise<Json> {
     const [row] = isUuid(id) ? ((await this.repository.findServicesByIds([id], true)) as FullServiceRow[]) : [];
     if (!row) throw new NotFoundError('service', id);
