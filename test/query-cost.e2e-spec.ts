@@ -1,17 +1,72 @@
-import { NEED_TERMS } from '@lotse/catalogue';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { GraphQLSchema, isObjectType, parse } from 'graphql';
+import { DataSource } from 'typeorm';
+import { CATALOGUE_FAN_OUT, NEED_TERMS } from '@lotse/catalogue';
+import { Role } from '@lotse/common';
+import { GeoService } from '@lotse/geo';
+import { estimateQueryCost, MAX_QUERY_COMPLEXITY } from '../apps/api/src/graphql-limits';
 import { BUNDLE_COST, BUNDLE_STEPS_PER_NEED_OPTION, CANDIDATE_LIMIT, MatchingService, MAX_NEEDS_PER_REQUEST } from '@lotse/matching';
 import { TravelMode } from '@lotse/travel';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
 /*
  * What a request may cost (issue 12, point 3), on the demo catalogue: a match's work grows with
- * needs × candidates, not combinatorially.
+ * needs × candidates, not combinatorially; every field that does work declares its cost, and a
+ * request over the limit is refused before any work, as a client error naming the limit.
  */
 
 // Meißen, as in the issue: public transport, no diversification
 const MEISSEN = { municipalityAgs: '14627140' };
 // as many needs as one request may name (MAX_NEEDS_PER_REQUEST), from the start of the taxonomy
 const ALL_NEEDS = NEED_TERMS.map((t) => t.code).slice(0, MAX_NEEDS_PER_REQUEST);
+
+const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
+const COVERAGE_6_NEEDS = `networkCoverage(input: { needs: ${JSON.stringify(ALL_NEEDS.slice(0, 6))}, thresholdMinutes: 60 }) { summary { coveredMunicipalities } }`;
+const NESTED_SERVICES = 'services(first: 100) { edges { node { organization { services { locations { services { organization { services { name } } } } } } } } }';
+
+/** What the web app asks for: a coach's match, search and listing, a partner's own listings, a coordinator's queue. */
+const ORDINARY: Record<string, { query: string; variables?: Record<string, unknown> }> = {
+  match: {
+    query: `query($request: MatchRequestInput!) { matchReferralTargets(request: $request) {
+      consideredCandidates limitMinutes unmetNeeds { code labelDe }
+      targets(first: 20) { totalCount pageInfo { hasNextPage endCursor } edges { node {
+        score travelMinutes travelMode travelBasis distanceMeters matchedNeeds { code labelDe }
+        reasons { factor value weight contribution explanation }
+        service { id name category description capacity { acceptingNewClients freeSeats waitingDays updatedAt } languages accessibility deliveryModes
+          openingHours { weekday opensAt closesAt } sessions { startsOn endsOn weekday startTime endTime freeSeats }
+          organization { id name email website phones { label number } } }
+        location { id name street postcode town latitude longitude district { ags name } }
+      } } }
+      bundle { distinctOrganizations distinctLocations totalTravelMinutes explanation missingNeeds { need { code } }
+        items { need { code labelDe } rank explanation target { travelMinutes service { id name organization { name } } location { town } } } }
+      beyondLimit { need { code } explanation nearest { travelMinutes service { name } location { town } } }
+    } }`,
+    variables: { request: { needs: ALL_NEEDS, origin: MEISSEN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 90 } } },
+  },
+  search: {
+    query: `query($text: String) { searchServices(text: $text, first: 20) { totalCount engine
+      facets { categories { category count } districts { ags name count } needs { need { code } count } }
+      edges { cursor node { distanceMeters service { id name category capacity { acceptingNewClients waitingDays }
+        needs { code labelDe } organization { name } locations { town postcode street } } } } } }`,
+    variables: { text: 'Suchtberatung' },
+  },
+  listing: {
+    query: `query($id: ID!) { service(id: $id) { id name description category languageNames { code nameDe } accessibility deliveryModes
+      capacity { acceptingNewClients freeSeats waitingDays updatedAt } verification { verifiedAt verifiedBy }
+      openingHours { weekday opensAt closesAt } sessions { id startsOn endsOn seats freeSeats }
+      organization { id name email website phones { label number } identifiers { scheme value } }
+      locations { id name street postcode town latitude longitude municipality { ags name } } } }`,
+  },
+  selfService: {
+    query: `{ me { id email displayName role organizationIds }
+      myOrganizations { id name status version email website phones { label number }
+        services { id name status version category capacity { acceptingNewClients freeSeats waitingDays updatedAt } openingHours { weekday opensAt closesAt } locations { id town } }
+        locations { id name street postcode town version services { id name } } } }`,
+  },
+  queue: {
+    query: `{ verificationQueue(first: 50) { totalCount edges { node { kind reasons changedFields organization { id name } service { id name } } } } }`,
+  },
+};
 
 describe.each(databaseTargets())('query cost on the $name database (demo data)', (target) => {
   let t: TestApp;
@@ -78,6 +133,103 @@ describe.each(databaseTargets())('query cost on the $name database (demo data)',
       expect(steps).toBeGreaterThan(0);
       outcome.bundle();
       expect(outcome.work.bundleSteps).toBe(steps);
+    });
+  });
+
+  describe('the cost limit', () => {
+    let schema: GraphQLSchema;
+    let coordinator: string;
+    const cost = async (query: string, variables: Record<string, unknown> = {}) =>
+      estimateQueryCost(schema, parse(query), variables, await t.app.get(GeoService).queryCostScale());
+
+    beforeAll(async () => {
+      schema = t.app.get(GraphQLSchemaHost).schema;
+      coordinator = await t.loginAs(Role.COORDINATOR);
+    });
+
+    it('knows the cost of every root query and of every field with its own resolver', () => {
+      const undeclared: string[] = [];
+      const checked: string[] = [];
+      for (const type of Object.values(schema.getTypeMap())) {
+        if (!isObjectType(type) || type.name.startsWith('__') || type.name === 'Mutation') continue;
+        for (const field of Object.values(type.getFields())) {
+          // NestJS resolves a plain property with its `rootFieldResolver`; anything else is a resolver of ours
+          const ownResolver = type.name === 'Query' || (field.resolve !== undefined && field.resolve.name !== 'rootFieldResolver');
+          if (ownResolver) checked.push(`${type.name}.${field.name}`);
+          if (ownResolver && field.extensions?.complexity === undefined) undeclared.push(`${type.name}.${field.name}`);
+        }
+      }
+      expect(undeclared).toEqual([]);
+      expect(checked).toEqual(expect.arrayContaining(['Organization.services', 'Location.services', 'Service.locations', 'MatchResult.targets', 'NetworkCoverage.gapList']));
+      expect(checked).not.toContain('Service.name');
+    });
+
+    it('refuses the issue’s probes before any work, in milliseconds, with HTTP 400 naming the limit', async () => {
+      await t.gql('{ districts { ags } }', {}, coordinator); // the cost scale is counted once, at the first request
+      for (const [probe, query] of [
+        ['50 × all-Saxony coverage of 6 needs', aliases(50, COVERAGE_6_NEEDS)],
+        ['10 × coverage of 6 needs', aliases(10, COVERAGE_6_NEEDS)],
+        ['10 × nested services', aliases(10, NESTED_SERVICES)],
+        ['1 × nested services', aliases(1, NESTED_SERVICES)],
+      ]) {
+        const before = t.queries();
+        const started = performance.now();
+        const res = await t.http().post('/graphql').set('authorization', `Bearer ${coordinator}`).send({ query });
+        const ms = performance.now() - started;
+        expect({ probe, status: res.status, code: res.body.errors?.[0]?.extensions?.code }).toEqual({ probe, status: 400, code: 'QUERY_TOO_COMPLEX' });
+        expect(res.body.data).toBeUndefined();
+        expect(res.body.errors[0].message).toContain(`the limit (query cost limit) is ${MAX_QUERY_COMPLEXITY}`);
+        expect(res.body.errors[0].extensions).toMatchObject({ maxCost: MAX_QUERY_COMPLEXITY, cost: expect.any(Number) });
+        expect(t.queries() - before).toBe(0);
+        expect(ms).toBeLessThan(1000);
+      }
+    });
+
+    it('answers a too-deep query with the same HTTP status', async () => {
+      const deep = '{ services(first: 1) { edges { node { organization { services { organization { services { organization { services { organization { services { organization { name } } } } } } } } } } } } }';
+      const res = await t.http().post('/graphql').send({ query: deep });
+      expect(res.status).toBe(400);
+      expect(res.body.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    });
+
+    it('lets one all-Saxony coverage of every need through, not two', async () => {
+      const all = `networkCoverage(input: { needs: ${JSON.stringify(ALL_NEEDS)}, thresholdMinutes: 60 }) { summary { coveredMunicipalities } gapList { municipalityAgs } }`;
+      expect(await cost(aliases(1, all))).toBeLessThanOrEqual(MAX_QUERY_COMPLEXITY);
+      expect(await cost(aliases(2, all))).toBeGreaterThan(MAX_QUERY_COMPLEXITY);
+      // a district costs its municipalities, not Saxony's
+      const district = `networkCoverage(input: { districtAgs: "14627", needs: ${JSON.stringify(ALL_NEEDS)}, thresholdMinutes: 60 }) { summary { coveredMunicipalities } }`;
+      expect(await cost(aliases(1, district))).toBeLessThan((await cost(aliases(1, all))) / 5);
+    });
+
+    it('counts page sizes, also the default one, and variables', async () => {
+      const q = 'query($n: Int) { services(first: $n) { edges { node { name locations { town } } } } }';
+      expect(await cost(q, { n: 100 })).toBeGreaterThan(4 * (await cost(q, { n: 20 })));
+      expect(await cost(q, {})).toBe(await cost(q, { n: 20 }));
+      const res = await t.gql(q, { n: 100 });
+      expect(res.errors).toBeUndefined();
+    });
+
+    it('keeps the demo users’ ordinary queries well under the limit, and answers them', async () => {
+      const coach = await t.loginAs(Role.COACH);
+      const [org] = (await t.gql('{ organizations(first: 1) { edges { node { id services { id } } } } }')).data.organizations.edges.map((e: any) => e.node);
+      const partner = await t.loginAs(Role.PARTNER, [org.id]);
+      const tokens: Record<string, string> = { match: coach, search: coach, listing: coach, selfService: partner, queue: coordinator };
+      const variables: Record<string, Record<string, unknown> | undefined> = { ...Object.fromEntries(Object.entries(ORDINARY).map(([k, v]) => [k, v.variables])), listing: { id: org.services[0].id } };
+      for (const [name, { query }] of Object.entries(ORDINARY)) {
+        const estimate = await cost(query, variables[name] ?? {});
+        expect({ name, underHalfTheLimit: estimate <= MAX_QUERY_COMPLEXITY / 2 }).toEqual({ name, underHalfTheLimit: true });
+        const res = await t.gql(query, variables[name], tokens[name]);
+        expect({ name, errors: res.errors }).toEqual({ name, errors: undefined });
+      }
+    });
+
+    it('declares fan-outs the demo catalogue keeps to (95th percentile)', async () => {
+      const db = t.app.get(DataSource);
+      const p95 = async (sql: string) => Number((await db.query(`SELECT coalesce(percentile_cont(0.95) WITHIN GROUP (ORDER BY n), 0) AS p FROM (${sql}) counts`))[0].p);
+      expect(await p95('SELECT count(*) AS n FROM service GROUP BY organization_id')).toBeLessThanOrEqual(CATALOGUE_FAN_OUT.servicesPerOrganization);
+      expect(await p95('SELECT count(*) AS n FROM location GROUP BY organization_id')).toBeLessThanOrEqual(CATALOGUE_FAN_OUT.locationsPerOrganization);
+      expect(await p95('SELECT count(*) AS n FROM service_location GROUP BY service_id')).toBeLessThanOrEqual(CATALOGUE_FAN_OUT.locationsPerService);
+      expect(await p95('SELECT count(*) AS n FROM service_location GROUP BY location_id')).toBeLessThanOrEqual(CATALOGUE_FAN_OUT.servicesPerLocation);
     });
   });
 });

@@ -8,7 +8,7 @@ import { DomainErrorHttpFilter, formatGraphQLError, RequestContext } from '@lots
 import { ConfigModule, Environment } from '@lotse/config';
 import { DatabaseModule } from '@lotse/database';
 import { DemoSeedModule } from '@lotse/demo-data';
-import { GeoModule } from '@lotse/geo';
+import { GeoModule, GeoService } from '@lotse/geo';
 import { MatchingModule } from '@lotse/matching';
 import { CoverageModule } from '@lotse/coverage';
 import { AuthModule } from '@lotse/auth';
@@ -36,8 +36,9 @@ export class AppModule {
         DatabaseModule.forRoot({ inMemory: inMemoryDatabase }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [GraphQLSchemaHost],
-          useFactory: (schemaHost: GraphQLSchemaHost) => ({
+          imports: [GeoModule],
+          inject: [GraphQLSchemaHost, GeoService],
+          useFactory: (schemaHost: GraphQLSchemaHost, geo: GeoService) => ({
             autoSchemaFile: true,
             sortSchema: true,
             path: '/graphql',
@@ -48,7 +49,7 @@ export class AppModule {
               // No cache hints are used; left on, it wraps every field's resolver to collect them.
               ApolloServerPluginCacheControlDisabled(),
               requestLoggingPlugin(),
-              complexityLimitPlugin(() => schemaHost.schema),
+              complexityLimitPlugin(() => schemaHost.schema, () => geo.queryCostScale()),
               ...(env.GRAPHQL_IDE ? [graphiqlLandingPagePlugin('/graphql')] : []),
             ],
             context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req }),

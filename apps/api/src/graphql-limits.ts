@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, SelectionSetNode, ValidationContext, visit } from 'graphql';
+import { ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, SelectionSetNode, ValidationContext } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { ErrorCode } from '@lotse/common';
+import { DATABASE_WORK, DEFAULT_PAGE_SIZE, ErrorCode, pageSize, QueryCostScale, QueryTooComplexError } from '@lotse/common';
 
 export const MAX_QUERY_DEPTH = 12;
 export const MAX_QUERY_COMPLEXITY = 20_000;
@@ -41,56 +41,42 @@ export function depthLimitRule(max = MAX_QUERY_DEPTH) {
 }
 
 /**
- * Estimates a query's cost before running it: each field costs 1, multiplied by `first` on lists,
- * so `services(first: 100) { locations { services(first: 100) … } }` is refused up front.
+ * Estimates a request's cost before running it (see `Cost` in @lotse/common): fields declare their
+ * cost (`complexity`), pages multiply by `first`, other fields cost 1. A request over `max` is
+ * refused before any resolver runs, with HTTP 400 and QUERY_TOO_COMPLEX naming the limit.
  *
- * The estimate depends only on the document and the values of variables that feed a `first`
- * argument, so it is remembered per document for those values (page sizes — nothing else of a
- * request is kept): walking the schema for every request cost as much as a small query.
+ * The estimate depends only on the document and the values it may read (page sizes, districts,
+ * lengths of lists — `costShape`), so it is remembered per document for those: walking the schema
+ * for every request cost as much as a small query.
  */
-export function complexityLimitPlugin(schema: () => GraphQLSchema, max = MAX_QUERY_COMPLEXITY): ApolloServerPlugin {
-  const known = new WeakMap<DocumentNode, { pageVariables: string[]; byPageSizes: Map<string, number> }>();
-  const estimate = (document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>): number =>
-    getComplexity({
-      schema: schema(),
-      operationName,
-      query: document,
-      variables,
-      estimators: [
-        fieldExtensionsEstimator(),
-        ({ args, childComplexity }) => {
-          const first = typeof args.first === 'number' ? args.first : undefined;
-          return first !== undefined ? 1 + childComplexity * first : undefined;
-        },
-        simpleEstimator({ defaultComplexity: 1 }),
-      ],
-    });
+export function complexityLimitPlugin(schema: () => GraphQLSchema, scale: () => Promise<QueryCostScale>, max = MAX_QUERY_COMPLEXITY): ApolloServerPlugin {
+  const known = new WeakMap<DocumentNode, Map<string, number>>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           const variables = request.variables ?? {};
-          let entry = known.get(document);
-          if (!entry) {
-            entry = { pageVariables: pageSizeVariables(document), byPageSizes: new Map() };
-            known.set(document, entry);
+          let byShape = known.get(document);
+          if (!byShape) {
+            byShape = new Map();
+            known.set(document, byShape);
           }
-          const key = JSON.stringify([request.operationName ?? null, ...entry.pageVariables.map((name) => variables[name] ?? null)]);
-          let complexity = entry.byPageSizes.get(key);
+          const key = JSON.stringify([request.operationName ?? null, costShape(variables)]);
+          let complexity = byShape.get(key);
           if (complexity === undefined) {
+            const costScale = await scale();
             try {
-              complexity = estimate(document, request.operationName ?? undefined, variables);
+              complexity = estimateQueryCost(schema(), document, variables, costScale, request.operationName ?? undefined);
             } catch {
               // Variables that do not coerce: execution reports them as BAD_USER_INPUT with the variable's name.
               return;
             }
             // Page sizes are bounded integers, but a client could still vary them endlessly.
-            if (entry.byPageSizes.size < 64) entry.byPageSizes.set(key, complexity);
+            if (byShape.size < 64) byShape.set(key, complexity);
           }
           if (complexity > max) {
-            throw new GraphQLError(`Query is too complex (${complexity}); at most ${max} is allowed — ask for fewer items per page`, {
-              extensions: { code: ErrorCode.BAD_USER_INPUT, field: 'query', complexity, maxComplexity: max },
-            });
+            const refusal = new QueryTooComplexError(complexity, max);
+            throw new GraphQLError(refusal.message, { originalError: refusal, extensions: { code: refusal.code, http: { status: 400 } } });
           }
         },
       };
@@ -98,13 +84,32 @@ export function complexityLimitPlugin(schema: () => GraphQLSchema, max = MAX_QUE
   };
 }
 
-/** Names of the variables a document passes to a `first` argument, anywhere (fragments included). */
-function pageSizeVariables(document: DocumentNode): string[] {
-  const names = new Set<string>();
-  visit(document, {
-    Argument(node) {
-      if (node.name.value === 'first' && node.value.kind === Kind.VARIABLE) names.add(node.value.name.value);
-    },
+/** The estimated cost of an operation (see `Cost` in @lotse/common); throws when variables do not coerce. */
+export function estimateQueryCost(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown>, scale: QueryCostScale, operationName?: string): number {
+  return getComplexity({
+    schema,
+    operationName,
+    query: document,
+    variables,
+    context: { scale },
+    estimators: [
+      fieldExtensionsEstimator(),
+      // a list with a page size and no declared cost (a safety net; declared costs are tested)
+      ({ field, args, childComplexity }) => (field.args.some((a) => a.name === 'first') ? DATABASE_WORK + pageSize(args.first, DEFAULT_PAGE_SIZE) * childComplexity : undefined),
+      simpleEstimator({ defaultComplexity: 1 }),
+    ],
   });
-  return [...names].sort();
+}
+
+/**
+ * What of a request's variables the estimate may read: `first` numbers, `districtAgs` keys and
+ * the lengths of lists (each element reduced the same way); everything else becomes null, so the
+ * remembered estimates hold no needs, places or text.
+ */
+export function costShape(value: unknown, key?: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => costShape(v));
+  if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, costShape(v, k)]));
+  if (key === 'first' && typeof value === 'number') return value;
+  if (key === 'districtAgs' && typeof value === 'string') return value;
+  return null;
 }

@@ -15,3 +15,4 @@ export * from './domain/write.types';
 export { RegisterOrganizationInput } from './graphql/catalogue.inputs';
 export { NearInput, MAX_RADIUS_METERS, ServiceFilterInput } from './graphql/catalogue.args';
 export * from './domain/languages';
+export { CATALOGUE_FAN_OUT } from './graphql/fan-out';

@@ -9,6 +9,12 @@ export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
+  /** the request's estimated cost is over the limit; refused before any work */
+  QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** the HTTP body is larger than the API accepts */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  /** the HTTP request itself is malformed (e.g. a body that is not JSON) */
+  BAD_REQUEST = 'BAD_REQUEST',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
 
@@ -74,7 +80,18 @@ export class ForbiddenError extends DomainError {
 }
 
 export class TooManyRequestsError extends DomainError {
-  constructor(retryAfterSeconds: number) {
-    super(ErrorCode.TOO_MANY_REQUESTS, `Too many requests; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  constructor(retryAfterSeconds: number, message = `Too many requests; try again in ${retryAfterSeconds} s`, details: Record<string, unknown> = {}) {
+    super(ErrorCode.TOO_MANY_REQUESTS, message, { retryAfterSeconds, ...details });
+  }
+}
+
+/** A request whose estimated cost is over the limit: names the limit and its value, so a client can ask for less. */
+export class QueryTooComplexError extends DomainError {
+  constructor(cost: number, limit: number) {
+    super(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `Query is too complex: its estimated cost is ${cost}, the limit (query cost limit) is ${limit}. Ask for fewer items per page, fewer nested lists, fewer aliases, or fewer municipalities × needs.`,
+      { cost, maxCost: limit },
+    );
   }
 }

@@ -8,3 +8,4 @@ export * from './actor';
 export * from './access';
 export * from './http-errors';
 export * from './german-text';
+export * from './query-cost';

@@ -67,6 +67,12 @@ export class GeoRepository {
     return row.n;
   }
 
+  /** How many municipalities each district has. */
+  async countMunicipalitiesByDistrict(): Promise<Map<string, number>> {
+    const rows: { ags: string; n: number }[] = await this.db.query(`SELECT district_ags AS ags, count(*)::int AS n FROM municipality GROUP BY district_ags`);
+    return new Map(rows.map((r) => [r.ags, r.n]));
+  }
+
   /** Every municipality's boundary as GeoJSON, full precision, for the in-memory area index. */
   findMunicipalityBoundaries(): Promise<{ ags: string; districtAgs: string; geojson: string }[]> {
     return this.db.query(`SELECT ags, district_ags AS "districtAgs", ST_AsGeoJSON(boundary, 15) AS geojson FROM municipality ORDER BY ags`);

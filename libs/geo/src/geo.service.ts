@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { Injectable, Logger } from '@nestjs/common';
+import { QueryCostScale } from '@lotse/common';
 import { AreaIndex, ringsOf } from './area-index';
 import { GeoRepository } from './geo.repository';
 import { OfflineGeocodingTables } from './geocoding/offline-geocoder';
@@ -34,6 +35,7 @@ async function readFeatures(file: string): Promise<BoundaryFeature[]> {
 @Injectable()
 export class GeoService {
   private readonly logger = new Logger(GeoService.name);
+  private costScale?: Promise<QueryCostScale>;
 
   private areaIndex?: Promise<AreaIndex>;
   private placeIndex?: Promise<PlaceIndex>;
@@ -50,6 +52,7 @@ export class GeoService {
     const [districts, municipalities] = await Promise.all([readFeatures('sn-districts.geojson.gz'), readFeatures('sn-municipalities.geojson.gz')]);
     await this.repository.replaceBoundaries(districts, municipalities);
     this.areaIndex = undefined;
+    this.costScale = undefined;
     this.logger.log(`loaded ${districts.length} districts and ${municipalities.length} municipalities in ${Date.now() - started} ms`);
     await this.ensurePlaces(true);
   }
@@ -82,6 +85,26 @@ export class GeoService {
 
   municipalities(filter: { districtAgs?: string; agsList?: string[] }, page: { limit: number; afterAgs?: string }): Promise<Municipality[]> {
     return this.repository.findMunicipalities(filter, page);
+  }
+
+  /**
+   * The scale of query cost: how many municipalities a district (or Saxony) has, counted once —
+   * boundaries change only through `ensureBoundaries`, at start-up.
+   */
+  queryCostScale(): Promise<QueryCostScale> {
+    this.costScale ??= this.repository.countMunicipalitiesByDistrict().then(
+      (byDistrict) => {
+        const total = [...byDistrict.values()].reduce((a, b) => a + b, 0);
+        const largest = Math.max(0, ...byDistrict.values());
+        // an unknown district is refused by validation; estimate it like the largest one
+        return { municipalities: (districtAgs) => (districtAgs ? (byDistrict.get(districtAgs) ?? largest) : total) };
+      },
+      (error) => {
+        this.costScale = undefined;
+        throw error;
+      },
+    );
+    return this.costScale;
   }
 
   countMunicipalities(districtAgs?: string): Promise<number> {

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, AllowRoles, Authenticated, CurrentActor, ForbiddenError, InvalidInputError, Public, RequestContext, Role } from '@lotse/common';
+import { Actor, AllowRoles, Authenticated, Cost, CurrentActor, ForbiddenError, InvalidInputError, Public, RequestContext, Role } from '@lotse/common';
 import { AuthService } from '../auth.service';
 import { UserRecord } from '../auth.types';
 import { AcceptInvitationArgs, AuthPayloadType, InvitationType, InviteArgs, LoginArgs, RefreshArgs, UserType } from './auth.graphql';
@@ -32,7 +32,7 @@ export class AuthResolver {
   }
 
   @Authenticated()
-  @Query(() => UserType)
+  @Query(() => UserType, { complexity: Cost.lookup })
   async me(@CurrentActor() actor: Actor): Promise<UserType> {
     return toUser((await this.auth.findUser(actor.userId))!);
   }

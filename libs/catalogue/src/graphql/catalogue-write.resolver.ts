@@ -1,6 +1,6 @@
 import { Args, Field, ID, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { GraphQLJSON } from './json.scalar';
-import { Actor, AllowRoles, Authenticated, Connection, CurrentActor, NotFoundError, Role, toConnection, toPage } from '@lotse/common';
+import { Actor, AllowRoles, Authenticated, Connection, Cost, CurrentActor, NotFoundError, Role, toConnection, toPage } from '@lotse/common';
 import { CatalogueWriteService } from '../catalogue-write.service';
 import { CatalogueService } from '../catalogue.service';
 import { OrganizationStatus } from '../domain/enums';
@@ -21,6 +21,7 @@ import {
   VerificationQueueArgs,
 } from './catalogue.inputs';
 import { IdArgs } from './catalogue.args';
+import { CATALOGUE_FAN_OUT } from './fan-out';
 import { toLocationType, toOrganizationType, toServiceType } from './mappers';
 
 @ObjectType('AuditEvent', { description: 'One change: who, when, which field, old and new value (HSDS metadata)' })
@@ -83,7 +84,7 @@ export class CatalogueWriteResolver {
   }
 
   @Authenticated()
-  @Query(() => [OrganizationType], { description: 'The organisations the logged-in partner belongs to, whatever their status' })
+  @Query(() => [OrganizationType], { complexity: Cost.list(CATALOGUE_FAN_OUT.organizationsPerMember), description: 'The organisations the logged-in partner belongs to, whatever their status' })
   async myOrganizations(@CurrentActor() actor: Actor): Promise<OrganizationType[]> {
     return (await this.catalogue.organizationsByIds(actor.organizationIds)).map(toOrganizationType);
   }
@@ -184,7 +185,7 @@ export class CatalogueWriteResolver {
   }
 
   @Authenticated()
-  @Query(() => AuditEventConnection, { description: 'Changes, newest first: coordinators all, partners their own organisation' })
+  @Query(() => AuditEventConnection, { complexity: Cost.page(), description: 'Changes, newest first: coordinators all, partners their own organisation' })
   async auditTrail(@CurrentActor() actor: Actor, @Args() a: AuditTrailArgs): Promise<AuditEventConnection> {
     const page = toPage(a, 1);
     const [rows, total] = await this.writes.auditTrail(actor, { organizationId: a.organizationId, resourceId: a.resourceId }, { limit: page.limit + 1, afterId: page.after?.[0] as string | undefined });
@@ -192,7 +193,7 @@ export class CatalogueWriteResolver {
   }
 
   @AllowRoles(Role.COORDINATOR, Role.ADMIN)
-  @Query(() => QueueItemConnection, {
+  @Query(() => QueueItemConnection, { complexity: Cost.page(),
     description: 'Organisations waiting for admission, listings changed since verification (and which fields), never verified, or with stale verification or capacity',
   })
   async verificationQueue(@Args() a: VerificationQueueArgs): Promise<QueueItemConnection> {

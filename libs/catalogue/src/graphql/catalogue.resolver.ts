@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Actor, ListingRead, NotFoundError, OptionalActor, Public, RequestContext, toConnection, toPage } from '@lotse/common';
+import { Actor, Cost, ListingRead, NotFoundError, OptionalActor, Public, RequestContext, toConnection, toPage } from '@lotse/common';
 import { DistrictType, GeoService, MunicipalityType } from '@lotse/geo';
 import { CatalogueService } from '../catalogue.service';
 import { OrganizationStatus } from '../domain/enums';
@@ -27,6 +27,7 @@ import {
   ServiceConnection,
   ServiceType,
 } from './catalogue.graphql-types';
+import { CATALOGUE_FAN_OUT } from './fan-out';
 import { catalogueLoaders } from './loaders';
 import { toLocationType, toOrganizationType, toPartnerKindType, toServiceType } from './mappers';
 
@@ -36,30 +37,30 @@ export class CatalogueQueryResolver {
 
   /** The taxonomy is reference data, not directory content: anyone may read it (and the IDE's example query works before login). */
   @Public()
-  @Query(() => NeedsTaxonomyType, { description: 'The needs taxonomy with its version' })
+  @Query(() => NeedsTaxonomyType, { complexity: Cost.lookup, description: 'The needs taxonomy with its version' })
   async needsTaxonomy(): Promise<NeedsTaxonomyType> {
     return { version: this.catalogue.taxonomyVersion, terms: await this.catalogue.needTerms() };
   }
 
   @Public()
-  @Query(() => [NeedTermType], { description: 'The needs (Bedarfe) of the taxonomy, in display order' })
+  @Query(() => [NeedTermType], { complexity: Cost.lookup, description: 'The needs (Bedarfe) of the taxonomy, in display order' })
   needs(): Promise<NeedTerm[]> {
     return this.catalogue.needTerms();
   }
 
   @Public()
-  @Query(() => [LanguageType], { description: 'Languages by German or English name or code, for pickers: the ISO 639-1 ones first' })
+  @Query(() => [LanguageType], { complexity: Cost.page(20), description: 'Languages by German or English name or code, for pickers: the ISO 639-1 ones first' })
   languages(@Args() { search, first }: LanguagesArgs): Language[] {
     return searchLanguages(search ?? '', first ?? 20);
   }
 
   @Public()
-  @Query(() => [MedicalSpecialtyInfoType], { description: 'The documented list of medical specialties with German names (MWBO 2018)' })
+  @Query(() => [MedicalSpecialtyInfoType], { complexity: Cost.lookup, description: 'The documented list of medical specialties with German names (MWBO 2018)' })
   medicalSpecialties(): MedicalSpecialtyInfoType[] {
     return MEDICAL_SPECIALTIES.map((s) => ({ ...s, personDe: [...s.personDe], qualification: s.qualification.toUpperCase() }));
   }
 
-  @Query(() => OrganizationConnection, {
+  @Query(() => OrganizationConnection, { complexity: Cost.page(),
     description: 'Partner organisations ordered by name (ACTIVE unless a status is given); pending and inactive ones only for their members, coordinators and admins',
   })
   async organizations(@Args() args: OrganizationsArgs, @OptionalActor() actor?: Actor): Promise<OrganizationConnection> {
@@ -70,14 +71,14 @@ export class CatalogueQueryResolver {
   }
 
   @ListingRead()
-  @Query(() => OrganizationType)
+  @Query(() => OrganizationType, { complexity: Cost.lookup })
   async organization(@Args() { id }: IdArgs, @OptionalActor() actor?: Actor): Promise<OrganizationType> {
     const organization = await this.catalogue.visibleOrganization(id, viewerOf(actor));
     if (!organization) throw new NotFoundError('Organization', id);
     return toOrganizationType(organization);
   }
 
-  @Query(() => ServiceConnection, { description: 'Visible services ordered by name (hidden ones too for their members, coordinators and admins)' })
+  @Query(() => ServiceConnection, { complexity: Cost.page(), description: 'Visible services ordered by name (hidden ones too for their members, coordinators and admins)' })
   async services(@Args() args: ServicesArgs, @OptionalActor() actor?: Actor): Promise<ServiceConnection> {
     const page = toPage(args, 2);
     const [rows, total] = await this.catalogue.findServices(args.filter ?? {}, { limit: page.limit + 1, after: page.after }, viewerOf(actor));
@@ -85,14 +86,14 @@ export class CatalogueQueryResolver {
   }
 
   @ListingRead()
-  @Query(() => ServiceType)
+  @Query(() => ServiceType, { complexity: Cost.lookup })
   async service(@Args() { id }: IdArgs, @OptionalActor() actor?: Actor): Promise<ServiceType> {
     const service = await this.catalogue.visibleService(id, viewerOf(actor));
     if (!service) throw new NotFoundError('Service', id);
     return toServiceType(service);
   }
 
-  @Query(() => ServiceAtLocationConnection, {
+  @Query(() => ServiceAtLocationConnection, { complexity: Cost.page(),
     description: 'Services offered within a radius of a point or postcode centroid, nearest first, with the distance in metres',
   })
   async servicesNear(@Args() args: ServicesNearArgs): Promise<ServiceAtLocationConnection> {
@@ -108,7 +109,7 @@ export class CatalogueQueryResolver {
     );
   }
 
-  @Query(() => LocationConnection, { description: 'Locations of active organisations ordered by town (of hidden ones too for their members, coordinators and admins)' })
+  @Query(() => LocationConnection, { complexity: Cost.page(), description: 'Locations of active organisations ordered by town (of hidden ones too for their members, coordinators and admins)' })
   async locations(@Args() args: LocationsArgs, @OptionalActor() actor?: Actor): Promise<LocationConnection> {
     const page = toPage(args, 2);
     const [rows, total] = await this.catalogue.findLocations(args.filter ?? {}, { limit: page.limit + 1, after: page.after }, viewerOf(actor));
@@ -116,7 +117,7 @@ export class CatalogueQueryResolver {
   }
 
   @ListingRead()
-  @Query(() => LocationType)
+  @Query(() => LocationType, { complexity: Cost.lookup })
   async location(@Args() { id }: IdArgs, @OptionalActor() actor?: Actor): Promise<LocationType> {
     const location = await this.catalogue.visibleLocation(id, viewerOf(actor));
     if (!location) throw new NotFoundError('Location', id);
@@ -126,7 +127,7 @@ export class CatalogueQueryResolver {
 
 @Resolver(() => NeedTermType)
 export class NeedTermFieldsResolver {
-  @ResolveField(() => [PartnerKindType], { description: 'the kinds of partner that answer this need when the coach names none (a hard filter of matching)' })
+  @ResolveField(() => [PartnerKindType], { complexity: Cost.list(CATALOGUE_FAN_OUT.partnerKindsPerNeed), description: 'the kinds of partner that answer this need when the coach names none (a hard filter of matching)' })
   defaultPartnerKinds(@Parent() need: NeedTermType): PartnerKindType[] {
     return defaultPartnerKinds(need.code).map(toPartnerKindType);
   }
@@ -136,33 +137,33 @@ export class NeedTermFieldsResolver {
 export class ServiceFieldsResolver {
   constructor(private readonly catalogue: CatalogueService, private readonly geo: GeoService) {}
 
-  @ResolveField(() => OrganizationType)
+  @ResolveField(() => OrganizationType, { complexity: Cost.lookup })
   async organization(@Parent() service: { organizationId: string }, @Context() ctx: RequestContext) {
     const organization = await catalogueLoaders(ctx, this.catalogue, this.geo).organization.load(service.organizationId);
     return organization && toOrganizationType(organization);
   }
 
-  @ResolveField(() => [LocationType])
+  @ResolveField(() => [LocationType], { complexity: Cost.list(CATALOGUE_FAN_OUT.locationsPerService) })
   async locations(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
     return (await catalogueLoaders(ctx, this.catalogue, this.geo).locationsOfService.load(service.id)).map(toLocationType);
   }
 
-  @ResolveField(() => [LanguageType], { description: 'the languages with their German names' })
+  @ResolveField(() => [LanguageType], { complexity: Cost.list(CATALOGUE_FAN_OUT.languagesPerService), description: 'the languages with their German names' })
   languageNames(@Parent() service: ServiceType): Language[] {
     return service.languages.map((code) => findLanguage(code) ?? { code, iso6393: code, iso6391: null, nameDe: code, nameEn: code });
   }
 
-  @ResolveField(() => [NeedTermType])
+  @ResolveField(() => [NeedTermType], { complexity: Cost.list(CATALOGUE_FAN_OUT.needsPerService) })
   needs(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
     return catalogueLoaders(ctx, this.catalogue, this.geo).needsOfService.load(service.id);
   }
 
-  @ResolveField(() => [OpeningHoursType], { description: 'Weekly opening hours (HSDS schedule)' })
+  @ResolveField(() => [OpeningHoursType], { complexity: Cost.list(CATALOGUE_FAN_OUT.openingHoursPerService), description: 'Weekly opening hours (HSDS schedule)' })
   openingHours(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
     return catalogueLoaders(ctx, this.catalogue, this.geo).openingHours.load(service.id);
   }
 
-  @ResolveField(() => [CourseSessionType], { description: 'Course runs, earliest first (courses only)' })
+  @ResolveField(() => [CourseSessionType], { complexity: Cost.list(CATALOGUE_FAN_OUT.sessionsPerService), description: 'Course runs, earliest first (courses only)' })
   sessions(@Parent() service: ServiceType, @Context() ctx: RequestContext) {
     return catalogueLoaders(ctx, this.catalogue, this.geo).sessions.load(service.id);
   }
@@ -172,12 +173,12 @@ export class ServiceFieldsResolver {
 export class OrganizationFieldsResolver {
   constructor(private readonly catalogue: CatalogueService, private readonly geo: GeoService) {}
 
-  @ResolveField(() => [ServiceType], { description: 'Active services of the organisation' })
+  @ResolveField(() => [ServiceType], { complexity: Cost.list(CATALOGUE_FAN_OUT.servicesPerOrganization), description: 'Active services of the organisation' })
   async services(@Parent() organization: OrganizationType, @Context() ctx: RequestContext) {
     return (await catalogueLoaders(ctx, this.catalogue, this.geo).servicesOfOrganization.load(organization.id)).map(toServiceType);
   }
 
-  @ResolveField(() => [LocationType])
+  @ResolveField(() => [LocationType], { complexity: Cost.list(CATALOGUE_FAN_OUT.locationsPerOrganization) })
   async locations(@Parent() organization: OrganizationType, @Context() ctx: RequestContext) {
     return (await catalogueLoaders(ctx, this.catalogue, this.geo).locationsOfOrganization.load(organization.id)).map(toLocationType);
   }
@@ -187,29 +188,29 @@ export class OrganizationFieldsResolver {
 export class LocationFieldsResolver {
   constructor(private readonly catalogue: CatalogueService, private readonly geo: GeoService) {}
 
-  @ResolveField(() => OrganizationType)
+  @ResolveField(() => OrganizationType, { complexity: Cost.lookup })
   async organization(@Parent() location: { organizationId: string }, @Context() ctx: RequestContext) {
     const organization = await catalogueLoaders(ctx, this.catalogue, this.geo).organization.load(location.organizationId);
     return organization && toOrganizationType(organization);
   }
 
-  @ResolveField(() => [ServiceType], { description: 'Visible services offered here' })
+  @ResolveField(() => [ServiceType], { complexity: Cost.list(CATALOGUE_FAN_OUT.servicesPerLocation), description: 'Visible services offered here' })
   async services(@Parent() location: LocationType, @Context() ctx: RequestContext) {
     return (await catalogueLoaders(ctx, this.catalogue, this.geo).servicesAtLocation.load(location.id)).map(toServiceType);
   }
 
-  @ResolveField(() => DistrictType, { nullable: true })
+  @ResolveField(() => DistrictType, { complexity: Cost.lookup, nullable: true })
   district(@Parent() location: LocationType, @Context() ctx: RequestContext) {
     return location.districtAgs ? catalogueLoaders(ctx, this.catalogue, this.geo).district.load(location.districtAgs) : null;
   }
 
-  @ResolveField(() => MunicipalityType, { nullable: true })
+  @ResolveField(() => MunicipalityType, { complexity: Cost.lookup, nullable: true })
   municipality(@Parent() location: LocationType, @Context() ctx: RequestContext) {
     return location.municipalityAgs ? catalogueLoaders(ctx, this.catalogue, this.geo).municipality.load(location.municipalityAgs) : null;
   }
 }
 
-const countsField = { description: 'Visible services with a location here, per category (categories without services omitted)' };
+const countsField = { complexity: Cost.list(CATALOGUE_FAN_OUT.categories), description: 'Visible services with a location here, per category (categories without services omitted)' };
 
 @Resolver(() => DistrictType)
 export class DistrictServiceCountsResolver {

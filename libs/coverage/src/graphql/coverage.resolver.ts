@@ -1,6 +1,6 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NeedTerm } from '@lotse/catalogue';
-import { AllowRoles, InvalidInputError, Role } from '@lotse/common';
+import { AllowRoles, Cost, InvalidInputError, Role } from '@lotse/common';
 import { toDepartureWindow, toDepartureWindowType, toTransitFeedType, TravelBasisKind } from '@lotse/travel';
 import { CoverageFigures, NearestPartner, NetworkCoverage } from '../coverage.types';
 import { CoverageService, GRAPHQL_FIELDS } from '../coverage.service';
@@ -15,6 +15,13 @@ import {
 } from './coverage.types.graphql';
 
 const DEFAULT_GAPS = 100;
+
+/**
+ * Query cost of coverage (see `Cost`): each municipality × need measures every measuring point
+ * against its nearest listings — all Saxony × 20 needs is one request's worth, two such are not.
+ */
+export const COVERAGE_COST_PER_MUNICIPALITY_NEED = 2;
+const DISTRICTS_TIMES_CATEGORIES = 13 * 9;
 
 function toNearestType(n: NearestPartner | null): NearestPartnerType | null {
   if (!n) return null;
@@ -53,6 +60,7 @@ export class CoverageResolver {
 
   @AllowRoles(Role.COORDINATOR, Role.ADMIN)
   @Query(() => NetworkCoverageType, {
+    complexity: Cost.work((args, scale) => scale.municipalities(args.input?.districtAgs) * (args.input?.needs?.length ?? 1) * COVERAGE_COST_PER_MUNICIPALITY_NEED),
     description:
       'Coordinators: where the network is thin: for every municipality (and district) the nearest partner per need, the partners within the travel-time threshold, and the people covered, measured from where they live (population-weighted places). Travel times come from the timetable where one is imported, else from the estimate.',
   })
@@ -70,7 +78,7 @@ export class CoverageResolver {
     return toNetworkCoverageType(outcome);
   }
 
-  @ResolveField(() => [CoverageGapType], { description: 'uncovered (municipality, need) pairs, most uncovered people first (without population: longest travel first)' })
+  @ResolveField(() => [CoverageGapType], { complexity: Cost.page(DEFAULT_GAPS), description: 'uncovered (municipality, need) pairs, most uncovered people first (without population: longest travel first)' })
   gapList(@Parent() parent: NetworkCoverageType, @Args() { first, need }: GapListArgs): CoverageGapType[] {
     const terms = new Map(parent.needs.map((t) => [t.code, t]));
     if (need !== undefined && need !== null && !terms.has(need)) throw InvalidInputError.of('need', `${need} is not one of the requested needs`);
@@ -80,12 +88,12 @@ export class CoverageResolver {
       .map((g) => ({ ...g, need: terms.get(g.need)!, nearest: toNearestType(g.nearest) }));
   }
 
-  @ResolveField(() => [NetworkSizeCellType], { description: 'visible services and organisations per district × category (the network’s size)' })
+  @ResolveField(() => [NetworkSizeCellType], { complexity: Cost.list(DISTRICTS_TIMES_CATEGORIES), description: 'visible services and organisations per district × category (the network’s size)' })
   networkSize(@Parent() parent: NetworkCoverageType): Promise<NetworkSizeCellType[]> {
     return this.coverage.networkSize(parent.districtAgs ?? undefined);
   }
 
-  @ResolveField(() => NetworkFreshnessType, { description: 'share of visible services whose organisation was verified within VERIFICATION_STALE_DAYS' })
+  @ResolveField(() => NetworkFreshnessType, { complexity: Cost.lookup, description: 'share of visible services whose organisation was verified within VERIFICATION_STALE_DAYS' })
   freshness(@Parent() parent: NetworkCoverageType): Promise<NetworkFreshnessType> {
     return this.coverage.freshness(parent.districtAgs ?? undefined);
   }

@@ -1,8 +1,9 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { HouseholdMatchingService } from '../household/household.service';
+import { Cost } from '@lotse/common';
 import { toDepartureWindow, TravelMode } from '@lotse/travel';
 import { HouseholdMatchArgs, toNeedPartnerKinds } from './matching.inputs';
-import { toResultType, toTargetType } from './matching.resolver';
+import { MATCH_COST_PER_NEED, PLAN_COST, toResultType, toTargetType } from './matching.resolver';
 import { HouseholdMatchResultType, HouseholdPlanType } from './matching.types.graphql';
 
 @Resolver(() => HouseholdMatchResultType)
@@ -10,6 +11,7 @@ export class HouseholdResolver {
   constructor(private readonly households: HouseholdMatchingService) {}
 
   @Query(() => HouseholdMatchResultType, {
+    complexity: Cost.work((args) => ((args.request?.members ?? []) as { needs?: unknown[] }[]).reduce((n, m) => n + (m.needs?.length ?? 1), 0) * MATCH_COST_PER_NEED),
     description:
       'Matches a household (Bedarfsgemeinschaft, PASE): each person on their own needs and constraints from one origin, and a joint plan that prefers shared places and days. The request is never stored or logged.',
   })
@@ -29,7 +31,7 @@ export class HouseholdResolver {
     return { members: outcome.members.map((m) => ({ label: m.label, result: toResultType(m.outcome) })), outcome };
   }
 
-  @ResolveField(() => HouseholdPlanType, { nullable: true, description: 'one target per person and need, preferring shared places and days; null when no need has an available reachable target' })
+  @ResolveField(() => HouseholdPlanType, { complexity: Cost.work(() => PLAN_COST), nullable: true, description: 'one target per person and need, preferring shared places and days; null when no need has an available reachable target' })
   async plan(@Parent() result: HouseholdMatchResultType): Promise<HouseholdPlanType | null> {
     const plan = await result.outcome.plan();
     if (!plan) return null;

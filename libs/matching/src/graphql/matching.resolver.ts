@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { encodeCursor, NotFoundError, PageArgs, RequestContext, toPage } from '@lotse/common';
+import { Cost, encodeCursor, NotFoundError, PageArgs, RequestContext, toPage } from '@lotse/common';
 import { catalogueLoaders, CatalogueService, LocationType, ServiceType, toLocationType, toPartnerKindType, toServiceType } from '@lotse/catalogue';
 import { GeoService, toPlaceType } from '@lotse/geo';
 import { toDepartureWindow, toDepartureWindowType, toTravelEstimatorType, TravelBasisKind, TravelMode } from '@lotse/travel';
@@ -7,8 +7,16 @@ import { MatchingService } from '../matching.service';
 import { compareTargets, fromRankKey, RANK_KEY_ARITY, rankKey } from '../scoring/rank';
 import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
 import { MatchFactor, Weights } from '../scoring/weights';
-import { MatchArgs, toNeedPartnerKinds } from './matching.inputs';
+import { MatchArgs, MAX_NEEDS_PER_REQUEST, toNeedPartnerKinds } from './matching.inputs';
 import { MatchBeyondLimitType, MatchBundleType, MatchReasonType, MatchResultType, MatchTargetConnection, MatchTargetType } from './matching.types.graphql';
+
+/**
+ * Query cost of a match (see `Cost`): each need ranks up to CANDIDATE_LIMIT candidates with their
+ * travel times — about as much work as a page of a hundred listings.
+ */
+export const MATCH_COST_PER_NEED = 100;
+/** the bundle search and the household plan: bounded steps per need and option (BUNDLE_STEPS_PER_NEED_OPTION) */
+export const PLAN_COST = 2 * MATCH_COST_PER_NEED;
 
 const weightList = (weights: Weights) => (Object.keys(weights) as MatchFactor[]).map((factor) => ({ factor, weight: weights[factor] }));
 
@@ -17,6 +25,7 @@ export class MatchingResolver {
   constructor(private readonly matching: MatchingService) {}
 
   @Query(() => MatchResultType, {
+    complexity: Cost.work((args) => (args.request?.needs?.length ?? 1) * MATCH_COST_PER_NEED),
     description: 'Ranks referral targets for a needs profile by need fit, travel time, capacity and more, with the reasons for each rank. The request is never stored or logged.',
   })
   async matchReferralTargets(@Args() { request }: MatchArgs): Promise<MatchResultType> {
@@ -39,6 +48,7 @@ export class MatchingResolver {
   }
 
   @ResolveField(() => MatchBundleType, {
+    complexity: Cost.work(() => PLAN_COST),
     nullable: true,
     description: 'Several needs only: one target per need among the best six of each, few organisations and places, least travel ("aus einer Hand"); only targets that take new clients (and have a free seat, where counted); needs without one in missingNeeds; null for one need or when no need has an available target. Searched only when asked for.',
   })
@@ -48,6 +58,7 @@ export class MatchingResolver {
   }
 
   @ResolveField(() => [MatchBeyondLimitType], {
+    complexity: Cost.list(MAX_NEEDS_PER_REQUEST),
     description: 'For each unmet need, the nearest option beyond the travel limit that meets every hard filter, so a coach can weigh a longer trip. One more search per unmet need, only when asked for.',
   })
   async beyondLimit(@Parent() result: MatchResultType): Promise<MatchBeyondLimitType[]> {
@@ -55,7 +66,7 @@ export class MatchingResolver {
     return options.map((o) => ({ need: o.need, nearest: o.nearest && toTargetType(o.nearest, result.outcome), explanation: o.explanation }));
   }
 
-  @ResolveField(() => MatchTargetConnection, { description: 'Ranked targets, best first' })
+  @ResolveField(() => MatchTargetConnection, { complexity: Cost.page(5), description: 'Ranked targets, best first' })
   targets(@Parent() result: MatchResultType, @Args() args: PageArgs): MatchTargetConnection {
     const page = toPage(args, RANK_KEY_ARITY);
     const ranked = result.outcome.targets;
@@ -123,13 +134,13 @@ export class MatchTargetResolver {
     private readonly geo: GeoService,
   ) {}
 
-  @ResolveField(() => ServiceType)
+  @ResolveField(() => ServiceType, { complexity: Cost.lookup })
   async service(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<ServiceType> {
     const listing = await this.listing(node, ctx);
     return toServiceType(listing.service);
   }
 
-  @ResolveField(() => LocationType)
+  @ResolveField(() => LocationType, { complexity: Cost.lookup })
   async location(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<LocationType> {
     const listing = await this.listing(node, ctx);
     return toLocationType(listing.location);
@@ -143,7 +154,7 @@ export class MatchTargetResolver {
     return listing;
   }
 
-  @ResolveField(() => [MatchReasonType])
+  @ResolveField(() => [MatchReasonType], { complexity: Cost.list(Object.keys(MatchFactor).length) })
   reasons(@Parent() node: MatchTargetType): MatchReasonType[] {
     return node.outcome.explain(node.target);
   }

@@ -1,6 +1,6 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { NeedTermType, PartnerKindType } from '@lotse/catalogue';
-import { Connection } from '@lotse/common';
+import { Connection, Cost } from '@lotse/common';
 import { DepartureWindowType, TravelBasisKind, TravelEstimatorType, TravelMode } from '@lotse/travel';
 import { PlaceType } from '@lotse/geo';
 import { HouseholdOutcome, MatchOutcome, MatchTarget } from '../matching.types';
@@ -155,7 +155,7 @@ export class HouseholdPlanType {
 
 @ObjectType('HouseholdMatchResult')
 export class HouseholdMatchResultType {
-  @Field(() => [HouseholdMemberResultType]) members: HouseholdMemberResultType[];
+  @Field(() => [HouseholdMemberResultType], { complexity: Cost.list(4) }) members: HouseholdMemberResultType[];
   /** the members' outcomes and the plan, computed when `plan` is asked for */
   outcome: HouseholdOutcome;
 }

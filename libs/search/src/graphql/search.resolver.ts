@@ -1,6 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { toServiceType } from '@lotse/catalogue';
-import { decodeCursor, DEFAULT_PAGE_SIZE, DirectoryRead, encodeCursor, InvalidInputError } from '@lotse/common';
+import { Cost, decodeCursor, DEFAULT_PAGE_SIZE, DirectoryRead, encodeCursor, InvalidInputError } from '@lotse/common';
 import { SearchService } from '../search.service';
 import { SearchServicesArgs } from './search.args';
 import { ServiceSearchConnection } from './search.graphql-types';
@@ -22,7 +22,7 @@ export class SearchResolver {
   constructor(private readonly search: SearchService) {}
 
   @DirectoryRead()
-  @Query(() => ServiceSearchConnection, {
+  @Query(() => ServiceSearchConnection, { complexity: Cost.page(),
     description:
       'Full-text search over services and their organisations, needs, specialties and towns, forgiving typos; ' +
       'with filters, an optional radius around a point (hits then carry their distance), facet counts and cursor pagination. ' +

@@ -1,5 +1,5 @@
 import { Query, Resolver } from '@nestjs/graphql';
-import { Public } from '@lotse/common';
+import { Cost, Public } from '@lotse/common';
 import { TimetableProvider } from '../transit/timetable.provider';
 import { toTransitFeedType, TransitFeedType } from './travel.graphql-types';
 
@@ -8,7 +8,7 @@ export class TransitFeedResolver {
   constructor(private readonly timetables: TimetableProvider) {}
 
   @Public()
-  @Query(() => TransitFeedType, { nullable: true, description: 'The imported timetable (GTFS) that answers public-transport trips, with its attribution; null when none is imported' })
+  @Query(() => TransitFeedType, { complexity: Cost.lookup, nullable: true, description: 'The imported timetable (GTFS) that answers public-transport trips, with its attribution; null when none is imported' })
   async transitFeed(): Promise<TransitFeedType | null> {
     const loaded = await this.timetables.current();
     return loaded && toTransitFeedType(loaded.attribution);
