@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { CATALOGUE_FAN_OUT, NEED_TERMS } from '@lotse/catalogue';
 import { Role } from '@lotse/common';
 import { GeoService } from '@lotse/geo';
-import { estimateQueryCost, MAX_QUERY_COMPLEXITY } from '../apps/api/src/graphql-limits';
+import { Environment } from '@lotse/config';
+import { estimateQueryCost } from '../apps/api/src/graphql-limits';
 import { BUNDLE_COST, BUNDLE_STEPS_PER_NEED_OPTION, CANDIDATE_LIMIT, MatchingService, MAX_NEEDS_PER_REQUEST } from '@lotse/matching';
 import { TravelMode } from '@lotse/travel';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
@@ -139,11 +140,13 @@ describe.each(databaseTargets())('query cost on the $name database (demo data)',
   describe('the cost limit', () => {
     let schema: GraphQLSchema;
     let coordinator: string;
+    let LIMIT: number;
     const cost = async (query: string, variables: Record<string, unknown> = {}) =>
       estimateQueryCost(schema, parse(query), variables, await t.app.get(GeoService).queryCostScale());
 
     beforeAll(async () => {
       schema = t.app.get(GraphQLSchemaHost).schema;
+      LIMIT = t.app.get(Environment).QUERY_COST_LIMIT;
       coordinator = await t.loginAs(Role.COORDINATOR);
     });
 
@@ -178,8 +181,8 @@ describe.each(databaseTargets())('query cost on the $name database (demo data)',
         const ms = performance.now() - started;
         expect({ probe, status: res.status, code: res.body.errors?.[0]?.extensions?.code }).toEqual({ probe, status: 400, code: 'QUERY_TOO_COMPLEX' });
         expect(res.body.data).toBeUndefined();
-        expect(res.body.errors[0].message).toContain(`the limit (query cost limit) is ${MAX_QUERY_COMPLEXITY}`);
-        expect(res.body.errors[0].extensions).toMatchObject({ maxCost: MAX_QUERY_COMPLEXITY, cost: expect.any(Number) });
+        expect(res.body.errors[0].message).toContain(`the limit (QUERY_COST_LIMIT) is ${LIMIT}`);
+        expect(res.body.errors[0].extensions).toMatchObject({ maxCost: LIMIT, cost: expect.any(Number) });
         expect(t.queries() - before).toBe(0);
         expect(ms).toBeLessThan(1000);
       }
@@ -194,8 +197,8 @@ describe.each(databaseTargets())('query cost on the $name database (demo data)',
 
     it('lets one all-Saxony coverage of every need through, not two', async () => {
       const all = `networkCoverage(input: { needs: ${JSON.stringify(ALL_NEEDS)}, thresholdMinutes: 60 }) { summary { coveredMunicipalities } gapList { municipalityAgs } }`;
-      expect(await cost(aliases(1, all))).toBeLessThanOrEqual(MAX_QUERY_COMPLEXITY);
-      expect(await cost(aliases(2, all))).toBeGreaterThan(MAX_QUERY_COMPLEXITY);
+      expect(await cost(aliases(1, all))).toBeLessThanOrEqual(LIMIT);
+      expect(await cost(aliases(2, all))).toBeGreaterThan(LIMIT);
       // a district costs its municipalities, not Saxony's
       const district = `networkCoverage(input: { districtAgs: "14627", needs: ${JSON.stringify(ALL_NEEDS)}, thresholdMinutes: 60 }) { summary { coveredMunicipalities } }`;
       expect(await cost(aliases(1, district))).toBeLessThan((await cost(aliases(1, all))) / 5);
@@ -217,7 +220,7 @@ describe.each(databaseTargets())('query cost on the $name database (demo data)',
       const variables: Record<string, Record<string, unknown> | undefined> = { ...Object.fromEntries(Object.entries(ORDINARY).map(([k, v]) => [k, v.variables])), listing: { id: org.services[0].id } };
       for (const [name, { query }] of Object.entries(ORDINARY)) {
         const estimate = await cost(query, variables[name] ?? {});
-        expect({ name, underHalfTheLimit: estimate <= MAX_QUERY_COMPLEXITY / 2 }).toEqual({ name, underHalfTheLimit: true });
+        expect({ name, underHalfTheLimit: estimate <= LIMIT / 2 }).toEqual({ name, underHalfTheLimit: true });
         const res = await t.gql(query, variables[name], tokens[name]);
         expect({ name, errors: res.errors }).toEqual({ name, errors: undefined });
       }

@@ -49,7 +49,7 @@ export class AppModule {
               // No cache hints are used; left on, it wraps every field's resolver to collect them.
               ApolloServerPluginCacheControlDisabled(),
               requestLoggingPlugin(),
-              complexityLimitPlugin(() => schemaHost.schema, () => geo.queryCostScale()),
+              complexityLimitPlugin(() => schemaHost.schema, () => geo.queryCostScale(), env.QUERY_COST_LIMIT),
               ...(env.GRAPHQL_IDE ? [graphiqlLandingPagePlugin('/graphql')] : []),
             ],
             context: ({ req }: { req: RequestContext['req'] }): RequestContext => ({ req }),

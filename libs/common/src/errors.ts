@@ -90,7 +90,7 @@ export class QueryTooComplexError extends DomainError {
   constructor(cost: number, limit: number) {
     super(
       ErrorCode.QUERY_TOO_COMPLEX,
-      `Query is too complex: its estimated cost is ${cost}, the limit (query cost limit) is ${limit}. Ask for fewer items per page, fewer nested lists, fewer aliases, or fewer municipalities × needs.`,
+      `Query is too complex: its estimated cost is ${cost}, the limit (QUERY_COST_LIMIT) is ${limit}. Ask for fewer items per page, fewer nested lists, fewer aliases, or fewer municipalities × needs.`,
       { cost, maxCost: limit },
     );
   }

@@ -168,6 +168,12 @@ export class Environment {
   @Max(60_000)
   GEOCODER_MIN_INTERVAL_MS = 1000;
 
+  /** The most a GraphQL request may cost (estimated before it runs; see README, Limits). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 20_000 : Number(value)))
+  @IsInt()
+  @Min(100)
+  QUERY_COST_LIMIT = 20_000;
+
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
   }
