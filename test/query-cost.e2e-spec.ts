@@ -3,6 +3,7 @@ import { GraphQLSchema, isObjectType, parse } from 'graphql';
 import { DataSource } from 'typeorm';
 import { CATALOGUE_FAN_OUT, NEED_TERMS } from '@lotse/catalogue';
 import { Role } from '@lotse/common';
+import { CoverageGate } from '@lotse/coverage';
 import { GeoService } from '@lotse/geo';
 import { Environment } from '@lotse/config';
 import { estimateQueryCost } from '../apps/api/src/graphql-limits';
@@ -233,6 +234,41 @@ describe.each(databaseTargets())('query cost on the $name database (demo data)',
       expect(await p95('SELECT count(*) AS n FROM location GROUP BY organization_id')).toBeLessThanOrEqual(CATALOGUE_FAN_OUT.locationsPerOrganization);
       expect(await p95('SELECT count(*) AS n FROM service_location GROUP BY service_id')).toBeLessThanOrEqual(CATALOGUE_FAN_OUT.locationsPerService);
       expect(await p95('SELECT count(*) AS n FROM service_location GROUP BY location_id')).toBeLessThanOrEqual(CATALOGUE_FAN_OUT.servicesPerLocation);
+    });
+  });
+
+  describe('coverage per user', () => {
+    const DISTRICT_COVERAGE = `networkCoverage(input: { districtAgs: "14627", needs: ${JSON.stringify(ALL_NEEDS.slice(0, 6))}, thresholdMinutes: 45 }) { summary { coveredMunicipalities } }`;
+
+    it('gates one user’s excess while a second user’s analysis proceeds', async () => {
+      const [a, b] = [await t.loginAs(Role.COORDINATOR), await t.loginAs(Role.COORDINATOR)];
+      const done: string[] = [];
+      // five at once: one runs, three wait their turn, the fifth is refused at once
+      const runsA = Array.from({ length: 5 }, () => t.gql(aliases(1, DISTRICT_COVERAGE), {}, a).then((res) => (done.push('a'), res)));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const resB = await t.gql(aliases(1, DISTRICT_COVERAGE), {}, b).then((res) => (done.push('b'), res));
+      const resultsA = await Promise.all(runsA);
+      expect(resB.errors).toBeUndefined();
+      expect(done.slice(done.indexOf('b'))).toEqual(['b', 'a', 'a', 'a'].slice(0, done.length - done.indexOf('b')));
+      expect(done.length - done.indexOf('b') - 1).toBeGreaterThanOrEqual(2);
+      const refused = resultsA.filter((r) => r.errors);
+      expect(refused.map((r) => r.errors?.map((e) => e.extensions.code))).toEqual([['TOO_MANY_REQUESTS']]);
+      expect(refused[0].errors?.[0].message).toContain('at most 1 per user run at a time');
+      expect(t.app.get(CoverageGate).load()).toEqual({ running: 0, waiting: 0 });
+    });
+
+    it('lets a coach’s match run while a coordinator’s all-Saxony analysis computes', async () => {
+      const [coordinator, coach] = [await t.loginAs(Role.COORDINATOR), await t.loginAs(Role.COACH)];
+      const done: string[] = [];
+      const coverage = t.gql(aliases(1, COVERAGE_6_NEEDS), {}, coordinator).then((res) => (done.push('coverage'), res));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const match = t
+        .gql(`query($r: MatchRequestInput!) { matchReferralTargets(request: $r) { targets(first: 5) { totalCount } } }`, { r: { needs: ['addiction'], origin: MEISSEN } }, coach)
+        .then((res) => (done.push('match'), res));
+      const [resCoverage, resMatch] = await Promise.all([coverage, match]);
+      expect(resCoverage.errors).toBeUndefined();
+      expect(resMatch.errors).toBeUndefined();
+      expect(done).toEqual(['match', 'coverage']);
     });
   });
 });

@@ -1,5 +1,6 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
 import { createValidationPipe, JsonLogger } from '@lotse/common';
 import { Environment } from '@lotse/config';
 import { DemoSeedService } from '@lotse/demo-data';
@@ -9,6 +10,7 @@ import { AuthService } from '@lotse/auth';
 import { CatalogueService } from '@lotse/catalogue';
 import { TimetableProvider } from '@lotse/travel';
 import { AppModule } from './app.module';
+import { useBodyParsers } from './http-body';
 import { seedDemoAccounts } from './demo-accounts';
 import { mountGraphiqlAssets } from './ide/graphiql';
 import { mountWebApp } from './web/web-app';
@@ -24,10 +26,13 @@ export interface CreateAppOptions {
 
 /** Builds the API (shared by main.ts and the e2e tests): migrated, boundaries loaded, demo data seeded if asked. */
 export async function createApp({ env, inMemoryDatabase, logger, webAppDir }: CreateAppOptions): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot({ env, inMemoryDatabase }), {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot({ env, inMemoryDatabase }), {
     logger: logger === undefined ? new JsonLogger(env.LOG_LEVEL) : logger,
     bufferLogs: false,
+    // our own parsers, followed by the handler that answers unreadable bodies as GraphQL errors
+    bodyParser: false,
   });
+  useBodyParsers(app);
   app.useGlobalPipes(createValidationPipe());
   // GraphiQL is served from our own origin without inline scripts; its stylesheet needs inline styles.
   app.use(

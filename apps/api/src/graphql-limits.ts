@@ -1,5 +1,5 @@
 import { ApolloServerPlugin } from '@apollo/server';
-import { ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, SelectionSetNode, ValidationContext } from 'graphql';
+import { ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, SelectionSetNode, ValidationContext, ValueNode, visit } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
 import { DATABASE_WORK, DEFAULT_PAGE_SIZE, ErrorCode, pageSize, QueryCostScale, QueryTooComplexError } from '@lotse/common';
 
@@ -50,18 +50,20 @@ export function depthLimitRule(max = MAX_QUERY_DEPTH) {
  * for every request cost as much as a small query.
  */
 export function complexityLimitPlugin(schema: () => GraphQLSchema, scale: () => Promise<QueryCostScale>, max = MAX_QUERY_COMPLEXITY): ApolloServerPlugin {
-  const known = new WeakMap<DocumentNode, Map<string, number>>();
+  const known = new WeakMap<DocumentNode, { costVariables: Set<string>; byShape: Map<string, number> }>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
           const variables = request.variables ?? {};
-          let byShape = known.get(document);
-          if (!byShape) {
-            byShape = new Map();
-            known.set(document, byShape);
+          let entry = known.get(document);
+          if (!entry) {
+            entry = { costVariables: costVariables(document), byShape: new Map() };
+            known.set(document, entry);
           }
-          const key = JSON.stringify([request.operationName ?? null, costShape(variables)]);
+          const { byShape, costVariables: kept } = entry;
+          const shape = Object.fromEntries(Object.entries(variables).map(([name, value]) => [name, kept.has(name) && typeof value !== 'object' ? value : costShape(value)]));
+          const key = JSON.stringify([request.operationName ?? null, shape]);
           let complexity = byShape.get(key);
           if (complexity === undefined) {
             const costScale = await scale();
@@ -101,15 +103,30 @@ export function estimateQueryCost(schema: GraphQLSchema, document: DocumentNode,
   });
 }
 
+/** Arguments and input fields a cost may read the value of (besides the lengths of lists). */
+const COST_KEYS = new Set(['first', 'districtAgs']);
+
 /**
- * What of a request's variables the estimate may read: `first` numbers, `districtAgs` keys and
- * the lengths of lists (each element reduced the same way); everything else becomes null, so the
- * remembered estimates hold no needs, places or text.
+ * What of a request's variables the estimate may read: values under `first` and `districtAgs`
+ * keys and the lengths of lists (each element reduced the same way); everything else becomes
+ * null, so the remembered estimates hold no needs, places or text.
  */
 export function costShape(value: unknown, key?: string): unknown {
   if (Array.isArray(value)) return value.map((v) => costShape(v));
   if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, costShape(v, k)]));
-  if (key === 'first' && typeof value === 'number') return value;
-  if (key === 'districtAgs' && typeof value === 'string') return value;
+  if (key !== undefined && COST_KEYS.has(key) && (typeof value === 'number' || typeof value === 'string')) return value;
   return null;
+}
+
+/** Names of the variables a document passes to a `first` or `districtAgs` argument or input field, anywhere. */
+function costVariables(document: DocumentNode): Set<string> {
+  const names = new Set<string>();
+  const note = (name: string, value: ValueNode) => {
+    if (COST_KEYS.has(name) && value.kind === Kind.VARIABLE) names.add(value.name.value);
+  };
+  visit(document, {
+    Argument: (node) => note(node.name.value, node.value),
+    ObjectField: (node) => note(node.name.value, node.value),
+  });
+  return names;
 }

@@ -1,11 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlContextType, GqlExecutionContext } from '@nestjs/graphql';
-import { ACCESS_POLICY, AccessPolicy, Actor, ForbiddenError, RequestContext, Role, UnauthenticatedError } from '@lotse/common';
+import { ACCESS_POLICY, AccessPolicy, AccessRule, Actor, ForbiddenError, refusal, RequestContext, Role, rolesRule, UnauthenticatedError } from '@lotse/common';
 import { Environment } from '@lotse/config';
 import { AuthService } from './auth.service';
 
-const DIRECTORY_ROLES = new Set([Role.COACH, Role.COORDINATOR, Role.ADMIN]);
+/** Directory reading and matching (the `directory` policy), with where partners find their own listings. */
+const DIRECTORY_RULE = rolesRule('read the directory and match', [Role.COACH, Role.COORDINATOR, Role.ADMIN], {
+  [Role.PARTNER]: 'they read their own listings through myOrganizations',
+});
 
 /**
  * The one place where requests are authenticated and root fields / HTTP handlers authorised.
@@ -23,13 +26,16 @@ export class AuthGuard implements CanActivate {
     const isGraphQL = context.getType<GqlContextType>() === 'graphql';
     let ctx: RequestContext;
     let isMutation = false;
+    let what: string;
     if (isGraphQL) {
       const gql = GqlExecutionContext.create(context);
       ctx = gql.getContext<RequestContext>();
       isMutation = gql.getInfo().parentType.name === 'Mutation';
+      what = gql.getInfo().fieldName;
     } else {
       const req = context.switchToHttp().getRequest();
       ctx = req.lotseContext ??= { req };
+      what = `${req.method} ${req.route?.path ?? req.path}`;
     }
     const actor = await this.actorOf(ctx);
     const policy =
@@ -44,19 +50,20 @@ export class AuthGuard implements CanActivate {
         return true;
       case 'directory':
         if (this.env.PUBLIC_READ_ACCESS) return true;
-        return this.require(actor, (a) => DIRECTORY_ROLES.has(a.role));
+        return this.require(actor, DIRECTORY_RULE);
       case 'authenticated':
-        return this.require(actor, () => true);
+        return this.require(actor);
       case 'listing':
-        return this.env.PUBLIC_READ_ACCESS || this.require(actor, () => true);
+        return this.env.PUBLIC_READ_ACCESS || this.require(actor);
       case 'roles':
-        return this.require(actor, (a) => policy.roles.includes(a.role));
+        return this.require(actor, rolesRule(`use ${what}`, policy.roles));
     }
   }
 
-  private require(actor: Actor | undefined, allowed: (a: Actor) => boolean): boolean {
+  /** A logged-in actor, of a role the rule allows (when there is one); refusals name the rule. */
+  private require(actor: Actor | undefined, rule?: AccessRule): boolean {
     if (!actor) throw new UnauthenticatedError();
-    if (!allowed(actor)) throw new ForbiddenError(`Not allowed for the role ${actor.role}`);
+    if (rule && rule.allowed[actor.role] === undefined) throw refusal(rule, actor.role);
     return true;
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, Role } from '@lotse/common';
+import { AccessRule, Actor, ConflictError, InvalidInputError, NotFoundError, refusal, Role, rolesRule } from '@lotse/common';
 import { Environment } from '@lotse/config';
 import { AddressQuery, GEOCODER, GeocodePrecision, Geocoder } from '@lotse/geo';
 import { CatalogueWriteRepository, CatalogueWriteTx, DATABASE_NOW, LockedRow, QueueFilter, QueueRow } from './catalogue-write.repository';
@@ -16,6 +16,16 @@ import {
   ServiceInput,
   ServicePatch,
 } from './domain/write.types';
+
+/** Who may read the audit trail: coordinators and admins all of it, partners their own organisation's. */
+const AUDIT_TRAIL_RULE: AccessRule = {
+  action: 'read the audit trail',
+  allowed: { [Role.COORDINATOR]: '', [Role.ADMIN]: '', [Role.PARTNER]: 'of their own organisation (give organizationId)' },
+};
+/** Who may change listings: members of the organisation (partners) and admins. */
+const LISTING_EDIT_RULE: AccessRule = { action: 'change listings', allowed: { [Role.ADMIN]: '', [Role.PARTNER]: 'of their own organisation' } };
+/** Who verifies listings and admits organisations. */
+const COORDINATION_RULE = rolesRule('verify listings and admit organisations', [Role.COORDINATOR, Role.ADMIN]);
 
 type Resource = 'organization' | 'service' | 'location';
 
@@ -280,7 +290,7 @@ export class CatalogueWriteService {
     const coordinating = actor.role === Role.COORDINATOR || actor.role === Role.ADMIN;
     if (!coordinating) {
       if (actor.role !== Role.PARTNER || !filter.organizationId || !actor.organizationIds.includes(filter.organizationId)) {
-        throw new ForbiddenError('Partners read the audit trail of their own organisation only (give organizationId)');
+        throw refusal(AUDIT_TRAIL_RULE, actor.role);
       }
     }
     return Promise.all([this.repository.findAudit(filter, page), this.repository.countAudit(filter)]);
@@ -303,7 +313,7 @@ export class CatalogueWriteService {
     const allowed =
       actor.role === Role.ADMIN ||
       (action === 'edit' ? actor.role === Role.PARTNER && actor.organizationIds.includes(row.organization_id) : actor.role === Role.COORDINATOR);
-    if (!allowed) throw new ForbiddenError(action === 'edit' ? 'Only members of the organisation may change its listings' : 'Only coordinators may do this');
+    if (!allowed) throw refusal(action === 'edit' ? LISTING_EDIT_RULE : COORDINATION_RULE, actor.role);
     if (expectedVersion !== undefined && row.version !== expectedVersion) {
       throw new ConflictError(resource, id, row.version, expectedVersion);
     }

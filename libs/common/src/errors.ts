@@ -74,8 +74,8 @@ export class UnauthenticatedError extends DomainError {
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(message = 'You may not do this') {
-    super(ErrorCode.FORBIDDEN, message);
+  constructor(message = 'You may not do this', details: Record<string, unknown> = {}) {
+    super(ErrorCode.FORBIDDEN, message, details);
   }
 }
 

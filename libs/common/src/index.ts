@@ -9,3 +9,4 @@ export * from './access';
 export * from './http-errors';
 export * from './german-text';
 export * from './query-cost';
+export * from './concurrency-gate';

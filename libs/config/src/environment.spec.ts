@@ -1,4 +1,4 @@
-import { loadEnvironment, EnvironmentValidationError } from './environment';
+import { loadEnvironment, EnvironmentValidationError, shownValue } from './environment';
 
 describe('loadEnvironment', () => {
   it('applies documented defaults for an empty environment', () => {
@@ -25,6 +25,46 @@ describe('loadEnvironment', () => {
       expect(message).toContain('PORT');
       expect(message).toContain('DATABASE_URL');
       expect(message).toContain('LOG_LEVEL');
+    }
+  });
+
+  const messageOf = (source: Record<string, string>): string => {
+    try {
+      loadEnvironment(source);
+    } catch (e) {
+      expect(e).toBeInstanceOf(EnvironmentValidationError);
+      return (e as Error).message;
+    }
+    throw new Error('expected the environment to be rejected');
+  };
+
+  it('never echoes a rejected secret', () => {
+    const message = messageOf({ JWT_SECRET: 'hunter2-but-too-short', MEILISEARCH_API_KEY: 'x', MEILISEARCH_URL: 'not a url' });
+    expect(message).toContain('JWT_SECRET=(hidden): JWT_SECRET must have at least 32 characters');
+    expect(message).not.toContain('hunter2');
+    expect(message).toContain('MEILISEARCH_URL');
+  });
+
+  it('shows a rejected URL without its password', () => {
+    const message = messageOf({ DATABASE_URL: 'mysql://lotse:s3cr3t-pw@db.example/lotse' });
+    expect(message).toContain('DATABASE_URL="mysql://lotse:***@db.example/lotse"');
+    expect(message).not.toContain('s3cr3t-pw');
+    expect(shownValue('MEILISEARCH_URL', 'https://user:pw@search.example')).toBe('"https://user:***@search.example"');
+    expect(shownValue('PORT', 'abc')).toBe('"abc"');
+  });
+
+  it('validates MATCH_WEIGHTS with the rest of the environment', () => {
+    expect(loadEnvironment({ MATCH_WEIGHTS: '{"travel_time": 0.4, "outreach": 0}' }).MATCH_WEIGHTS).toBe('{"travel_time": 0.4, "outreach": 0}');
+    const message = messageOf({ MATCH_WEIGHTS: '{"speed": 1}', PORT: 'abc' });
+    expect(message).toContain('MATCH_WEIGHTS: unknown factor "speed"');
+    expect(message).toContain('PORT');
+    for (const [json, problem] of [
+      ['{"travel_time": -1}', 'weight of "travel_time" must be a number ≥ 0'],
+      ['{"travel_time": "0.4"}', 'weight of "travel_time" must be a number ≥ 0'],
+      ['[1]', 'must be a JSON object'],
+      ['not json', 'must be a JSON object'],
+    ]) {
+      expect(messageOf({ MATCH_WEIGHTS: json })).toContain(problem);
     }
   });
 });

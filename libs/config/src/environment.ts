@@ -1,5 +1,51 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { ValidationError, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
+import { ValidationError, IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, registerDecorator, ValidateIf, validateSync } from 'class-validator';
+
+/**
+ * The factors MATCH_WEIGHTS may name: the codes of matching's `MatchFactor` (a unit test there
+ * keeps both equal), here so the environment is validated in one place, at boot.
+ */
+export const MATCH_FACTOR_CODES = ['need_fit', 'travel_time', 'capacity', 'freshness', 'district', 'accessibility', 'language', 'outreach'] as const;
+
+/** Why a MATCH_WEIGHTS value is not usable, or null when it is: a JSON object of known factor → number ≥ 0. */
+export function matchWeightsProblem(json: string): string | null {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(json);
+  } catch {
+    return 'MATCH_WEIGHTS must be a JSON object such as {"travel_time": 0.4}';
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'MATCH_WEIGHTS must be a JSON object such as {"travel_time": 0.4}';
+  const known: readonly string[] = MATCH_FACTOR_CODES;
+  for (const [factor, weight] of Object.entries(parsed)) {
+    if (!known.includes(factor)) return `MATCH_WEIGHTS: unknown factor "${factor}" (known: ${known.join(', ')})`;
+    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) return `MATCH_WEIGHTS: weight of "${factor}" must be a number ≥ 0`;
+  }
+  return null;
+}
+
+function IsMatchWeights() {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isMatchWeights',
+      target: object.constructor,
+      propertyName,
+      validator: {
+        validate: (value: unknown) => typeof value === 'string' && matchWeightsProblem(value) === null,
+        defaultMessage: (args) => (typeof args?.value === 'string' ? matchWeightsProblem(args.value) : null) ?? 'MATCH_WEIGHTS must be a JSON object',
+      },
+    });
+}
+
+/** Variables whose values are never shown, not even in a configuration error. */
+export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['JWT_SECRET', 'MEILISEARCH_API_KEY']);
+
+/** How a rejected value is shown at boot: secrets not at all, a URL without its password. */
+export function shownValue(property: string, value: unknown): string {
+  if (SECRET_VARIABLES.has(property)) return '(hidden)';
+  if (typeof value === 'string') return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*):[^@/?#\s]*@/i, '$1:***@'));
+  return JSON.stringify(value);
+}
 
 /** Sent when GEOCODER_USER_AGENT is unset: enough for an own server, not for the public one (see loadEnvironment). */
 export const DEFAULT_GEOCODER_USER_AGENT = 'Lotse/0.1 (open-source referral directory)';
@@ -47,7 +93,7 @@ export class Environment {
 
   /** JSON object of match-factor weights over the defaults, e.g. {"travel_time": 0.4} (see README) */
   @IsOptional()
-  @IsString()
+  @IsMatchWeights()
   MATCH_WEIGHTS?: string;
 
   /** Name reported with every match result when MATCH_WEIGHTS is set */
@@ -212,7 +258,7 @@ export function loadEnvironment(source: Record<string, string | undefined> = pro
     }));
   }
   if (errors.length > 0) {
-    const lines = errors.map((e) => `  ${e.property}=${JSON.stringify(e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    const lines = errors.map((e) => `  ${e.property}=${shownValue(e.property, e.value)}: ${Object.values(e.constraints ?? {}).join('; ')}`);
     throw new EnvironmentValidationError(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
   return env;

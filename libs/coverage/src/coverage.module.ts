@@ -6,6 +6,7 @@ import { TravelModule } from '@lotse/travel';
 import { MunicipalityPopulationEntity } from './coverage.entities';
 import { CoverageRepository } from './coverage.repository';
 import { CoverageService } from './coverage.service';
+import { CoverageGate } from './coverage-gate';
 import { CoverageResolver } from './graphql/coverage.resolver';
 import { CoverageController } from './http/coverage.controller';
 
@@ -15,8 +16,8 @@ import { CoverageController } from './http/coverage.controller';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([MunicipalityPopulationEntity]), CatalogueModule, GeoModule, TravelModule],
-  providers: [CoverageRepository, CoverageService, CoverageResolver],
+  providers: [CoverageRepository, CoverageService, CoverageGate, CoverageResolver],
   controllers: [CoverageController],
-  exports: [CoverageService],
+  exports: [CoverageService, CoverageGate],
 })
 export class CoverageModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CatalogueService, NeedTerm } from '@lotse/catalogue';
-import { InvalidInputError } from '@lotse/common';
+import { cooperativeSlicer, InvalidInputError } from '@lotse/common';
 import { Environment } from '@lotse/config';
 import { BOUNDARY_ATTRIBUTION, GeoService, PLACES_ATTRIBUTION } from '@lotse/geo';
 import { DEFAULT_DEPARTURE_WINDOW, feedPhrase, MODE_NAME, TRAVEL_TIME_ESTIMATOR, TravelMode, TravelTime, TravelTimeEstimator, windowPhrase } from '@lotse/travel';
@@ -156,10 +156,17 @@ export class CoverageService {
   /** Each point's quickest listing and the organisations and services within the threshold. */
   private async pointResults(all: { unit: CoverageUnit; point: MeasuringPoint }[], rows: CandidateRow[], request: CoverageRequest): Promise<Map<string, PointResult>> {
     const byPoint = new Map<number, CandidateRow[]>();
-    for (const row of rows) byPoint.set(row.point, [...(byPoint.get(row.point) ?? []), row]);
+    for (const row of rows) {
+      const list = byPoint.get(row.point);
+      if (list) list.push(row);
+      else byPoint.set(row.point, [row]);
+    }
     const quickest = new Map<string, { candidate: CandidateRow; time: TravelTime }>();
     const within = new Map<string, { organizations: Set<string>; services: Set<string> }>();
+    // all Saxony is thousands of points: let other requests (a coach's match) run in between
+    const slice = cooperativeSlicer();
     for (const [index, { unit, point }] of all.entries()) {
+      await slice();
       const organizations = new Set<string>();
       const services = new Set<string>();
       within.set(point.id, { organizations, services });

@@ -7,3 +7,4 @@ export type { MunicipalityMerger } from './population/municipality-mergers';
 export { parseCrosswalkCsv, parsePopulationCsv } from './population/population-csv';
 export { apportionPopulation } from './population/apportion';
 export { minuteBins, renderCoverageMap } from './map/svg-map';
+export { CoverageGate, COVERAGE_CONCURRENCY } from './coverage-gate';

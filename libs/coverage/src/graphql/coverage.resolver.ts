@@ -1,9 +1,10 @@
 import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { NeedTerm } from '@lotse/catalogue';
-import { AllowRoles, Cost, InvalidInputError, Role } from '@lotse/common';
+import { Actor, AllowRoles, Cost, CurrentActor, InvalidInputError, Role } from '@lotse/common';
 import { toDepartureWindow, toDepartureWindowType, toTransitFeedType, TravelBasisKind } from '@lotse/travel';
 import { CoverageFigures, NearestPartner, NetworkCoverage } from '../coverage.types';
 import { CoverageService, GRAPHQL_FIELDS } from '../coverage.service';
+import { CoverageGate } from '../coverage-gate';
 import { GapListArgs, NetworkCoverageArgs } from './coverage.inputs';
 import {
   CoverageFiguresType,
@@ -56,7 +57,10 @@ export function toNetworkCoverageType(outcome: NetworkCoverage): NetworkCoverage
 
 @Resolver(() => NetworkCoverageType)
 export class CoverageResolver {
-  constructor(private readonly coverage: CoverageService) {}
+  constructor(
+    private readonly coverage: CoverageService,
+    private readonly gate: CoverageGate,
+  ) {}
 
   @AllowRoles(Role.COORDINATOR, Role.ADMIN)
   @Query(() => NetworkCoverageType, {
@@ -64,17 +68,15 @@ export class CoverageResolver {
     description:
       'Coordinators: where the network is thin: for every municipality (and district) the nearest partner per need, the partners within the travel-time threshold, and the people covered, measured from where they live (population-weighted places). Travel times come from the timetable where one is imported, else from the estimate.',
   })
-  async networkCoverage(@Args() { input }: NetworkCoverageArgs): Promise<NetworkCoverageType> {
-    const outcome = await this.coverage.networkCoverage(
-      {
-        districtAgs: input.districtAgs,
-        needs: input.needs,
-        mode: input.mode,
-        thresholdMinutes: input.thresholdMinutes,
-        window: toDepartureWindow(input.departure, 'input.departure'),
-      },
-      GRAPHQL_FIELDS,
-    );
+  async networkCoverage(@CurrentActor() actor: Actor, @Args() { input }: NetworkCoverageArgs): Promise<NetworkCoverageType> {
+    const request = {
+      districtAgs: input.districtAgs,
+      needs: input.needs,
+      mode: input.mode,
+      thresholdMinutes: input.thresholdMinutes,
+      window: toDepartureWindow(input.departure, 'input.departure'),
+    };
+    const outcome = await this.gate.run(actor.userId, () => this.coverage.networkCoverage(request, GRAPHQL_FIELDS));
     return toNetworkCoverageType(outcome);
   }
 

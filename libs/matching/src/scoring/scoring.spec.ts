@@ -1,4 +1,5 @@
 import { AccessibilityFeature, CostType, DeliveryMode, InsuranceRequirement, Service, ServiceCategory, ServiceStatus } from '@lotse/catalogue';
+import { MATCH_FACTOR_CODES } from '@lotse/config';
 import { TravelMode } from '@lotse/travel';
 import { accessibilityPhrase, districtPhrase, explanations, formatAge, formatDuration } from './explain';
 import { effectiveWeights, factorValues, score, weightedScore } from './score';
@@ -63,6 +64,10 @@ describe('weight configuration', () => {
     'rejects %s with a clear message',
     (json) => expect(() => weightSetFromConfig(undefined, json)).toThrow(/MATCH_WEIGHTS/),
   );
+
+  it('knows the same factors as the environment’s validation at boot', () => {
+    expect([...MATCH_FACTOR_CODES].sort()).toEqual(Object.values(MatchFactor).sort());
+  });
 });
 
 describe('explanations', () => {

@@ -1,3 +1,5 @@
+import { matchWeightsProblem } from '@lotse/config';
+
 /** The factors of a match score. Codes are stable: they appear in responses and in configuration. */
 export enum MatchFactor {
   NEED_FIT = 'need_fit',
@@ -46,23 +48,16 @@ export const PREFERENCE_WEIGHTS = {
   shortWaitFactor: 2,
 };
 
-/** Parses MATCH_WEIGHTS (JSON object of factor → weight ≥ 0) over the defaults. */
+/**
+ * Parses MATCH_WEIGHTS (JSON object of factor → weight ≥ 0) over the defaults. Its form is checked
+ * with the rest of the environment at boot (`matchWeightsProblem` of @lotse/config); this checks
+ * again for callers that bypass it, and that the merged weights are not all zero.
+ */
 export function weightSetFromConfig(name: string | undefined, json: string | undefined): WeightSet {
   if (!json) return DEFAULT_WEIGHT_SET;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(json);
-  } catch {
-    throw new Error('MATCH_WEIGHTS must be a JSON object such as {"travel_time": 0.4}');
-  }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('MATCH_WEIGHTS must be a JSON object');
-  const known = new Set<string>(Object.values(MatchFactor));
-  const weights = { ...DEFAULT_WEIGHT_SET.weights };
-  for (const [factor, weight] of Object.entries(parsed)) {
-    if (!known.has(factor)) throw new Error(`MATCH_WEIGHTS: unknown factor "${factor}" (known: ${[...known].join(', ')})`);
-    if (typeof weight !== 'number' || !Number.isFinite(weight) || weight < 0) throw new Error(`MATCH_WEIGHTS: weight of "${factor}" must be a number ≥ 0`);
-    weights[factor as MatchFactor] = weight;
-  }
+  const problem = matchWeightsProblem(json);
+  if (problem) throw new Error(problem);
+  const weights = { ...DEFAULT_WEIGHT_SET.weights, ...(JSON.parse(json) as Partial<Weights>) };
   if (Object.values(weights).every((w) => w === 0)) throw new Error('MATCH_WEIGHTS: at least one weight must be positive');
   return { name: name ?? 'custom', weights };
 }
