@@ -11,6 +11,9 @@ const ISSUE: Record<ErrorCode, { status: number; code: string }> = {
   [ErrorCode.UNAUTHENTICATED]: { status: 401, code: 'login' },
   [ErrorCode.FORBIDDEN]: { status: 403, code: 'forbidden' },
   [ErrorCode.TOO_MANY_REQUESTS]: { status: 429, code: 'throttled' },
+  [ErrorCode.QUERY_TOO_COMPLEX]: { status: 400, code: 'too-costly' },
+  [ErrorCode.PAYLOAD_TOO_LARGE]: { status: 413, code: 'too-long' },
+  [ErrorCode.BAD_REQUEST]: { status: 400, code: 'structure' },
   [ErrorCode.INTERNAL_SERVER_ERROR]: { status: 500, code: 'exception' },
 };
 
