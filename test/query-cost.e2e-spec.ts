@@ -1,8 +1,21 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { GraphQLSchema, isObjectType, parse } from 'graphql';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  GraphQLInputType,
+  GraphQLSchema,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  Kind,
+  parse,
+  typeFromAST,
+} from 'graphql';
 import { DataSource } from 'typeorm';
 import { CATALOGUE_FAN_OUT, NEED_TERMS } from '@lotse/catalogue';
-import { Role } from '@lotse/common';
+import { DEFAULT_PAGE_SIZE, Role } from '@lotse/common';
 import { CoverageGate } from '@lotse/coverage';
 import { GeoService } from '@lotse/geo';
 import { Environment } from '@lotse/config';
@@ -25,6 +38,24 @@ const ALL_NEEDS = NEED_TERMS.map((t) => t.code).slice(0, MAX_NEEDS_PER_REQUEST);
 const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 const COVERAGE_6_NEEDS = `networkCoverage(input: { needs: ${JSON.stringify(ALL_NEEDS.slice(0, 6))}, thresholdMinutes: 60 }) { summary { coveredMunicipalities } }`;
 const NESTED_SERVICES = 'services(first: 100) { edges { node { organization { services { locations { services { organization { services { name } } } } } } } } }';
+
+/** The web app's operations: every .graphql file under apps/web/src (not the generated code). */
+function webOperations(dir = join(__dirname, '../apps/web/src')): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'generated' || name === 'node_modules' ? [] : webOperations(path);
+    return name.endsWith('.graphql') ? [readFileSync(path, 'utf8')] : [];
+  });
+}
+
+/** A value for a variable that makes an operation as costly as ordinary use gets: lists of 20, pages of the default size. */
+function sampleValue(type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return sampleValue(type.ofType);
+  if (isListType(type)) return Array.from({ length: 20 }, () => sampleValue(type.ofType));
+  if (isInputObjectType(type)) return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sampleValue(f.type)]));
+  if (isEnumType(type)) return type.getValues()[0].name;
+  return { Int: DEFAULT_PAGE_SIZE, Float: 1, Boolean: true, DateTime: new Date(0).toISOString() }[type.name] ?? 'x';
+}
 
 /** What the web app asks for: a coach's match, search and listing, a partner's own listings, a coordinator's queue. */
 const ORDINARY: Record<string, { query: string; variables?: Record<string, unknown> }> = {
@@ -225,6 +256,23 @@ describe.each(databaseTargets())('query cost on the $name database (demo data)',
         const res = await t.gql(query, variables[name], tokens[name]);
         expect({ name, errors: res.errors }).toEqual({ name, errors: undefined });
       }
+    });
+
+    it('keeps every operation of the web app under half the limit', async () => {
+      const scale = await t.app.get(GeoService).queryCostScale();
+      const costs: Record<string, number> = {};
+      for (const source of webOperations()) {
+        const document = parse(source);
+        for (const operation of document.definitions) {
+          if (operation.kind !== Kind.OPERATION_DEFINITION) continue;
+          const variables = Object.fromEntries(
+            (operation.variableDefinitions ?? []).map((v) => [v.variable.name.value, sampleValue(typeFromAST(schema, v.type as any) as GraphQLInputType)]),
+          );
+          costs[operation.name?.value ?? '(anonymous)'] = estimateQueryCost(schema, document, variables, scale, operation.name?.value);
+        }
+      }
+      expect(Object.keys(costs)).toContain('Me');
+      expect(Object.entries(costs).filter(([, cost]) => cost > LIMIT / 2)).toEqual([]);
     });
 
     it('declares fan-outs the demo catalogue keeps to (95th percentile)', async () => {

@@ -51,6 +51,8 @@ describe('loadEnvironment', () => {
     expect(message).not.toContain('s3cr3t-pw');
     expect(shownValue('MEILISEARCH_URL', 'https://user:pw@search.example')).toBe('"https://user:***@search.example"');
     expect(shownValue('PORT', 'abc')).toBe('"abc"');
+    expect(shownValue('SMTP_PASSWORD', 'pw')).toBe('(hidden)');
+    expect(shownValue('ACCESS_TOKEN_TTL_SECONDS', '5')).toBe('"5"');
   });
 
   it('validates MATCH_WEIGHTS with the rest of the environment', () => {

@@ -37,12 +37,16 @@ function IsMatchWeights() {
     });
 }
 
-/** Variables whose values are never shown, not even in a configuration error. */
+/**
+ * Variables whose values are never shown, not even in a configuration error: these, and any whose
+ * name says it holds a secret (…_SECRET, …_PASSWORD, …_API_KEY, …_TOKEN), so a new one is covered.
+ */
 export const SECRET_VARIABLES: ReadonlySet<string> = new Set(['JWT_SECRET', 'MEILISEARCH_API_KEY']);
+const SECRET_NAME = /(^|_)(SECRET|PASSWORD|PASS|API_KEY|PRIVATE_KEY|TOKEN)$/;
 
 /** How a rejected value is shown at boot: secrets not at all, a URL without its password. */
 export function shownValue(property: string, value: unknown): string {
-  if (SECRET_VARIABLES.has(property)) return '(hidden)';
+  if (SECRET_VARIABLES.has(property) || SECRET_NAME.test(property)) return '(hidden)';
   if (typeof value === 'string') return JSON.stringify(value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/?#@\s]*):[^@/?#\s]*@/i, '$1:***@'));
   return JSON.stringify(value);
 }
