@@ -21,14 +21,18 @@ export function rolesJourney(h: () => BrowserHarness): void {
   const currentService = async () =>
     (await api(`query($id: ID!) { service(id: $id) { id name version capacity { freeSeats waitingDays acceptingNewClients } } }`, { id: service.id }, partnerToken)).service;
 
-  /** no horizontal scrolling at a phone's 320 px */
+  /** no horizontal scrolling on a phone (320 px) nor on a tablet in portrait (768 px) */
   const fitsNarrowScreen = async () => {
     const { page } = h();
-    await page.setViewportSize({ width: 320, height: 800 });
-    // a string: the test's tsconfig has no DOM types
-    const widths = await page.evaluate<number[]>('[document.documentElement.scrollWidth, document.documentElement.clientWidth]');
+    let fits = true;
+    for (const width of [320, 768]) {
+      await page.setViewportSize({ width, height: 900 });
+      // a string: the test's tsconfig has no DOM types
+      const [scroll, client] = await page.evaluate<number[]>('[document.documentElement.scrollWidth, document.documentElement.clientWidth]');
+      fits &&= scroll <= client;
+    }
     await page.setViewportSize({ width: 1280, height: 900 });
-    return widths[0] <= widths[1];
+    return fits;
   };
 
   beforeAll(async () => {

@@ -314,19 +314,19 @@ export type PartnerCapacityFragment = { acceptingNewClients: boolean, freeSeats:
 
 export type PartnerLocationFragment = { id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null, geocodePrecision: GeocodePrecision, municipality: { name: string } | null };
 
-export type PartnerServiceFragment = { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> };
+export type PartnerServiceFragment = { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, accessibility: Array<AccessibilityFeature>, deliveryModes: Array<DeliveryMode>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, eligibility: { minAge: number | null, maxAge: number | null, insuranceRequirement: InsuranceRequirement, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> };
 
 export type MyOrganizationsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyOrganizationsQuery = { myOrganizations: Array<{ id: string, version: number, name: string, kind: OrganizationKind, status: OrganizationStatus, verification: { verifiedAt: string | null }, services: Array<{ id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> }>, locations: Array<{ id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null, geocodePrecision: GeocodePrecision, municipality: { name: string } | null }> }> };
+export type MyOrganizationsQuery = { myOrganizations: Array<{ id: string, version: number, name: string, kind: OrganizationKind, status: OrganizationStatus, verification: { verifiedAt: string | null }, services: Array<{ id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, accessibility: Array<AccessibilityFeature>, deliveryModes: Array<DeliveryMode>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, eligibility: { minAge: number | null, maxAge: number | null, insuranceRequirement: InsuranceRequirement, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> }>, locations: Array<{ id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null, geocodePrecision: GeocodePrecision, municipality: { name: string } | null }> }> };
 
 export type PartnerServiceByIdQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PartnerServiceByIdQuery = { service: { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, organization: { id: string, name: string }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> } };
+export type PartnerServiceByIdQuery = { service: { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, accessibility: Array<AccessibilityFeature>, deliveryModes: Array<DeliveryMode>, organization: { id: string, name: string }, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, eligibility: { minAge: number | null, maxAge: number | null, insuranceRequirement: InsuranceRequirement, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> } };
 
 export type PartnerLocationByIdQueryVariables = Exact<{
   id: string | number;
@@ -342,7 +342,7 @@ export type UpdateCapacityMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCapacityMutation = { updateCapacity: { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> } };
+export type UpdateCapacityMutation = { updateCapacity: { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, accessibility: Array<AccessibilityFeature>, deliveryModes: Array<DeliveryMode>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, eligibility: { minAge: number | null, maxAge: number | null, insuranceRequirement: InsuranceRequirement, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> } };
 
 export type UpdateServiceTextMutationVariables = Exact<{
   id: string | number;
@@ -351,7 +351,7 @@ export type UpdateServiceTextMutationVariables = Exact<{
 }>;
 
 
-export type UpdateServiceTextMutation = { updateService: { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> } };
+export type UpdateServiceTextMutation = { updateService: { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, accessibility: Array<AccessibilityFeature>, deliveryModes: Array<DeliveryMode>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, eligibility: { minAge: number | null, maxAge: number | null, insuranceRequirement: InsuranceRequirement, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> } };
 
 export type SetOpeningHoursMutationVariables = Exact<{
   id: string | number;
@@ -360,7 +360,7 @@ export type SetOpeningHoursMutationVariables = Exact<{
 }>;
 
 
-export type SetOpeningHoursMutation = { setOpeningHours: { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> } };
+export type SetOpeningHoursMutation = { setOpeningHours: { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, accessibility: Array<AccessibilityFeature>, deliveryModes: Array<DeliveryMode>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, eligibility: { minAge: number | null, maxAge: number | null, insuranceRequirement: InsuranceRequirement, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> } };
 
 export type SetCourseSessionsMutationVariables = Exact<{
   id: string | number;
@@ -369,7 +369,7 @@ export type SetCourseSessionsMutationVariables = Exact<{
 }>;
 
 
-export type SetCourseSessionsMutation = { setCourseSessions: { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> } };
+export type SetCourseSessionsMutation = { setCourseSessions: { id: string, version: number, name: string, description: string, category: ServiceCategory, status: ServiceStatus, updatedAt: string, accessibility: Array<AccessibilityFeature>, deliveryModes: Array<DeliveryMode>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, eligibility: { minAge: number | null, maxAge: number | null, insuranceRequirement: InsuranceRequirement, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, verification: { verifiedAt: string | null }, locations: Array<{ id: string, name: string | null, street: string, town: string }>, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, seats: number, freeSeats: number }> } };
 
 export type CreatePartnerLocationMutationVariables = Exact<{
   organizationId: string | number;
@@ -458,6 +458,19 @@ export const PartnerServiceFragmentDoc = new TypedDocumentString(`
   category
   status
   updatedAt
+  accessibility
+  deliveryModes
+  cost {
+    type
+    feeAmountEuro
+    note
+  }
+  eligibility {
+    minAge
+    maxAge
+    insuranceRequirement
+    note
+  }
   capacity {
     ...PartnerCapacity
   }
@@ -745,6 +758,19 @@ fragment PartnerService on Service {
   category
   status
   updatedAt
+  accessibility
+  deliveryModes
+  cost {
+    type
+    feeAmountEuro
+    note
+  }
+  eligibility {
+    minAge
+    maxAge
+    insuranceRequirement
+    note
+  }
   capacity {
     ...PartnerCapacity
   }
@@ -797,6 +823,19 @@ fragment PartnerService on Service {
   category
   status
   updatedAt
+  accessibility
+  deliveryModes
+  cost {
+    type
+    feeAmountEuro
+    note
+  }
+  eligibility {
+    minAge
+    maxAge
+    insuranceRequirement
+    note
+  }
   capacity {
     ...PartnerCapacity
   }
@@ -870,6 +909,19 @@ fragment PartnerService on Service {
   category
   status
   updatedAt
+  accessibility
+  deliveryModes
+  cost {
+    type
+    feeAmountEuro
+    note
+  }
+  eligibility {
+    minAge
+    maxAge
+    insuranceRequirement
+    note
+  }
   capacity {
     ...PartnerCapacity
   }
@@ -918,6 +970,19 @@ fragment PartnerService on Service {
   category
   status
   updatedAt
+  accessibility
+  deliveryModes
+  cost {
+    type
+    feeAmountEuro
+    note
+  }
+  eligibility {
+    minAge
+    maxAge
+    insuranceRequirement
+    note
+  }
   capacity {
     ...PartnerCapacity
   }
@@ -966,6 +1031,19 @@ fragment PartnerService on Service {
   category
   status
   updatedAt
+  accessibility
+  deliveryModes
+  cost {
+    type
+    feeAmountEuro
+    note
+  }
+  eligibility {
+    minAge
+    maxAge
+    insuranceRequirement
+    note
+  }
   capacity {
     ...PartnerCapacity
   }
@@ -1018,6 +1096,19 @@ fragment PartnerService on Service {
   category
   status
   updatedAt
+  accessibility
+  deliveryModes
+  cost {
+    type
+    feeAmountEuro
+    note
+  }
+  eligibility {
+    minAge
+    maxAge
+    insuranceRequirement
+    note
+  }
   capacity {
     ...PartnerCapacity
   }

@@ -17,6 +17,10 @@ const service = (version: number, over: Record<string, unknown> = {}) => ({
   updatedAt: '2026-06-01T00:00:00Z',
   capacity: { acceptingNewClients: true, freeSeats: 3, waitingDays: 0, updatedAt: '2026-06-01T00:00:00Z' },
   verification: { verifiedAt: null },
+  accessibility: [],
+  deliveryModes: ['IN_PERSON'],
+  cost: { type: 'FREE', feeAmountEuro: null, note: null },
+  eligibility: { minAge: null, maxAge: null, insuranceRequirement: 'NONE', note: null },
   locations: [],
   openingHours: [{ weekday: 1, opensAt: '09:00', closesAt: '12:00' }],
   sessions: [],
@@ -83,5 +87,22 @@ describe('ServiceEditor', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Meine Eingabe erneut speichern' }));
     expect(await screen.findByText('Gespeichert.')).toBeTruthy();
     expect(calls[3].variables).toMatchObject({ id: 's1', expectedVersion: 5, sessions: [{ startsOn: '2026-09-07', endsOn: '2026-11-30', weekday: 1, seats: 10, freeSeats: 10 }] });
+  });
+});
+
+describe('ServiceEditor details', () => {
+  it('saves who it is for, cost and access; clears an age left empty', async () => {
+    const calls = api([() => ({ data: { service: service(2, { eligibility: { minAge: 18, maxAge: null, insuranceRequirement: 'NONE', note: null } }) } }), () => ({ data: { updateService: service(3) } })]);
+    renderEditor();
+    await screen.findByRole('heading', { level: 1, name: /Yoga/ });
+    const details = screen.getByRole('region', { name: 'Für wen, Kosten und Zugang' });
+    await userEvent.clear(within(details).getByLabelText(/Mindestalter/));
+    await userEvent.selectOptions(within(details).getByLabelText('Kosten'), 'FEE');
+    await userEvent.type(within(details).getByLabelText(/Gebühr in Euro/), '12,50');
+    await userEvent.click(within(details).getByLabelText('Aufzug'));
+    await userEvent.click(within(details).getByLabelText('Online'));
+    await userEvent.click(within(details).getByRole('button', { name: 'Speichern' }));
+    expect(await within(details).findByText('Gespeichert.')).toBeTruthy();
+    expect(calls[1].variables.patch).toMatchObject({ minAge: null, costType: 'FEE', feeAmountEuro: 12.5, accessibility: ['LIFT'], deliveryModes: ['IN_PERSON', 'ONLINE'] });
   });
 });

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { gql } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { Alert, Loading } from '../../components/Alert';
-import { SelectField, TextField } from '../../components/Field';
+import { CheckField, FieldError, SelectField, TextField } from '../../components/Field';
 import { PageTitle } from '../../components/Layout';
 import { TextAreaField } from '../../components/TextArea';
 import { VersionedForm } from '../../components/VersionedForm';
@@ -12,6 +12,10 @@ import {
   SetCourseSessionsDocument,
   SetOpeningHoursDocument,
   UpdateServiceTextDocument,
+  type AccessibilityFeature,
+  type CostType,
+  type DeliveryMode,
+  type InsuranceRequirement,
   type PartnerServiceFragment,
 } from '../../graphql/generated/graphql';
 import { Link, useRouter } from '../../router';
@@ -32,6 +36,36 @@ interface Session {
   seats: string;
   freeSeats: string;
 }
+
+interface Details {
+  minAge: string;
+  maxAge: string;
+  insurance: InsuranceRequirement;
+  eligibilityNote: string;
+  costType: CostType;
+  fee: string;
+  costNote: string;
+  accessibility: AccessibilityFeature[];
+  deliveryModes: DeliveryMode[];
+}
+const ACCESSIBILITY: AccessibilityFeature[] = ['STEP_FREE_ACCESS', 'LIFT', 'ACCESSIBLE_WC', 'ACCESSIBLE_PARKING', 'HEARING_LOOP', 'SIGN_LANGUAGE', 'BRAILLE', 'EASY_LANGUAGE'];
+const DELIVERY: DeliveryMode[] = ['IN_PERSON', 'ONLINE', 'OUTREACH'];
+const COST: CostType[] = ['FREE', 'STATUTORY_INSURANCE', 'INSURER_SUBSIDISED', 'FEE'];
+const INSURANCE: InsuranceRequirement[] = ['NONE', 'STATUTORY', 'STATUTORY_OR_PRIVATE'];
+const detailsOf = (s: Service): Details => ({
+  minAge: s.eligibility.minAge == null ? '' : String(s.eligibility.minAge),
+  maxAge: s.eligibility.maxAge == null ? '' : String(s.eligibility.maxAge),
+  insurance: s.eligibility.insuranceRequirement,
+  eligibilityNote: s.eligibility.note ?? '',
+  costType: s.cost.type,
+  fee: s.cost.feeAmountEuro == null ? '' : String(s.cost.feeAmountEuro),
+  costNote: s.cost.note ?? '',
+  accessibility: s.accessibility,
+  deliveryModes: s.deliveryModes,
+});
+/** '' clears a number (null); anything else as typed, so the API names a wrong one itself */
+const optionalNumber = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
+const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list.filter((x) => x !== item), item] : list.filter((x) => x !== item));
 
 const weekdayName = (d: number | string) => t.editor.weekdays[Number(d) - 1] ?? String(d);
 const int = (v: string) => (v.trim() === '' ? NaN : Number(v));
@@ -106,6 +140,90 @@ export function ServiceEditor() {
               <>
                 <TextField label={t.editor.name} value={v.name} onChange={(x) => set({ ...v, name: x.target.value })} error={e?.fieldMessage('name')} autoComplete="off" />
                 <TextAreaField label={t.editor.description} value={v.description} onChange={(x) => set({ ...v, description: x.target.value })} error={e?.fieldMessage('description')} />
+              </>
+            )}
+          />
+
+          <VersionedForm<Service, Details>
+            title={t.editor.details}
+            record={service}
+            valuesOf={detailsOf}
+            describe={(v) => [
+              { label: t.editor.minAge, value: v.minAge },
+              { label: t.editor.maxAge, value: v.maxAge },
+              { label: t.editor.insurance, value: t.editor.insuranceOptions[v.insurance] },
+              { label: t.editor.eligibilityNote, value: v.eligibilityNote },
+              { label: t.editor.costType, value: t.editor.costOptions[v.costType] },
+              { label: t.editor.fee, value: v.fee },
+              { label: t.editor.costNote, value: v.costNote },
+              { label: t.editor.accessibility, value: v.accessibility.map((a) => t.editor.accessibilityOptions[a]).sort().join(', ') },
+              { label: t.editor.deliveryModes, value: v.deliveryModes.map((d) => t.editor.deliveryOptions[d]).sort().join(', ') },
+            ]}
+            save={async (v, version) =>
+              (
+                await gql(UpdateServiceTextDocument, {
+                  id,
+                  expectedVersion: version,
+                  patch: {
+                    minAge: optionalNumber(v.minAge),
+                    maxAge: optionalNumber(v.maxAge),
+                    insuranceRequirement: v.insurance,
+                    eligibilityNote: v.eligibilityNote.trim() || null,
+                    costType: v.costType,
+                    feeAmountEuro: optionalNumber(v.fee),
+                    costNote: v.costNote.trim() || null,
+                    accessibility: v.accessibility,
+                    deliveryModes: v.deliveryModes,
+                  },
+                })
+              ).updateService
+            }
+            reload={reload}
+            onSaved={onSaved}
+            ownsField={(f) => /(^|\.)(minAge|maxAge|feeAmountEuro|deliveryModes)$/.test(f)}
+            savedText={t.editor.saved}
+            renderFields={(v, set, e) => (
+              <>
+                <div className="lotse-row">
+                  <TextField label={t.editor.minAge} optional type="number" min={0} max={120} inputMode="numeric" value={v.minAge} onChange={(x) => set({ ...v, minAge: x.target.value })} error={e?.fieldMessage('minAge')} />
+                  <TextField label={t.editor.maxAge} optional type="number" min={0} max={120} inputMode="numeric" value={v.maxAge} onChange={(x) => set({ ...v, maxAge: x.target.value })} error={e?.fieldMessage('maxAge')} />
+                  <SelectField label={t.editor.insurance} value={v.insurance} onChange={(x) => set({ ...v, insurance: x.target.value as InsuranceRequirement })}>
+                    {INSURANCE.map((i) => (
+                      <option key={i} value={i}>
+                        {t.editor.insuranceOptions[i]}
+                      </option>
+                    ))}
+                  </SelectField>
+                </div>
+                <TextField label={t.editor.eligibilityNote} optional value={v.eligibilityNote} onChange={(x) => set({ ...v, eligibilityNote: x.target.value })} />
+                <div className="lotse-row">
+                  <SelectField label={t.editor.costType} value={v.costType} onChange={(x) => set({ ...v, costType: x.target.value as CostType })}>
+                    {COST.map((c) => (
+                      <option key={c} value={c}>
+                        {t.editor.costOptions[c]}
+                      </option>
+                    ))}
+                  </SelectField>
+                  <TextField label={t.editor.fee} optional inputMode="decimal" value={v.fee} onChange={(x) => set({ ...v, fee: x.target.value })} error={e?.fieldMessage('feeAmountEuro')} />
+                </div>
+                <TextField label={t.editor.costNote} optional value={v.costNote} onChange={(x) => set({ ...v, costNote: x.target.value })} />
+                <fieldset className="kern-fieldset">
+                  <legend className="kern-label">{t.editor.accessibility}</legend>
+                  <div className="kern-fieldset__body lotse-row">
+                    {ACCESSIBILITY.map((a) => (
+                      <CheckField key={a} label={t.editor.accessibilityOptions[a]} checked={v.accessibility.includes(a)} onChange={(x) => set({ ...v, accessibility: toggle(v.accessibility, a, x.target.checked) })} />
+                    ))}
+                  </div>
+                </fieldset>
+                <fieldset className={`kern-fieldset${e?.fieldMessage('deliveryModes') ? ' kern-fieldset--error' : ''}`}>
+                  <legend className="kern-label">{t.editor.deliveryModes}</legend>
+                  <div className="kern-fieldset__body kern-fieldset__body--horizontal">
+                    {DELIVERY.map((d) => (
+                      <CheckField key={d} label={t.editor.deliveryOptions[d]} checked={v.deliveryModes.includes(d)} onChange={(x) => set({ ...v, deliveryModes: toggle(v.deliveryModes, d, x.target.checked) })} />
+                    ))}
+                  </div>
+                  {e?.fieldMessage('deliveryModes') && <FieldError>{e.fieldMessage('deliveryModes')}</FieldError>}
+                </fieldset>
               </>
             )}
           />
