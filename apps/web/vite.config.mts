@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
+import { boundariesPlugin } from './boundaries.mts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -13,6 +14,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   root,
   publicDir: 'public',
+  plugins: [boundariesPlugin()],
   oxc: { jsx: { runtime: 'automatic' } },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),
@@ -24,12 +26,14 @@ export default defineConfig({
   },
   server: {
     // `npm run web:dev`: the API on :3000 answers /graphql and the static data.
-    proxy: { '/graphql': 'http://localhost:3000', '/health': 'http://localhost:3000' },
+    proxy: { '/graphql': 'http://localhost:3000', '/health': 'http://localhost:3000', '/web-config.json': 'http://localhost:3000' },
   },
   test: {
     environment: 'jsdom',
     include: ['src/**/*.test.{ts,tsx}'],
     setupFiles: ['src/test-setup.ts'],
     css: false,
+    // the machine is shared (CI runs the API suites beside): generous, not flaky
+    testTimeout: 20000,
   },
 });

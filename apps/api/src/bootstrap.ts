@@ -13,7 +13,7 @@ import { AppModule } from './app.module';
 import { useBodyParsers } from './http-body';
 import { seedDemoAccounts } from './demo-accounts';
 import { mountGraphiqlAssets } from './ide/graphiql';
-import { mountWebApp } from './web/web-app';
+import { mountWebApp, tileSource } from './web/web-app';
 
 export interface CreateAppOptions {
   env: Environment;
@@ -35,10 +35,12 @@ export async function createApp({ env, inMemoryDatabase, logger, webAppDir }: Cr
   useBodyParsers(app);
   app.useGlobalPipes(createValidationPipe());
   // GraphiQL is served from our own origin without inline scripts; its stylesheet needs inline styles.
+  // The web app's map may draw tiles from one configured server (MAP_TILE_URL), nothing else.
+  const imgSrc = ["'self'", 'data:', ...(env.MAP_TILE_URL ? [tileSource(env.MAP_TILE_URL)] : [])];
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"] },
+        directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc, connectSrc: ["'self'"] },
       },
       crossOriginEmbedderPolicy: false,
     }),
@@ -47,7 +49,7 @@ export async function createApp({ env, inMemoryDatabase, logger, webAppDir }: Cr
   app.enableCors({ origin: origins.length ? origins : false, credentials: false, allowedHeaders: ['authorization', 'content-type'], maxAge: 600 });
   app.enableShutdownHooks();
   if (env.GRAPHQL_IDE) mountGraphiqlAssets(app);
-  mountWebApp(app, webAppDir);
+  mountWebApp(app, webAppDir, { mapTileUrl: env.MAP_TILE_URL, mapTileAttribution: env.MAP_TILE_ATTRIBUTION });
   await app.get(GeoService).ensureBoundaries();
   await app.get(GeoService).prepareAreaIndex();
   await app.get(GeoService).preparePlaceIndex();

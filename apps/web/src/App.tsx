@@ -5,6 +5,9 @@ import { Loading } from './components/Alert';
 import { Layout, PageTitle } from './components/Layout';
 import type { Role } from './graphql/generated/graphql';
 import { FindPage } from './pages/coach/FindPage';
+import { PrintPage } from './pages/coach/PrintPage';
+import { SearchPage } from './pages/coach/SearchPage';
+import { ShortlistPage } from './pages/coach/ShortlistPage';
 import { CoordinatorHome } from './pages/coordinator/CoordinatorHome';
 import { CoveragePage } from './pages/coordinator/CoveragePage';
 import { LoginPage } from './pages/LoginPage';
@@ -29,6 +32,9 @@ interface Route {
 
 const ROUTES: Route[] = [
   { path: '/angebote', page: FindPage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },
+  { path: '/suche', page: SearchPage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },
+  { path: '/merkliste', page: ShortlistPage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },
+  { path: '/merkliste/druck', page: PrintPage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },
   { path: '/partner', page: PartnerHome, roles: ['PARTNER', 'ADMIN'] },
   { path: '/partner/plaetze', page: CapacityPage, roles: ['PARTNER', 'ADMIN'] },
   { path: '/partner/angebot', page: ServiceEditor, roles: ['PARTNER', 'ADMIN'] },

@@ -166,6 +166,20 @@ export class Environment {
   @IsBoolean()
   PUBLIC_READ_ACCESS = false;
 
+  /**
+   * Web app map: a tile server drawn under the bundled boundaries, e.g.
+   * `https://tiles.example.org/{z}/{x}/{y}.png` (https; its host is added to the CSP's img-src).
+   * Unset: the map is offline, boundaries only.
+   */
+  @IsOptional()
+  @Matches(/^https:\/\/[^\s"'<>]+\{z\}[^\s"'<>]*$/, { message: 'MAP_TILE_URL must be an https URL template with {z}, {x} and {y}' })
+  MAP_TILE_URL?: string;
+
+  /** Attribution shown on the map for MAP_TILE_URL's tiles, e.g. "© OpenStreetMap-Mitwirkende". */
+  @IsOptional()
+  @IsString()
+  MAP_TILE_ATTRIBUTION?: string;
+
   /** Comma-separated origins allowed by CORS; empty = same origin only. */
   @IsOptional()
   @IsString()

@@ -79,8 +79,21 @@ const NOT_BUILT = `<!doctype html><html lang="de"><head><meta charset="utf-8"><t
 
 type Next = (err?: unknown) => void;
 
-export function createWebAppHandler(dir: string): (req: IncomingMessage, res: ServerResponse, next: Next) => void {
+/** What the web app reads at run time from GET /web-config.json (one build for every deployment). */
+export interface WebConfig {
+  mapTileUrl?: string;
+  mapTileAttribution?: string;
+}
+
+/** The CSP img-src entry for a tile URL template: its origin, `{s}.` subdomains as a wildcard. */
+export function tileSource(template: string): string {
+  const url = new URL(template.replace('{s}.', 'x-subdomain.').replace(/\{[a-z]+\}/g, '0'));
+  return url.origin.replace('x-subdomain.', '*.');
+}
+
+export function createWebAppHandler(dir: string, config: WebConfig = {}): (req: IncomingMessage, res: ServerResponse, next: Next) => void {
   const files = existsSync(join(dir, 'index.html')) ? loadFiles(dir) : undefined;
+  const configBody = Buffer.from(JSON.stringify(config));
   const routes = new Set(WEB_ROUTES);
   return (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
@@ -89,6 +102,12 @@ export function createWebAppHandler(dir: string): (req: IncomingMessage, res: Se
     const pathname = q === -1 ? url : url.slice(0, q);
     const first = pathname.split('/')[1] ?? '';
     const isPage = pathname === '/' || pathname === '/index.html' || routes.has(first);
+    if (pathname === '/web-config.json') {
+      res.setHeader('Content-Type', TYPES['.json']);
+      res.setHeader('Cache-Control', 'no-cache');
+      res.setHeader('Content-Length', configBody.length);
+      return void res.end(req.method === 'HEAD' ? undefined : configBody);
+    }
     let file = files?.get(pathname);
     if (!file && isPage) {
       if (!files) {
@@ -118,6 +137,6 @@ export function createWebAppHandler(dir: string): (req: IncomingMessage, res: Se
 }
 
 /** Serve the web app at / (call before `app.listen()`; after helmet, so its CSP applies). */
-export function mountWebApp(app: INestApplication, dir = defaultWebAppDir()): void {
-  app.use(createWebAppHandler(dir));
+export function mountWebApp(app: INestApplication, dir = defaultWebAppDir(), config: WebConfig = {}): void {
+  app.use(createWebAppHandler(dir, config));
 }

@@ -83,6 +83,58 @@ export type LocationPatchInput = {
   town?: string | null | undefined;
 };
 
+/** Hard filters: a target that fails one is not returned */
+export type MatchConstraintsInput = {
+  acceptingNewClientsOnly?: boolean | null | undefined;
+  /** all of these */
+  accessibility?: Array<AccessibilityFeature> | null | undefined;
+  age?: number | null | undefined;
+  /** only free, statutory-insurance or insurer-subsidised offers */
+  costCovered?: boolean | null | undefined;
+  /** courses only: a run with free seats starts within this many days */
+  courseStartsWithinDays?: number | null | undefined;
+  /** acceptable delivery modes; a target must offer one */
+  deliveryModes?: Array<DeliveryMode> | null | undefined;
+  /** languages the participant speaks, preferred first (ISO 639-1 such as "uk", or ISO 639-3 such as "hsb"); a target must offer one */
+  languages?: Array<string> | null | undefined;
+  openAt?: OpenAtInput | null | undefined;
+  stepFreeAccess?: boolean | null | undefined;
+};
+
+/** A factor of the match score */
+export type MatchFactor =
+  | 'ACCESSIBILITY'
+  | 'CAPACITY'
+  | 'DISTRICT'
+  | 'FRESHNESS'
+  | 'LANGUAGE'
+  | 'NEED_FIT'
+  | 'OUTREACH'
+  | 'TRAVEL_TIME';
+
+/** Soft preferences: they shift weights, they filter nothing */
+export type MatchPreferencesInput = {
+  outreach?: boolean | null | undefined;
+  ownDistrict?: boolean | null | undefined;
+  shortWait?: boolean | null | undefined;
+};
+
+/** A participant's needs, place and constraints — never their identity. Not stored. */
+export type MatchRequestInput = {
+  constraints?: MatchConstraintsInput | null | undefined;
+  /** participant's district (AGS); defaults to the origin's */
+  districtAgs?: string | null | undefined;
+  /** no organization twice for the same need */
+  diversify?: boolean;
+  /** need codes of the taxonomy, at most 20 */
+  needs: Array<string>;
+  origin: OriginInput;
+  /** per need, the kind of partner asked for; a need without one is answered by its default kinds (needsTaxonomy.terms.defaultPartnerKinds) — rooms and employment measures only when asked for */
+  partnerKinds?: Array<NeedPartnerKindInput> | null | undefined;
+  preferences?: MatchPreferencesInput | null | undefined;
+  travel?: TravelInput | null | undefined;
+};
+
 export type MedicalSpecialty =
   | 'ADDICTION_MEDICINE'
   | 'ANAESTHESIOLOGY'
@@ -140,6 +192,16 @@ export type MedicalSpecialty =
   | 'VASCULAR_SURGERY'
   | 'VISCERAL_SURGERY';
 
+/** The kind of partner a coach asks for one need: "ein Orthopäde" = specialty ORTHOPAEDICS, "eine Psychiatrische Institutsambulanz" = category CLINIC + specialty PSYCHIATRY, "ein Kurs" = category COURSE. Several for one need mean any of them. */
+export type NeedPartnerKindInput = {
+  category?: ServiceCategory | null | undefined;
+  mode?: PartnerKindMode;
+  /** one of the requested needs */
+  need: string;
+  /** physicians and clinics: the Facharzt field (medicalSpecialties lists them) */
+  specialty?: MedicalSpecialty | null | undefined;
+};
+
 /** Which needs, how people travel, the time limit, and optionally one district */
 export type NetworkCoverageInput = {
   /** public transport with a timetable: when people leave (default Tuesday 07:00–09:00) */
@@ -151,6 +213,13 @@ export type NetworkCoverageInput = {
   needs: Array<string>;
   /** a municipality is covered when the nearest partner is at most this many minutes away (1–240) */
   thresholdMinutes: number;
+};
+
+export type OpenAtInput = {
+  /** HH:MM, Europe/Berlin */
+  time: string;
+  /** ISO weekday, 1 = Monday */
+  weekday: number;
 };
 
 export type OpeningHoursInputGql = {
@@ -177,6 +246,34 @@ export type OrganizationStatus =
   | 'INACTIVE'
   | 'PENDING';
 
+/** Exactly one of: latitude+longitude, postcode, municipalityAgs, place */
+export type OriginInput = {
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  /** Gemeinde AGS; its main settlement's point is used */
+  municipalityAgs?: string | null | undefined;
+  /** a place of Saxony: its id from the places lookup, or its name as typed (typos forgiven; the best match is used and named in the result) */
+  place?: string | null | undefined;
+  postcode?: string | null | undefined;
+};
+
+/** REQUIRE: only this kind answers the need (instead of the need's default kinds); PREFER: the default kinds still answer it, this kind ranks first and fills the bundle */
+export type PartnerKindMode =
+  | 'PREFER'
+  | 'REQUIRE';
+
+/** MUNICIPALITY (Gemeinde) or LOCALITY (Ortsteil, Dorf) */
+export type PlaceKind =
+  | 'LOCALITY'
+  | 'MUNICIPALITY';
+
+/** How a place matched the typed text: whole name, beginning, every word, with typos */
+export type PlaceMatchKind =
+  | 'EXACT'
+  | 'PREFIX'
+  | 'TYPO'
+  | 'WORDS';
+
 /** A listing to verify, or an organisation to admit or verify */
 export type QueueItemKind =
   | 'ORGANIZATION'
@@ -195,6 +292,35 @@ export type Role =
   | 'COACH'
   | 'COORDINATOR'
   | 'PARTNER';
+
+/** Filters of a text search; all given ones must hold */
+export type SearchFilterInput = {
+  acceptingNewClients?: boolean | null | undefined;
+  /** has all of these features */
+  accessibility?: Array<AccessibilityFeature> | null | undefined;
+  /** any of these categories */
+  categories?: Array<ServiceCategory> | null | undefined;
+  districtAgs?: string | null | undefined;
+  /** language the service is offered in: ISO 639-1 ("uk") or ISO 639-3 ("hsb") */
+  language?: string | null | undefined;
+  /** addresses at least one of these need codes */
+  needs?: Array<string> | null | undefined;
+};
+
+/** Only listings with a location within radiusMeters of a point or postcode centroid */
+export type SearchNearInput = {
+  latitude?: number | null | undefined;
+  longitude?: number | null | undefined;
+  postcode?: string | null | undefined;
+  /** metres, up to 300000 */
+  radiusMeters: number;
+};
+
+/** RELEVANCE (default with text), DISTANCE (needs near; default with near and no text) or NAME (default otherwise) */
+export type SearchSort =
+  | 'DISTANCE'
+  | 'NAME'
+  | 'RELEVANCE';
 
 export type ServiceCategory =
   | 'ADDICTION_COUNSELLING'
@@ -231,6 +357,21 @@ export type ServiceStatus =
   | 'ACTIVE'
   | 'INACTIVE';
 
+/** What a travel time rests on: an estimate, or a loaded timetable */
+export type TravelBasis =
+  | 'ESTIMATE'
+  | 'TIMETABLE';
+
+export type TravelInput = {
+  /** public transport: when the participant leaves (default Tuesday 07:00–09:00); used where a timetable is loaded */
+  departure?: DepartureWindowInput | null | undefined;
+  /** Straight-line distance limit in kilometres */
+  maxKilometers?: number | null | undefined;
+  /** Travel-time limit in minutes (default 60 when no kilometre limit is given) */
+  maxMinutes?: number | null | undefined;
+  mode?: TravelMode;
+};
+
 /** How the participant travels */
 export type TravelMode =
   | 'BICYCLE'
@@ -264,6 +405,29 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, email: string, displayName: string, role: Role, organizationIds: Array<string> } };
+
+export type NeedsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type NeedsQuery = { needs: Array<{ code: string, labelDe: string, descriptionDe: string, group: string, parentCode: string | null, defaultPartnerKinds: Array<{ labelDe: string, category: ServiceCategory | null, specialty: MedicalSpecialty | null }> }> };
+
+export type PlacesQueryVariables = Exact<{
+  text: string;
+  first: number;
+}>;
+
+
+export type PlacesQuery = { places: Array<{ match: PlaceMatchKind, place: { id: string, label: string, kind: PlaceKind, postcodes: Array<string>, municipalityName: string } }> };
+
+export type TargetCardFragment = { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } };
+
+export type MatchQueryVariables = Exact<{
+  request: MatchRequestInput;
+  first?: number | null | undefined;
+}>;
+
+
+export type MatchQuery = { matchReferralTargets: { limitMinutes: number, mode: TravelMode, consideredCandidates: number, estimator: { estimated: boolean, description: string }, origin: { description: string, latitude: number, longitude: number, districtAgs: string }, unmetNeeds: Array<{ code: string, labelDe: string }>, targets: { totalCount: number, edges: Array<{ node: { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } } }> }, bundle: { explanation: string, distinctOrganizations: number, distinctLocations: number, totalTravelMinutes: number, items: Array<{ rank: number, explanation: string, need: { code: string, labelDe: string }, target: { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } } }>, missingNeeds: Array<{ explanation: string, need: { code: string, labelDe: string } }> } | null, beyondLimit: Array<{ explanation: string, need: { code: string, labelDe: string }, nearest: { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } } | null }> } };
 
 export type CoordinatorLookupsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -397,6 +561,18 @@ export type OrganizationAuditQueryVariables = Exact<{
 
 export type OrganizationAuditQuery = { auditTrail: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, actorName: string, actorRole: string, resourceType: string, resourceId: string, fieldName: string | null, previousValue: unknown, replacementValue: unknown, occurredAt: string } }> } };
 
+export type SearchServicesQueryVariables = Exact<{
+  text?: string | null | undefined;
+  filter?: SearchFilterInput | null | undefined;
+  near?: SearchNearInput | null | undefined;
+  sort?: SearchSort | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchServicesQuery = { searchServices: { totalCount: number, sort: SearchSort, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { needs: Array<{ count: number, need: { code: string, labelDe: string } }>, categories: Array<{ category: ServiceCategory, count: number }>, districts: Array<{ ags: string, name: string, count: number }> }, edges: Array<{ node: { distanceMeters: number | null, service: { id: string, name: string, description: string, category: ServiceCategory, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, needs: Array<{ code: string, labelDe: string }>, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> }, locations: Array<{ id: string, name: string | null, street: string, postcode: string, town: string }> } } }> } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -424,6 +600,91 @@ export const SessionUserFragmentDoc = new TypedDocumentString(`
   organizationIds
 }
     `, {"fragmentName":"SessionUser"}) as unknown as TypedDocumentString<SessionUserFragment, unknown>;
+export const TargetCardFragmentDoc = new TypedDocumentString(`
+    fragment TargetCard on MatchTarget {
+  score
+  distanceMeters
+  travelMinutes
+  travelMode
+  travelTimeEstimated
+  travelBasis
+  comesToPerson
+  preferredKind
+  partnerKind {
+    labelDe
+  }
+  matchedNeeds {
+    code
+    labelDe
+  }
+  reasons {
+    factor
+    explanation
+    contribution
+  }
+  service {
+    id
+    name
+    description
+    category
+    deliveryModes
+    accessibility
+    languageNames {
+      code
+      nameDe
+    }
+    cost {
+      type
+      feeAmountEuro
+      note
+    }
+    capacity {
+      acceptingNewClients
+      freeSeats
+      waitingDays
+      updatedAt
+    }
+    openingHours {
+      weekday
+      opensAt
+      closesAt
+    }
+    sessions {
+      id
+      startsOn
+      endsOn
+      weekday
+      startTime
+      endTime
+      freeSeats
+      seats
+    }
+    verification {
+      verifiedAt
+    }
+    organization {
+      id
+      name
+      fictitious
+      phones {
+        label
+        number
+      }
+      email
+      website
+    }
+  }
+  location {
+    id
+    name
+    street
+    postcode
+    town
+    latitude
+    longitude
+  }
+}
+    `, {"fragmentName":"TargetCard"}) as unknown as TypedDocumentString<TargetCardFragment, unknown>;
 export const PartnerLocationFragmentDoc = new TypedDocumentString(`
     fragment PartnerLocation on Location {
   id
@@ -561,6 +822,183 @@ export const MeDocument = new TypedDocumentString(`
   role
   organizationIds
 }`) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const NeedsDocument = new TypedDocumentString(`
+    query Needs {
+  needs {
+    code
+    labelDe
+    descriptionDe
+    group
+    parentCode
+    defaultPartnerKinds {
+      labelDe
+      category
+      specialty
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NeedsQuery, NeedsQueryVariables>;
+export const PlacesDocument = new TypedDocumentString(`
+    query Places($text: String!, $first: Int!) {
+  places(text: $text, first: $first) {
+    match
+    place {
+      id
+      label
+      kind
+      postcodes
+      municipalityName
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlacesQuery, PlacesQueryVariables>;
+export const MatchDocument = new TypedDocumentString(`
+    query Match($request: MatchRequestInput!, $first: Int) {
+  matchReferralTargets(request: $request) {
+    limitMinutes
+    mode
+    consideredCandidates
+    estimator {
+      estimated
+      description
+    }
+    origin {
+      description
+      latitude
+      longitude
+      districtAgs
+    }
+    unmetNeeds {
+      code
+      labelDe
+    }
+    targets(first: $first) {
+      totalCount
+      edges {
+        node {
+          ...TargetCard
+        }
+      }
+    }
+    bundle {
+      explanation
+      distinctOrganizations
+      distinctLocations
+      totalTravelMinutes
+      items {
+        rank
+        explanation
+        need {
+          code
+          labelDe
+        }
+        target {
+          ...TargetCard
+        }
+      }
+      missingNeeds {
+        explanation
+        need {
+          code
+          labelDe
+        }
+      }
+    }
+    beyondLimit {
+      explanation
+      need {
+        code
+        labelDe
+      }
+      nearest {
+        ...TargetCard
+      }
+    }
+  }
+}
+    fragment TargetCard on MatchTarget {
+  score
+  distanceMeters
+  travelMinutes
+  travelMode
+  travelTimeEstimated
+  travelBasis
+  comesToPerson
+  preferredKind
+  partnerKind {
+    labelDe
+  }
+  matchedNeeds {
+    code
+    labelDe
+  }
+  reasons {
+    factor
+    explanation
+    contribution
+  }
+  service {
+    id
+    name
+    description
+    category
+    deliveryModes
+    accessibility
+    languageNames {
+      code
+      nameDe
+    }
+    cost {
+      type
+      feeAmountEuro
+      note
+    }
+    capacity {
+      acceptingNewClients
+      freeSeats
+      waitingDays
+      updatedAt
+    }
+    openingHours {
+      weekday
+      opensAt
+      closesAt
+    }
+    sessions {
+      id
+      startsOn
+      endsOn
+      weekday
+      startTime
+      endTime
+      freeSeats
+      seats
+    }
+    verification {
+      verifiedAt
+    }
+    organization {
+      id
+      name
+      fictitious
+      phones {
+        label
+        number
+      }
+      email
+      website
+    }
+  }
+  location {
+    id
+    name
+    street
+    postcode
+    town
+    latitude
+    longitude
+  }
+}`) as unknown as TypedDocumentString<MatchQuery, MatchQueryVariables>;
 export const CoordinatorLookupsDocument = new TypedDocumentString(`
     query CoordinatorLookups {
   districts {
@@ -1204,3 +1642,102 @@ export const OrganizationAuditDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganizationAuditQuery, OrganizationAuditQueryVariables>;
+export const SearchServicesDocument = new TypedDocumentString(`
+    query SearchServices($text: String, $filter: SearchFilterInput, $near: SearchNearInput, $sort: SearchSort, $first: Int, $after: String) {
+  searchServices(
+    text: $text
+    filter: $filter
+    near: $near
+    sort: $sort
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    sort
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    facets {
+      needs {
+        count
+        need {
+          code
+          labelDe
+        }
+      }
+      categories {
+        category
+        count
+      }
+      districts {
+        ags
+        name
+        count
+      }
+    }
+    edges {
+      node {
+        distanceMeters
+        service {
+          id
+          name
+          description
+          category
+          cost {
+            type
+            feeAmountEuro
+            note
+          }
+          capacity {
+            acceptingNewClients
+            freeSeats
+            waitingDays
+            updatedAt
+          }
+          openingHours {
+            weekday
+            opensAt
+            closesAt
+          }
+          sessions {
+            id
+            startsOn
+            endsOn
+            weekday
+            startTime
+            endTime
+            freeSeats
+            seats
+          }
+          verification {
+            verifiedAt
+          }
+          needs {
+            code
+            labelDe
+          }
+          organization {
+            id
+            name
+            fictitious
+            phones {
+              label
+              number
+            }
+            email
+            website
+          }
+          locations {
+            id
+            name
+            street
+            postcode
+            town
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SearchServicesQuery, SearchServicesQueryVariables>;

@@ -1,36 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parse, validate } from 'graphql';
-import { axeViolations, chromiumAvailable, login, startBrowserHarness, type BrowserHarness } from './browser-support';
+import { axeViolations, login, type BrowserHarness } from '../browser-support';
 
-/**
- * The web app in a real browser: served by the API at /, with its CSP, nothing from another host;
- * each role's login lands on its own start page; logout; axe on every page visited.
- */
-const describeBrowser = chromiumAvailable ? describe : describe.skip;
-
-describeBrowser('web app in Chromium', () => {
-  let h: BrowserHarness;
-
-  beforeAll(async () => {
-    h = await startBrowserHarness();
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
-
-  afterEach(() => {
-    expect(h.foreignRequests).toEqual([]);
-    expect(h.consoleErrors.filter((e) => /Content.Security.Policy|Refused to/i.test(e))).toEqual([]);
-  });
-
+/** The frame: served at / under the CSP, operations valid, login per role, logout. */
+export function frameJourney(h: () => BrowserHarness): void {
   it('every operation of the web app validates against the live schema', () => {
-    const schema = h.app.app.get(GraphQLSchemaHost).schema;
+    const schema = h().app.app.get(GraphQLSchemaHost).schema;
     const dir = join(process.cwd(), 'apps', 'web', 'src', 'graphql');
-    const source = require('node:fs')
-      .readdirSync(dir)
+    const source = readdirSync(dir)
       .filter((f: string) => f.endsWith('.graphql'))
       .map((f: string) => readFileSync(join(dir, f), 'utf8'))
       .join('\n');
@@ -38,20 +17,20 @@ describeBrowser('web app in Chromium', () => {
   });
 
   it('serves the app at / with the strict CSP, GraphiQL stays at /graphql', async () => {
-    const root = await h.app.http().get('/').set('accept', 'text/html');
+    const root = await h().app.http().get('/').set('accept', 'text/html');
     expect(root.status).toBe(200);
     expect(root.text).toContain('<div id="root">');
     expect(root.headers['content-security-policy']).toContain("script-src 'self'");
     expect(root.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script
-    const deep = await h.app.http().get('/merkliste').set('accept', 'text/html');
+    const deep = await h().app.http().get('/merkliste').set('accept', 'text/html');
     expect(deep.text).toContain('<div id="root">');
-    const ide = await h.app.http().get('/graphql').set('accept', 'text/html');
+    const ide = await h().app.http().get('/graphql').set('accept', 'text/html');
     expect(ide.text).toContain('GraphiQL');
-    expect((await h.app.http().get('/health')).status).toBe(200);
+    expect((await h().app.http().get('/health')).status).toBe(200);
   });
 
   it('login page: axe clean; a wrong password is said in German beside the form', async () => {
-    const { page, baseUrl } = h;
+    const { page, baseUrl } = h();
     await page.goto(`${baseUrl}/`);
     await page.waitForURL(/\/anmelden$/);
     await page.getByRole('heading', { level: 1, name: 'Anmelden' }).waitFor();
@@ -68,7 +47,7 @@ describeBrowser('web app in Chromium', () => {
     ['partner@lotse.example', /\/partner$/, 'Meine Organisationen'],
     ['koordination@lotse.example', /\/koordination$/, 'Prüfliste'],
   ])('%s lands on its start page, axe clean, and logs out', async (email, url, heading) => {
-    const { page, baseUrl } = h;
+    const { page, baseUrl } = h();
     await login(page, baseUrl, email);
     await page.waitForURL(url);
     await page.getByRole('heading', { level: 1, name: heading }).waitFor();
@@ -77,4 +56,4 @@ describeBrowser('web app in Chromium', () => {
     await page.waitForURL(/\/anmelden\?abgemeldet$/);
     await page.getByText('Sie haben sich abgemeldet.').waitFor();
   });
-});
+}

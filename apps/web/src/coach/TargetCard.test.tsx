@@ -1,0 +1,71 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { targetFixture, TUESDAY } from './fixtures';
+import { shortlist } from './shortlist';
+import { TargetCard } from './TargetCard';
+
+function fact(name: string): string {
+  const dt = screen.getAllByText(name, { selector: 'dt' })[0];
+  return dt.nextElementSibling?.textContent ?? '';
+}
+
+beforeEach(() => shortlist.reset());
+
+describe('TargetCard', () => {
+  it('says everything a coach needs at a glance, in German', () => {
+    render(<TargetCard target={targetFixture()} rank={1} now={TUESDAY} />);
+    expect(screen.getByRole('heading', { name: 'Rückenschule (fiktiv)' })).toBeTruthy();
+    expect(screen.getByText('Rang 1')).toBeTruthy();
+    expect(screen.getByText(/Gesundheitsverein Riesa/)).toBeTruthy();
+    expect(fact('Adresse')).toBe('Hauptstraße 1, 01589 Riesa');
+    expect(screen.getByRole('link', { name: 'Anmeldung: 03525 000 1234' }).getAttribute('href')).toBe('tel:035250001234');
+    expect(fact('Heute geöffnet')).toBe('08:00–12:00, 13:00–16:00');
+    expect(fact('Nächster Kurs')).toBe('09.12.2026 bis 10.02.2027, Mittwoch 17:00–18:00, 4 Plätze frei');
+    expect(fact('Kapazität')).toMatch(/nimmt neue Klienten auf, 4 freie Plätze, Wartezeit etwa 7 Tage \(Stand 20\.11\.2026\)/);
+    expect(fact('Anfahrt')).toBe('ca. 34 Min. mit Bus und Bahn (geschätzt), 12,4 km Luftlinie');
+    expect(fact('Kosten')).toBe('von der Krankenkasse bezuschusst');
+    expect(fact('Geprüft')).toBe('am 15.09.2026');
+    expect(screen.getByText('Demodaten – erfunden')).toBeTruthy();
+  });
+
+  it('orders the reasons by weight and folds them away', () => {
+    render(<TargetCard target={targetFixture()} now={TUESDAY} />);
+    const reasons = screen.getByText('Warum dieser Rang').closest('details')!;
+    expect(reasons.open).toBe(false);
+    const items = within(reasons).getAllByRole('listitem', { hidden: true }).map((li) => li.textContent);
+    expect(items[0]).toMatch(/Deckt den Bedarf/);
+  });
+
+  it('says closed today and timetable times plainly', () => {
+    const target = targetFixture({ travelTimeEstimated: false, travelBasis: 'TIMETABLE' });
+    render(<TargetCard target={target} now={new Date('2026-12-02T09:00:00Z')} />);
+    expect(fact('Heute geöffnet')).toBe('Heute geschlossen');
+    expect(fact('Anfahrt')).toMatch(/\(laut Fahrplan\)/);
+  });
+
+  it('opens its details with the keyboard', async () => {
+    render(<TargetCard target={targetFixture()} now={TUESDAY} />);
+    const toggle = screen.getByRole('button', { name: 'Details anzeigen' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.focus();
+    await userEvent.keyboard('{Enter}');
+    expect(screen.getByRole('button', { name: 'Details ausblenden' }).getAttribute('aria-expanded')).toBe('true');
+    expect(screen.getByText('Zehn Termine Rückentraining.')).toBeTruthy();
+    expect(screen.getByText(/Barrierefreiheit: Stufenloser Zugang/)).toBeTruthy();
+  });
+
+  it('adds to and removes from the shortlist, which keeps offer facts only', async () => {
+    const messages: string[] = [];
+    render(<TargetCard target={targetFixture()} now={TUESDAY} onAnnounce={(m) => messages.push(m)} />);
+    await userEvent.click(screen.getByRole('button', { name: 'Zur Merkliste' }));
+    expect(shortlist.entries()).toHaveLength(1);
+    const stored = window.localStorage.getItem('lotse.merkliste')!;
+    expect(stored).toContain('Hauptstraße 1');
+    expect(stored).not.toContain('musculoskeletal');
+    expect(stored).not.toContain('Muskel');
+    expect(messages[0]).toBe('„Rückenschule (fiktiv)“ steht jetzt auf der Merkliste.');
+    await userEvent.click(screen.getByRole('button', { name: 'Von der Merkliste nehmen' }));
+    expect(shortlist.entries()).toHaveLength(0);
+  });
+});
