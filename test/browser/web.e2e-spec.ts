@@ -15,7 +15,7 @@ describeBrowser('web app in Chromium', () => {
 
   beforeAll(async () => {
     harness = await startBrowserHarness();
-  });
+  }, 300_000); // the boot with demo data is slow on a loaded CI machine
 
   afterAll(async () => {
     await harness?.close();
