@@ -7,10 +7,11 @@ import {
   DeliveryMode,
   MedicalSpecialty,
   OrganizationImport,
+  RoomEquipment,
   ServiceCategory,
   ServiceImport,
 } from '@lotse/catalogue';
-import { organizationAt, serviceFixture } from './support/fixtures';
+import { mondayAfter, organizationAt, serviceFixture } from './support/fixtures';
 import { destination } from './support/geodesy';
 import { haversineMeters } from './support/haversine';
 import { oracleMinutesPublicTransport } from './support/travel-oracle';
@@ -592,6 +593,155 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         const res = await t.gql(KINDS, { request: { origin: ORIGIN, needs: ['cardiovascular'], partnerKinds } });
         expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       }
+    });
+  });
+
+  describe('what a coach hands over, and rooms for outreach consultations', () => {
+    const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, opensAt: '09:00', closesAt: '12:00' }));
+    const WEEKDAYS = ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag', 'Samstag', 'Sonntag'];
+    const STARTS = mondayAfter(10);
+    const HANDOVER = `query($request: MatchRequestInput!) {
+      matchReferralTargets(request: $request) {
+        targets(first: 10) { edges { node {
+          service { name } phone { number label } openingToday { date weekday hours { opensAt closesAt } openNow textDe }
+          nextSession { startsOn endsOn weekday startTime endTime seats freeSeats textDe } costDe lastVerifiedOn handoverDe
+        } } }
+      }
+    }`;
+
+    beforeAll(async () => {
+      const at = (bearing: number, meters: number) => destination(ORIGIN.latitude, ORIGIN.longitude, bearing, meters);
+      const course = at(15, 2000);
+      const room = at(200, 700);
+      const bigRoom = at(210, 1500);
+      const farRoom = at(220, 40_000);
+      const org = (name: string, p: { latitude: number; longitude: number }, phone: { number: string; label: string } | null, services: Partial<ServiceImport>[]): OrganizationImport => ({
+        ...organizationAt(name, p.latitude, p.longitude, services.map((x) => serviceFixture(x))),
+        // the organisation's own numbers are not the place's: a coach hands over the place's
+        phones: [{ number: '+49 351 0000 999', label: 'Zentrale Dresden' }],
+        locations: [{ key: 'main', street: 'Teststraße 1', postcode: '01662', town: 'Meißen', latitude: p.latitude, longitude: p.longitude, ...(phone ? { phones: [phone] } : {}) }],
+      });
+      await t.app.get(CatalogueService).importOrganizations([
+        org('Kursträger Rücken (fiktiv)', course, { number: '+49 3521 0000 111', label: 'Kursanmeldung' }, [{
+          name: 'handover-back-course', category: ServiceCategory.COURSE, needs: ['weight_management'], openingHours: EVERY_DAY,
+          cost: { type: CostType.FEE, feeAmountEuro: 40 },
+          sessions: [
+            { startsOn: STARTS, endsOn: isoDate(Date.parse(STARTS) + 49 * DAY), weekday: 1, startTime: '18:00', endTime: '19:30', seats: 12, freeSeats: 4 },
+            { startsOn: isoDate(Date.parse(STARTS) + 70 * DAY), endsOn: isoDate(Date.parse(STARTS) + 119 * DAY), weekday: 1, startTime: '18:00', endTime: '19:30', seats: 12, freeSeats: 12 },
+          ],
+        }, { name: 'handover-weight-counselling', category: ServiceCategory.PHYSICIAN, needs: ['weight_management'], openingHours: EVERY_DAY, cost: { type: CostType.INSURER_SUBSIDISED } }]),
+        org('Stadt Meißen – Testhaus (fiktiv)', room, { number: '+49 3521 0000 222', label: 'Raumvergabe' }, [{
+          name: 'room-consultation', category: ServiceCategory.COMMUNITY_ROOM, needs: ['weight_management', 'social_participation'], openingHours: [{ weekday: 2, opensAt: '08:00', closesAt: '18:00' }],
+          equipment: [RoomEquipment.CONFIDENTIAL, RoomEquipment.DESK, RoomEquipment.WIFI], eligibilityNote: 'Buchung über die Stadtverwaltung.',
+        }]),
+        org('Stadt Meißen – Gruppenhaus (fiktiv)', bigRoom, null, [{
+          name: 'room-group', category: ServiceCategory.COMMUNITY_ROOM, needs: ['social_participation'], openingHours: [{ weekday: 4, opensAt: '10:00', closesAt: '20:00' }],
+          equipment: [RoomEquipment.GROUP_SEATING, RoomEquipment.WIFI],
+        }]),
+        org('Stadt Fernhausen (fiktiv)', farRoom, null, [{ name: 'room-far', category: ServiceCategory.COMMUNITY_ROOM, needs: ['social_participation'], equipment: [RoomEquipment.CONFIDENTIAL] }]),
+      ]);
+      await t.app.get(DataSource).query(`UPDATE service SET verified_at = now() - interval '3 days', verified_by = 'Test' WHERE name = 'handover-back-course'`);
+    });
+
+    it("gives every target the place's labelled phone, today's hours, the next course run, the cost in words and the last verification", async () => {
+      const res = await t.gql(HANDOVER, { request: { needs: ['weight_management'], origin: ORIGIN, diversify: false } });
+      expect(res.errors).toBeUndefined();
+      const nodes = new Map<string, any>(res.data.matchReferralTargets.targets.edges.map((e: any) => [e.node.service.name, e.node]));
+      // a room is not a referral target for weight
+      expect([...nodes.keys()].sort()).toEqual(['handover-back-course', 'handover-weight-counselling']);
+      const course = nodes.get('handover-back-course');
+      expect(course.phone).toEqual({ number: '+49 3521 0000 111', label: 'Kursanmeldung' });
+      const today = course.openingToday;
+      expect(today.hours).toEqual([{ opensAt: '09:00', closesAt: '12:00' }]);
+      expect(today.textDe).toBe(`heute (${WEEKDAYS[today.weekday - 1]}) 09:00–12:00`);
+      expect(today.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const [y, m, d] = STARTS.split('-');
+      expect(course.nextSession).toMatchObject({ startsOn: STARTS, weekday: 1, startTime: '18:00', endTime: '19:30', seats: 12, freeSeats: 4 });
+      expect(course.nextSession.textDe).toMatch(new RegExp(`^nächster Kurs ab Mo, ${d}\\.${m}\\.${y}, 18:00–19:30, wöchentlich bis .*; 4 von 12 Plätzen frei$`));
+      expect(course.costDe).toBe('Gebühr 40 €');
+      expect(course.lastVerifiedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(course.handoverDe).toMatch(/^Tel\. \(Kursanmeldung\) \+49 3521 0000 111 · nächster Kurs ab Mo, .* · Gebühr 40 € · zuletzt geprüft am \d{2}\.\d{2}\.\d{4}$/);
+      const other = nodes.get('handover-weight-counselling');
+      expect(other.nextSession).toBeNull();
+      expect(other.costDe).toBe('Krankenkasse bezuschusst');
+      expect(other.lastVerifiedOn).toBeNull();
+      expect(other.handoverDe).toMatch(/· heute \(\w+\) 09:00–12:00 · Krankenkasse bezuschusst · noch nicht von der Koordination geprüft$/);
+    });
+
+    const ROOMS = `query($near: OriginInput!, $equipment: [RoomEquipment!], $weekday: Int, $km: Float) {
+      rooms(near: $near, equipment: $equipment, weekday: $weekday, maxKilometers: $km) {
+        origin { kind description }
+        rooms { service { name category } location { town } providerName distanceMeters equipment equipmentDe openingHours { weekday opensAt closesAt } openingToday { textDe } phone { number label } bookingNote explanation }
+      }
+    }`;
+
+    it('finds rooms for an outreach consultation near a point or a place, nearest first, with hours and equipment', async () => {
+      const res = await t.gql(ROOMS, { near: ORIGIN });
+      expect(res.errors).toBeUndefined();
+      // this suite's own rooms (the kinds-of-partner fixtures hold one more, without equipment)
+      const mine = (r: any): string[] => r.data.rooms.rooms.map((x: any) => x.service.name).filter((n: string) => n.startsWith('room-'));
+      expect(mine(res)).toEqual(['room-consultation', 'room-group']);
+      const first = res.data.rooms.rooms.find((r: any) => r.service.name === 'room-consultation');
+      expect(first).toMatchObject({
+        service: { category: 'COMMUNITY_ROOM' }, providerName: 'Stadt Meißen – Testhaus (fiktiv)',
+        equipment: ['CONFIDENTIAL', 'DESK', 'WIFI'], equipmentDe: ['abschließbar, für vertrauliche Gespräche', 'Schreibtisch', 'WLAN'],
+        openingHours: [{ weekday: 2, opensAt: '08:00', closesAt: '18:00' }], phone: { number: '+49 3521 0000 222', label: 'Raumvergabe' },
+        bookingNote: 'Buchung über die Stadtverwaltung.',
+      });
+      expect(first.explanation).toMatch(/^room-consultation, 0,7 km Luftlinie; geöffnet Di 08:00–18:00; abschließbar, für vertrauliche Gespräche, Schreibtisch, WLAN; Buchung über die Stadtverwaltung\.$/);
+      expect((await t.gql(ROOMS, { near: ORIGIN, equipment: ['GROUP_SEATING'] })).data.rooms.rooms.map((r: any) => r.service.name)).toEqual(['room-group']);
+      expect(mine(await t.gql(ROOMS, { near: ORIGIN, weekday: 4 }))).toEqual(['room-group']);
+      expect((await t.gql(ROOMS, { near: ORIGIN, km: 60, equipment: ['CONFIDENTIAL'] })).data.rooms.rooms.map((r: any) => r.service.name)).toEqual(['room-consultation', 'room-far']);
+      const byPlace = await t.gql(ROOMS, { near: { place: 'Meißen' } });
+      expect(byPlace.data.rooms.origin.kind).toBe('PLACE');
+      expect(byPlace.data.rooms.rooms.length).toBeGreaterThan(0);
+      const bad = await t.gql(ROOMS, { near: { place: 'Meißen' }, km: 500 });
+      expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'maxKilometers' });
+      const outside = await t.gql(ROOMS, { near: { latitude: 52.52, longitude: 13.405 } });
+      expect(outside.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'near' });
+    });
+  });
+
+  describe('outreach and online services where they serve', () => {
+    const OUTREACH = `query($request: MatchRequestInput!) {
+      matchReferralTargets(request: $request) {
+        targets(first: 20) { edges { node { service { name serviceArea { ags level } } comesToPerson travelMinutes handoverDe reasons { factor value explanation } } } }
+      }
+    }`;
+    const reach = async (request: Record<string, unknown>) => {
+      const res = await t.gql(OUTREACH, { request: { needs: ['smoking_cessation'], origin: ORIGIN, ...request } });
+      expect(res.errors).toBeUndefined();
+      return new Map<string, any>(res.data.matchReferralTargets.targets.edges.map((e: any) => [e.node.service.name, e.node]));
+    };
+
+    beforeAll(async () => {
+      const at = (key: string, meters: number, service: Partial<ServiceImport>) => place({ key, bearing: 150, meters, service: { name: key, needs: ['smoking_cessation'], ...service } });
+      await t.app.get(CatalogueService).importOrganizations([
+        at('outreach-served', 45_000, { deliveryModes: [DeliveryMode.OUTREACH], serviceArea: ['14627'] }),
+        at('outreach-elsewhere', 45_500, { deliveryModes: [DeliveryMode.OUTREACH], serviceArea: ['14612'] }),
+        at('online-served', 46_000, { deliveryModes: [DeliveryMode.ONLINE], serviceArea: ['14627'] }),
+        at('in-person-far', 44_000, {}),
+        at('in-person-near', 2000, {}),
+      ]);
+    });
+
+    it('is not excluded by the travel limit when its service area holds the origin, and says it comes to the person', async () => {
+      const found = await reach({ travel: { maxMinutes: 30 } });
+      expect([...found.keys()].sort()).toEqual(['in-person-near', 'online-served', 'outreach-served']);
+      const outreach = found.get('outreach-served');
+      expect(outreach.comesToPerson).toBe(true);
+      expect(outreach.service.serviceArea).toEqual([{ ags: '14627', level: 'DISTRICT' }]);
+      const reason = (f: string) => outreach.reasons.find((r: any) => r.factor === f);
+      expect(reason('TRAVEL_TIME')).toMatchObject({ value: 1, explanation: 'kommt zu Ihnen (aufsuchend) – keine Anfahrt' });
+      expect(reason('OUTREACH').explanation).toBe('kommt zu Ihnen (aufsuchend): das Einsatzgebiet umfasst den Wohnort');
+      expect(outreach.handoverDe).toContain('kommt zu Ihnen (aufsuchend)');
+      expect(found.get('online-served').reasons.find((r: any) => r.factor === 'TRAVEL_TIME').explanation).toBe('online, von zu Hause aus – keine Anfahrt');
+      expect(found.get('in-person-near').comesToPerson).toBe(false);
+    });
+
+    it('keeps the request’s delivery modes: in person only finds none of them, online only the online one', async () => {
+      expect([...(await reach({ travel: { maxMinutes: 30 }, constraints: { deliveryModes: ['IN_PERSON'] } })).keys()]).toEqual(['in-person-near']);
+      expect([...(await reach({ travel: { maxMinutes: 30 }, constraints: { deliveryModes: ['ONLINE'] } })).keys()]).toEqual(['online-served']);
     });
   });
 

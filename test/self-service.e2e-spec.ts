@@ -141,6 +141,7 @@ const QUERY_MATRIX: Record<string, { allowed: RoleKey[]; query: string }> = {
     allowed: DIRECTORY_READERS,
     query: `{ matchHousehold(request: { origin: ${MEISSEN_POINT}, members: [{ needs: ["addiction"] }, { needs: ["debt_counselling"] }] }) { members { label } plan { explanation } } }`,
   },
+  rooms: { allowed: DIRECTORY_READERS, query: `{ rooms(near: ${MEISSEN_POINT}) { rooms { explanation } } }` },
   medicalSpecialties: { allowed: EVERYONE, query: `{ medicalSpecialties { code } }` },
   needsTaxonomy: { allowed: EVERYONE, query: `{ needsTaxonomy { version terms { code defaultPartnerKinds { labelDe } } } }` },
 };
@@ -254,6 +255,11 @@ describe.each(databaseTargets())('partner self-service and coordinators on the $
       { name: 'hours that end before they start', field: 'hours.0.closesAt', call: (f) => ({ query: `mutation($id: ID!) { setOpeningHours(id: $id, expectedVersion: 1, hours: [{ weekday: 1, opensAt: "14:00", closesAt: "09:00" }]) { version } }`, variables: { id: f.serviceId } }) },
       { name: 'overlapping hours', field: 'hours', call: (f) => ({ query: `mutation($id: ID!) { setOpeningHours(id: $id, expectedVersion: 1, hours: [{ weekday: 1, opensAt: "09:00", closesAt: "13:00" }, { weekday: 1, opensAt: "12:00", closesAt: "15:00" }]) { version } }`, variables: { id: f.serviceId } }) },
       { name: 'latitude 95', field: 'patch.latitude', call: (f) => ({ query: `mutation($id: ID!) { updateLocation(id: $id, expectedVersion: 1, patch: { latitude: 95, longitude: 13 }) { version } }`, variables: { id: f.locationId } }) },
+      { name: 'a service area of an in-person service', field: 'patch.serviceArea', call: (f) => ({ query: `mutation($id: ID!) { updateService(id: $id, expectedVersion: 1, patch: { serviceArea: ["14627"] }) { version } }`, variables: { id: f.serviceId } }) },
+      { name: 'an unknown area', field: 'patch.serviceArea', call: (f) => ({ query: `mutation($id: ID!) { updateService(id: $id, expectedVersion: 1, patch: { deliveryModes: [OUTREACH], serviceArea: ["14627", "14999"] }) { version } }`, variables: { id: f.serviceId } }) },
+      { name: 'an area that is no AGS', field: 'patch.serviceArea', call: (f) => ({ query: `mutation($id: ID!) { updateService(id: $id, expectedVersion: 1, patch: { deliveryModes: [OUTREACH], serviceArea: ["Meißen"] }) { version } }`, variables: { id: f.serviceId } }) },
+      { name: 'equipment of a course', field: 'patch.equipment', call: (f) => ({ query: `mutation($id: ID!) { updateService(id: $id, expectedVersion: 1, patch: { equipment: [WIFI] }) { version } }`, variables: { id: f.serviceId } }) },
+      { name: 'a place’s phone without a label', field: 'patch.phones.0.label', call: (f) => ({ query: `mutation($id: ID!) { updateLocation(id: $id, expectedVersion: 1, patch: { phones: [{ number: "+49 3521 1234", label: "" }] }) { version } }`, variables: { id: f.locationId } }) },
       { name: 'unknown need', field: 'patch.needs', call: (f) => ({ query: `mutation($id: ID!) { updateService(id: $id, expectedVersion: 1, patch: { needs: ["magic"] }) { version } }`, variables: { id: f.serviceId } }) },
       { name: 'someone else’s location', field: 'input.locationIds', call: (f) => ({ query: `mutation($o: ID!, $l: ID!) { createService(organizationId: $o, input: { name: "Xy", description: "x", category: SOCIAL_SERVICE, needs: ["debt_counselling"], insuranceRequirement: NONE, languages: ["de"], accessibility: [], deliveryModes: [IN_PERSON], costType: FREE, locationIds: [$l] }) { id } }`, variables: { o: f.organizationId, l: '00000000-0000-4000-8000-000000000001' } }) },
       { name: 'more free seats than seats', field: 'sessions.0.freeSeats', call: (f) => ({ query: `mutation($id: ID!) { setCourseSessions(id: $id, expectedVersion: 1, sessions: [{ startsOn: "${COURSE_START}", endsOn: "${COURSE_END}", weekday: 1, startTime: "17:00", endTime: "18:30", seats: 5, freeSeats: 9 }]) { version } }`, variables: { id: f.serviceId } }) },
@@ -268,6 +274,29 @@ describe.each(databaseTargets())('partner self-service and coordinators on the $
       const [row] = await t.app.get(DataSource).query(`SELECT s.version AS s, l.version AS l, o.version AS o FROM service s JOIN location l ON l.organization_id = s.organization_id JOIN organization o ON o.id = s.organization_id WHERE s.id = $1`, [target.serviceId]);
       expect(row).toEqual({ s: 1, l: 1, o: 1 });
     });
+  });
+
+  it('lets a partner set the service area of an outreach service and the labelled phones of a place, audited, shown back', async () => {
+    const target = await fresh();
+    const partner = await t.loginAs(Role.PARTNER, [target.organizationId]);
+    const res = await t.gql(`mutation($id: ID!) { updateService(id: $id, expectedVersion: 1, patch: { deliveryModes: [IN_PERSON, OUTREACH], serviceArea: ["14627170", "14627", "14627"] }) { version serviceArea { ags level } } }`, { id: target.serviceId }, partner);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.updateService.serviceArea).toEqual([{ ags: '14627', level: 'DISTRICT' }, { ags: '14627170', level: 'MUNICIPALITY' }]);
+    // the same area in another order changes nothing
+    const again = await t.gql(`mutation($id: ID!) { updateService(id: $id, expectedVersion: 2, patch: { serviceArea: ["14627170", "14627"] }) { version } }`, { id: target.serviceId }, partner);
+    expect(again.data.updateService.version).toBe(2);
+    // back to in person only, with the area still set: refused, naming why
+    const inPerson = await t.gql(`mutation($id: ID!) { updateService(id: $id, expectedVersion: 2, patch: { deliveryModes: [IN_PERSON] }) { version } }`, { id: target.serviceId }, partner);
+    expect(inPerson.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'patch.deliveryModes' });
+    const phones = await t.gql(`mutation($id: ID!) { updateLocation(id: $id, expectedVersion: 1, patch: { phones: [{ number: "+49 3521 0000 555", label: "Anmeldung" }] }) { version phones { number label } } }`, { id: target.locationId }, partner);
+    expect(phones.errors).toBeUndefined();
+    expect(phones.data.updateLocation.phones).toEqual([{ number: '+49 3521 0000 555', label: 'Anmeldung' }]);
+    const fields = (await t.app.get(DataSource).query(`SELECT field_name FROM audit_event WHERE organization_id = $1 ORDER BY occurred_at`, [target.organizationId])).map((r: any) => r.field_name);
+    expect(fields).toEqual(expect.arrayContaining(['deliveryModes', 'serviceArea', 'phones']));
+    // someone else's partner may not
+    const other = await t.loginAs(Role.PARTNER, [(await fresh()).organizationId]);
+    const refused = await t.gql(`mutation($id: ID!) { updateService(id: $id, expectedVersion: 2, patch: { serviceArea: ["14612"] }) { version } }`, { id: target.serviceId }, other);
+    expect(refused.errors?.[0].extensions.code).toBe('FORBIDDEN');
   });
 
   it('stamps capacity with the time, audits each changed field and lets the organisation read its own trail only', async () => {

@@ -121,6 +121,7 @@ const ROOT_CALLS: Record<string, (f: Fixture) => Call[]> = {
   matchHousehold: () => [
     { args: `request: { origin: { latitude: ${MEISSEN.latitude}, longitude: ${MEISSEN.longitude} }, travel: { mode: CAR, maxMinutes: 30 }, members: [{ needs: ["addiction"] }, { needs: ["psychotherapy", "debt_counselling"] }] }` },
   ],
+  rooms: () => [{ args: `near: { latitude: ${MEISSEN.latitude}, longitude: ${MEISSEN.longitude} }, maxKilometers: 50` }],
   medicalSpecialties: () => [{}],
   districts: () => [{}],
   district: () => [{ args: 'ags: "14627"' }],

@@ -18,10 +18,10 @@ const WRITABLE: Record<'organization' | 'service' | 'location', ReadonlySet<stri
   organization: new Set(['name', 'kind', 'website', 'email', 'phones', 'identifiers', 'status', 'verified_at', 'verified_by']),
   service: new Set([
     'name', 'description', 'category', 'specialty', 'min_age', 'max_age', 'insurance_requirement', 'eligibility_note', 'languages',
-    'accessibility', 'delivery_modes', 'cost_type', 'fee_amount', 'cost_note', 'accepting_new_clients', 'free_seats', 'waiting_days',
+    'accessibility', 'delivery_modes', 'service_area', 'equipment', 'cost_type', 'fee_amount', 'cost_note', 'accepting_new_clients', 'free_seats', 'waiting_days',
     'capacity_updated_at', 'status', 'verified_at', 'verified_by',
   ]),
-  location: new Set(['name', 'street', 'postcode', 'town', 'point', 'geocode_precision']),
+  location: new Set(['name', 'street', 'postcode', 'town', 'point', 'geocode_precision', 'phones']),
 };
 
 const JSON_COLUMNS = new Set(['phones', 'identifiers']);
@@ -51,7 +51,7 @@ export class CatalogueWriteTx {
   async lockService(id: string): Promise<LockedRow | null> {
     const [row] = await this.tx.query(
       `SELECT s.id, s.organization_id, s.name, s.description, s.category, s.specialty, s.min_age, s.max_age, s.insurance_requirement,
-              s.eligibility_note, s.languages, s.accessibility, s.delivery_modes, s.cost_type, s.fee_amount::float8 AS fee_amount, s.cost_note,
+              s.eligibility_note, s.languages, s.accessibility, s.delivery_modes, s.service_area, s.equipment, s.cost_type, s.fee_amount::float8 AS fee_amount, s.cost_note,
               s.accepting_new_clients, s.free_seats, s.waiting_days, s.status, s.version,
               ARRAY(SELECT need_code FROM service_need WHERE service_id = s.id ORDER BY need_code) AS needs,
               ARRAY(SELECT location_id::text FROM service_location WHERE service_id = s.id ORDER BY location_id) AS location_ids,
@@ -69,7 +69,7 @@ export class CatalogueWriteTx {
   async lockLocation(id: string): Promise<LockedRow | null> {
     const [row] = await this.tx.query(
       `SELECT id, organization_id, name, street, postcode, town, ST_Y(point::geometry) AS latitude, ST_X(point::geometry) AS longitude,
-              geocode_precision, version
+              geocode_precision, phones, version
        FROM location WHERE id = $1 FOR UPDATE`,
       [id],
     );
@@ -125,13 +125,13 @@ export class CatalogueWriteTx {
 
   async insertLocation(
     organizationId: string,
-    l: { name?: string | null; street: string; postcode: string; town: string; latitude: number; longitude: number; geocodePrecision: string },
+    l: { name?: string | null; street: string; postcode: string; town: string; latitude: number; longitude: number; geocodePrecision: string; phones?: { number: string; label: string }[] },
   ): Promise<string> {
     const id = randomUUID();
     await this.tx.query(
-      `INSERT INTO location (id, organization_id, name, street, postcode, town, point, geocode_precision, version)
-       VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7::float8, $8::float8), 4326)::geography, $9, 1)`,
-      [id, organizationId, l.name ?? null, l.street, l.postcode, l.town, l.longitude, l.latitude, l.geocodePrecision],
+      `INSERT INTO location (id, organization_id, name, street, postcode, town, point, geocode_precision, phones, version)
+       VALUES ($1, $2, $3, $4, $5, $6, ST_SetSRID(ST_MakePoint($7::float8, $8::float8), 4326)::geography, $9, $10::jsonb, 1)`,
+      [id, organizationId, l.name ?? null, l.street, l.postcode, l.town, l.longitude, l.latitude, l.geocodePrecision, JSON.stringify(l.phones ?? [])],
     );
     return id;
   }

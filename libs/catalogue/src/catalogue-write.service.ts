@@ -4,7 +4,7 @@ import { Environment } from '@lotse/config';
 import { AddressQuery, GEOCODER, GeocodePrecision, Geocoder } from '@lotse/geo';
 import { CatalogueWriteRepository, CatalogueWriteTx, DATABASE_NOW, LockedRow, QueueFilter, QueueRow } from './catalogue-write.repository';
 import { CatalogueService } from './catalogue.service';
-import { OrganizationKind, OrganizationStatus, ServiceCategory, ServiceStatus } from './domain/enums';
+import { DeliveryMode, OrganizationKind, OrganizationStatus, ServiceCategory, ServiceStatus } from './domain/enums';
 import {
   AuditEvent,
   CapacityInput,
@@ -33,10 +33,10 @@ type Resource = 'organization' | 'service' | 'location';
 const SERVICE_COLUMNS: Record<string, string> = {
   name: 'name', description: 'description', category: 'category', specialty: 'specialty', minAge: 'min_age', maxAge: 'max_age',
   insuranceRequirement: 'insurance_requirement', eligibilityNote: 'eligibility_note', languages: 'languages', accessibility: 'accessibility',
-  deliveryModes: 'delivery_modes', costType: 'cost_type', feeAmountEuro: 'fee_amount', costNote: 'cost_note',
+  deliveryModes: 'delivery_modes', serviceArea: 'service_area', equipment: 'equipment', costType: 'cost_type', feeAmountEuro: 'fee_amount', costNote: 'cost_note',
 };
 const ORGANIZATION_COLUMNS: Record<string, string> = { name: 'name', kind: 'kind', website: 'website', email: 'email', phones: 'phones', identifiers: 'identifiers' };
-const LOCATION_COLUMNS: Record<string, string> = { name: 'name', street: 'street', postcode: 'postcode', town: 'town' };
+const LOCATION_COLUMNS: Record<string, string> = { name: 'name', street: 'street', postcode: 'postcode', town: 'town', phones: 'phones' };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -169,6 +169,8 @@ export class CatalogueWriteService {
   async createService(actor: Actor, organizationId: string, input: ServiceInput): Promise<string> {
     await this.catalogue.assertKnownNeeds(input.needs, 'input.needs');
     this.assertAges(input.minAge, input.maxAge, 'input');
+    if (input.serviceArea) input = { ...input, serviceArea: await this.validServiceArea(input.serviceArea, input.deliveryModes, 'input.serviceArea') };
+    this.assertEquipment(input.equipment, input.category, 'input.equipment');
     return this.repository.transaction(actor, async (tx) => {
       await this.locked(tx, 'organization', organizationId, undefined, actor);
       if (!(await tx.locationsOwnedBy(organizationId, input.locationIds))) throw InvalidInputError.of('input.locationIds', 'every location must belong to the organisation');
@@ -190,6 +192,10 @@ export class CatalogueWriteService {
     if (patch.needs) await this.catalogue.assertKnownNeeds(patch.needs, 'patch.needs');
     return this.repository.transaction(actor, async (tx) => {
       const row = await this.locked(tx, 'service', id, expectedVersion, actor);
+      const deliveryModes = patch.deliveryModes ?? (row.delivery_modes as DeliveryMode[]);
+      if (patch.serviceArea) patch = { ...patch, serviceArea: await this.validServiceArea(patch.serviceArea, deliveryModes, 'patch.serviceArea') };
+      else if (patch.deliveryModes && (row.service_area as string[]).length) await this.validServiceArea(row.service_area as string[], deliveryModes, 'patch.deliveryModes');
+      this.assertEquipment(patch.equipment, patch.category ?? (row.category as ServiceCategory), 'patch.equipment');
       this.assertAges(patch.minAge !== undefined ? patch.minAge : (row.min_age as number | null), patch.maxAge !== undefined ? patch.maxAge : (row.max_age as number | null), 'patch');
       let version = row.version;
       const columns = this.changedColumns(row, patch, SERVICE_COLUMNS);
@@ -345,6 +351,25 @@ export class CatalogueWriteService {
         fieldName: fieldOf[column] ?? column, previousValue: column in previousExtra ? previousExtra[column] : row[column], replacementValue: value,
       });
     }
+  }
+
+  /**
+   * A service area names districts or municipalities of Saxony that exist, and belongs to a service
+   * that comes to people or talks online: one offered only in person serves at its locations.
+   * Returned sorted and without repeats, so an edit that only reorders changes nothing.
+   */
+  private async validServiceArea(area: string[], deliveryModes: DeliveryMode[], field: string): Promise<string[]> {
+    const codes = [...new Set(area)].sort();
+    if (codes.length && !deliveryModes.some((m) => m === DeliveryMode.OUTREACH || m === DeliveryMode.ONLINE)) {
+      throw InvalidInputError.of(field, 'only an outreach or online service has a service area (add OUTREACH or ONLINE to deliveryModes)');
+    }
+    const unknown = await this.catalogue.unknownAreas(codes);
+    if (unknown.length) throw InvalidInputError.of(field, `unknown district or municipality: ${unknown.join(', ')}`);
+    return codes;
+  }
+
+  private assertEquipment(equipment: unknown[] | undefined, category: ServiceCategory, field: string): void {
+    if (equipment?.length && category !== ServiceCategory.COMMUNITY_ROOM) throw InvalidInputError.of(field, 'only rooms (COMMUNITY_ROOM) list equipment');
   }
 
   private assertAges(minAge: number | null | undefined, maxAge: number | null | undefined, prefix: string): void {

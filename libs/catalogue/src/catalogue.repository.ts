@@ -29,7 +29,7 @@ const ORGANIZATION_COLUMNS = `o.id, o.name, o.kind, o.identifiers, o.website, o.
 const LOCATION_FIELDS: [expression: string, name: keyof Location][] = [
   ['l.id', 'id'], ['l.organization_id', 'organizationId'], ['l.name', 'name'], ['l.street', 'street'], ['l.postcode', 'postcode'],
   ['l.town', 'town'], ['ST_Y(l.point::geometry)', 'latitude'], ['ST_X(l.point::geometry)', 'longitude'], ['l.geocode_precision', 'geocodePrecision'], ['l.district_ags', 'districtAgs'],
-  ['l.municipality_ags', 'municipalityAgs'], ['l.version', 'version'], ['l.updated_at', 'updatedAt'],
+  ['l.municipality_ags', 'municipalityAgs'], ['l.phones', 'phones'], ['l.version', 'version'], ['l.updated_at', 'updatedAt'],
 ];
 const LOCATION_COLUMNS = LOCATION_FIELDS.map(([expression, name]) => `${expression} AS "${name}"`).join(', ');
 /** Beside the service's columns in one row: "location.<name>". */
@@ -38,6 +38,7 @@ const LOCATION_COLUMNS_PREFIXED = LOCATION_FIELDS.map(([expression, name]) => `$
 const SERVICE_COLUMNS = `s.id, s.organization_id AS "organizationId", s.name, s.description, s.category, s.specialty,
   s.min_age AS "minAge", s.max_age AS "maxAge", s.insurance_requirement AS "insuranceRequirement",
   s.eligibility_note AS "eligibilityNote", s.languages, s.accessibility, s.delivery_modes AS "deliveryModes",
+  s.service_area AS "serviceArea", s.equipment,
   s.cost_type AS "costType", s.fee_amount::float8 AS "feeAmount", s.cost_note AS "costNote",
   s.accepting_new_clients AS "acceptingNewClients", s.free_seats AS "freeSeats", s.waiting_days AS "waitingDays",
   s.capacity_updated_at AS "capacityUpdatedAt", s.verified_at AS "verifiedAt", s.verified_by AS "verifiedBy",
@@ -116,6 +117,7 @@ export class CatalogueRepository {
     if (filter.accessibility?.length) where.push(`s.accessibility @> ${p.add(filter.accessibility)}::text[]`);
     if (filter.acceptingNewClients !== undefined) where.push(`s.accepting_new_clients = ${p.add(filter.acceptingNewClients)}`);
     if (filter.organizationId) where.push(`s.organization_id = ${p.add(filter.organizationId)}::uuid`);
+    if (filter.equipment?.length) where.push(`s.equipment @> ${p.add(filter.equipment)}::text[]`);
     const area: string[] = [];
     if (filter.districtAgs) area.push(`l.district_ags = ${p.add(filter.districtAgs)}`);
     if (filter.municipalityAgs) area.push(`l.municipality_ags = ${p.add(filter.municipalityAgs)}`);
@@ -223,10 +225,11 @@ export class CatalogueRepository {
     const needs = p.add(single ? scans[0].need : scans.map((x) => x.need));
     const kinds = p.add(single ? scans[0].kinds : scans.map((x) => x.kinds?.join(',') ?? null));
     const limit = p.add(c.limit);
-    const where = single
+    const scan = single
       ? [`ml.need_code = ${needs}::varchar`, `(${kinds}::text[] IS NULL OR ml.kind_tokens && ${kinds}::text[])`]
       : [`ml.need_code = n.code`, `(n.kinds IS NULL OR ml.kind_tokens && string_to_array(n.kinds, ','))`];
-    where.push(`ST_DWithin(ml.point, o.g, ${p.add(c.radiusMeters)}::float8)`);
+    const within = `ST_DWithin(ml.point, o.g, ${p.add(c.radiusMeters)}::float8)`;
+    const where: string[] = [];
     if (c.age !== undefined) {
       const age = p.add(c.age);
       where.push(`(ml.min_age IS NULL OR ml.min_age <= ${age}::int) AND (ml.max_age IS NULL OR ml.max_age >= ${age}::int)`);
@@ -246,11 +249,17 @@ export class CatalogueRepository {
       where.push(`EXISTS (SELECT 1 FROM opening_hours oh WHERE oh.service_id = ml.service_id AND oh.weekday = ${p.add(c.openAt.weekday)}::int
         AND oh.opens_at <= ${time}::time AND oh.closes_at > ${time}::time)`);
     }
-    const nearest = `
+    const scanOf = (bound: string) => `
       SELECT ml.service_id, ml.location_id, ml.need_code, ml.point <-> o.g AS knn, ST_Distance(ml.point, o.g) AS d, ml.facts
       FROM match_listing ml
-      WHERE ${where.join(' AND ')}
+      WHERE ${[...scan, bound, ...where].join(' AND ')}
       ORDER BY ml.point <-> o.g LIMIT ${limit}`;
+    const nearest = scanOf(within);
+    // Who comes to the person: listings whose service area holds the origin's district or
+    // municipality (GIN index on service_area), at any distance, by a mode the request allows.
+    const served = c.servedArea?.ags.length && c.servedArea.modes.length
+      ? scanOf(`ml.service_area && ${p.add(c.servedArea.ags)}::varchar[] AND ml.delivery_modes && ${p.add(c.servedArea.modes)}::text[]`)
+      : null;
     // One line per candidate, '|'-separated like match_listing.facts, which it ends with, and all
     // lines in one text value: splitting one string is a fraction of what receiving and parsing
     // 400 rows of a dozen typed columns cost, which was more than the search itself.
@@ -259,43 +268,33 @@ export class CatalogueRepository {
     // (and per preferred kind), merged per listing, and the limit holds per scan — a limit over the
     // merged list let a common need's nearest listings crowd a rarer need out altogether, which
     // then showed as unmet.
-    const candidates = single
+    const candidatesOf = (scanSql: string) => single
       ? `SELECT ${line('k.need_code')}, k.knn, k.service_id, k.location_id
-         FROM o CROSS JOIN LATERAL (${nearest}) k`
+         FROM o CROSS JOIN LATERAL (${scanSql}) k`
       : `SELECT ${line(`string_agg(DISTINCT k.need_code, ',' ORDER BY k.need_code)`)}, min(k.knn) AS knn, k.service_id, k.location_id
-         FROM o, unnest(${needs}::varchar[], ${kinds}::text[]) AS n(code, kinds) CROSS JOIN LATERAL (${nearest}) k
+         FROM o, unnest(${needs}::varchar[], ${kinds}::text[]) AS n(code, kinds) CROSS JOIN LATERAL (${scanSql}) k
          GROUP BY k.service_id, k.location_id, k.d, k.facts`;
-    const [[text]] = await this.prepared.rows(
-      `WITH o AS (SELECT ${origin} AS g)
-       SELECT string_agg(c.line, E'\\n' ORDER BY c.knn, c.service_id, c.location_id) FROM (${candidates}) c`,
+    const lines = (scanSql: string) => `(SELECT string_agg(c.line, E'\\n' ORDER BY c.knn, c.service_id, c.location_id) FROM (${candidatesOf(scanSql)}) c)`;
+    const [[text, servedText]] = await this.prepared.rows(
+      `WITH o AS (SELECT ${origin} AS g) SELECT ${lines(nearest)}, ${served ? lines(served) : 'NULL::text'}`,
       p.values,
     );
-    const rows = text ? (text as string).split('\n') : [];
-    const list = (s: string) => (s ? s.split(',') : []);
-    const orNull = (s: string) => (s === '' ? null : Number(s));
-    return rows.map((line) => {
-      // service | location | distance | matched needs | organisation | district | category | languages |
-      // accessibility | delivery modes | accepting (t/f) | free seats | waiting days | capacity time (epoch ms) | lat | lon | specialty
-      const f = line.split('|');
-      return {
-        service: {
-          id: f[0],
-          organizationId: f[4],
-          category: f[6] as ServiceCategory,
-          specialty: (f[16] || null) as MedicalSpecialty | null,
-          languages: list(f[7]),
-          accessibility: list(f[8]) as AccessibilityFeature[],
-          deliveryModes: list(f[9]) as DeliveryMode[],
-          acceptingNewClients: f[10] === 't',
-          freeSeats: orNull(f[11]),
-          waitingDays: orNull(f[12]),
-          capacityUpdatedAt: new Date(Number(f[13])),
-        },
-        location: { id: f[1], districtAgs: f[5] || null, latitude: Number(f[14]), longitude: Number(f[15]) },
-        distanceMeters: Number(f[2]),
-        matchedNeeds: list(f[3]),
-      };
-    });
+    const candidates = (text ? (text as string).split('\n') : []).map(parseCandidate);
+    if (!servedText) return candidates;
+    // merge: a listing both near and serving the origin's area is one candidate that comes to the person
+    const byKey = new Map(candidates.map((x) => [`${x.service.id}|${x.location.id}`, x]));
+    for (const x of (servedText as string).split('\n').map(parseCandidate)) {
+      const known = byKey.get(`${x.service.id}|${x.location.id}`);
+      if (known) {
+        known.comesToPerson = true;
+        known.matchedNeeds = [...new Set([...known.matchedNeeds, ...x.matchedNeeds])].sort();
+      } else {
+        x.comesToPerson = true;
+        candidates.push(x);
+        byKey.set(`${x.service.id}|${x.location.id}`, x);
+      }
+    }
+    return candidates;
   }
 
   // ---------- locations ----------
@@ -426,7 +425,7 @@ export class CatalogueRepository {
       for (const loc of org.locations) {
         const id = randomUUID();
         locationIds.set(loc.key, id);
-        locations.push({ id, organization_id: organizationId, name: loc.name ?? null, street: loc.street, postcode: loc.postcode, town: loc.town, lat: loc.latitude, lon: loc.longitude });
+        locations.push({ id, organization_id: organizationId, name: loc.name ?? null, street: loc.street, postcode: loc.postcode, town: loc.town, lat: loc.latitude, lon: loc.longitude, phones: loc.phones ?? [] });
       }
       for (const svc of org.services) {
         const serviceId = randomUUID();
@@ -435,6 +434,7 @@ export class CatalogueRepository {
           specialty: svc.specialty ?? null, min_age: svc.minAge ?? null, max_age: svc.maxAge ?? null,
           insurance_requirement: svc.insuranceRequirement, eligibility_note: svc.eligibilityNote ?? null,
           languages: svc.languages, accessibility: svc.accessibility, delivery_modes: svc.deliveryModes,
+          service_area: svc.serviceArea ?? [], equipment: svc.equipment ?? [],
           cost_type: svc.cost.type, fee_amount: svc.cost.feeAmountEuro ?? null, cost_note: svc.cost.note ?? null,
           accepting_new_clients: svc.capacity.acceptingNewClients, free_seats: svc.capacity.freeSeats ?? null,
           waiting_days: svc.capacity.waitingDays ?? null, capacity_updated_at: svc.capacity.updatedAt.toISOString(),
@@ -457,17 +457,17 @@ export class CatalogueRepository {
         'id, name, kind, identifiers, website, email, phones, status, fictitious, verified_at, verified_by, version',
         'id, name, kind, identifiers, website, email, phones, status, fictitious, verified_at, verified_by, 1');
       await insertRecords(tx, 'location', locations,
-        'id uuid, organization_id uuid, name varchar, street varchar, postcode varchar, town varchar, lat float8, lon float8',
-        'id, organization_id, name, street, postcode, town, point, version',
-        'id, organization_id, name, street, postcode, town, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography, 1');
+        'id uuid, organization_id uuid, name varchar, street varchar, postcode varchar, town varchar, lat float8, lon float8, phones jsonb',
+        'id, organization_id, name, street, postcode, town, point, phones, version',
+        'id, organization_id, name, street, postcode, town, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography, phones, 1');
       await insertRecords(tx, 'service', services,
         `id uuid, organization_id uuid, name varchar, description text, category varchar, specialty varchar, min_age smallint, max_age smallint,
-         insurance_requirement varchar, eligibility_note text, languages text[], accessibility text[], delivery_modes text[], cost_type varchar,
+         insurance_requirement varchar, eligibility_note text, languages text[], accessibility text[], delivery_modes text[], service_area varchar[], equipment text[], cost_type varchar,
          fee_amount numeric, cost_note text, accepting_new_clients boolean, free_seats int, waiting_days int, capacity_updated_at timestamptz`,
         `id, organization_id, name, description, category, specialty, min_age, max_age, insurance_requirement, eligibility_note, languages,
-         accessibility, delivery_modes, cost_type, fee_amount, cost_note, accepting_new_clients, free_seats, waiting_days, capacity_updated_at, status, version`,
+         accessibility, delivery_modes, service_area, equipment, cost_type, fee_amount, cost_note, accepting_new_clients, free_seats, waiting_days, capacity_updated_at, status, version`,
         `id, organization_id, name, description, category, specialty, min_age, max_age, insurance_requirement, eligibility_note, languages,
-         accessibility, delivery_modes, cost_type, fee_amount, cost_note, accepting_new_clients, free_seats, waiting_days, capacity_updated_at, 'active', 1`);
+         accessibility, delivery_modes, service_area, equipment, cost_type, fee_amount, cost_note, accepting_new_clients, free_seats, waiting_days, capacity_updated_at, 'active', 1`);
       await insertRecords(tx, 'service_need', serviceNeeds, 'service_id uuid, need_code varchar', 'service_id, need_code', 'service_id, need_code');
       await insertRecords(tx, 'service_location', serviceLocations, 'service_id uuid, location_id uuid', 'service_id, location_id', 'service_id, location_id');
       await insertRecords(tx, 'opening_hours', hours, 'id uuid, service_id uuid, weekday smallint, opens_at time, closes_at time', 'id, service_id, weekday, opens_at, closes_at', 'id, service_id, weekday, opens_at, closes_at');
@@ -500,4 +500,34 @@ async function insertRecords(tx: EntityManager, table: string, records: object[]
       [JSON.stringify(records.slice(i, i + INSERT_CHUNK))],
     );
   }
+}
+
+const list = (s: string) => (s ? s.split(',') : []);
+const orNull = (s: string) => (s === '' ? null : Number(s));
+
+/**
+ * One candidate line of the search: service | location | distance | matched needs | organisation |
+ * district | category | languages | accessibility | delivery modes | accepting (t/f) | free seats |
+ * waiting days | capacity time (epoch ms) | lat | lon | specialty (the last twelve are match_listing.facts).
+ */
+function parseCandidate(line: string): Candidate {
+  const f = line.split('|');
+  return {
+    service: {
+      id: f[0],
+      organizationId: f[4],
+      category: f[6] as ServiceCategory,
+      specialty: (f[16] || null) as MedicalSpecialty | null,
+      languages: list(f[7]),
+      accessibility: list(f[8]) as AccessibilityFeature[],
+      deliveryModes: list(f[9]) as DeliveryMode[],
+      acceptingNewClients: f[10] === 't',
+      freeSeats: orNull(f[11]),
+      waitingDays: orNull(f[12]),
+      capacityUpdatedAt: new Date(Number(f[13])),
+    },
+    location: { id: f[1], districtAgs: f[5] || null, latitude: Number(f[14]), longitude: Number(f[15]) },
+    distanceMeters: Number(f[2]),
+    matchedNeeds: list(f[3]),
+  };
 }

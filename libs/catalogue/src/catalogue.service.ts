@@ -99,6 +99,18 @@ export class CatalogueService {
     return [items, total];
   }
 
+  /** The codes that are neither a district (5-digit AGS) nor a municipality (8-digit AGS) of Saxony. */
+  async unknownAreas(codes: readonly string[]): Promise<string[]> {
+    const districts = codes.filter((c) => c.length === 5);
+    const municipalities = codes.filter((c) => c.length === 8);
+    const [d, m] = await Promise.all([
+      districts.length ? this.geo.districts(districts) : [],
+      municipalities.length ? this.geo.municipalities({ agsList: municipalities }, { limit: municipalities.length }) : [],
+    ]);
+    const known = new Set([...d.map((x) => x.ags), ...m.map((x) => x.ags)]);
+    return codes.filter((c) => !known.has(c));
+  }
+
   /** Listings that pass a match's hard criteria, nearest first, with services and locations loaded. */
   findMatchCandidates(criteria: CandidateCriteria): Promise<Candidate[]> {
     return this.repository.findMatchCandidates(criteria);

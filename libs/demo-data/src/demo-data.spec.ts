@@ -8,6 +8,7 @@ import {
   MedicalSpecialty,
   OrganizationKind,
   OrganizationStatus,
+  RoomEquipment,
   ServiceCategory,
 } from '../../catalogue/src/domain/enums';
 import { NEED_TERMS } from '../../catalogue/src/domain/needs-taxonomy';
@@ -264,6 +265,23 @@ describe('demo catalogue', () => {
       const towns = new Set(rooms.flatMap(({ org, service }) => service.locationKeys.map((k) => townOf(org.locations.find((l) => l.key === k)!.postcode).name)));
       for (const town of ['Meißen', 'Riesa', 'Großenhain', 'Radebeul']) expect(towns).toContain(town);
       for (const { org } of rooms) expect(org.kind).toBe(OrganizationKind.MUNICIPALITY);
+      // what a coach books a room for: a consultation room behind a closed door in every room town
+      for (const { service } of rooms) expect(service.equipment?.length).toBeGreaterThan(0);
+      expect(rooms.filter(({ service }) => service.equipment?.includes(RoomEquipment.CONFIDENTIAL)).length).toBeGreaterThanOrEqual(4);
+    });
+
+    it('gives every place a labelled phone of its own, and every outreach or online service the district it serves', () => {
+      for (const l of locations) {
+        expect(l.phones?.length).toBe(1);
+        expect(l.phones![0].label.length).toBeGreaterThan(0);
+      }
+      const remote = services.filter(({ service }) => service.deliveryModes.some((m) => m !== DeliveryMode.IN_PERSON));
+      expect(remote.length).toBeGreaterThan(20);
+      for (const { org, service } of remote) {
+        const districts = service.locationKeys.map((k) => townOf(org.locations.find((l) => l.key === k)!.postcode).districtAgs);
+        expect(service.serviceArea).toEqual([...new Set(districts)]);
+      }
+      for (const { service } of services.filter(({ service }) => service.deliveryModes.every((m) => m === DeliveryMode.IN_PERSON))) expect(service.serviceArea).toBeUndefined();
     });
   });
 

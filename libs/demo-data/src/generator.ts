@@ -621,6 +621,9 @@ class CatalogueBuilder {
       languages,
       accessibility,
       deliveryModes,
+      // who comes to the person, or talks online, does so within the district of its site (HSDS service_area)
+      ...(deliveryModes.some((m) => m !== DeliveryMode.IN_PERSON) ? { serviceArea: [...new Set(sites.map((s) => s.town.districtAgs))] } : {}),
+      ...(t.equipment ? { equipment: [...t.equipment] } : {}),
       cost,
       capacity,
       openingHours: parseHours(Array.isArray(t.hours) ? rng.pick(t.hours) : t.hours),
@@ -670,6 +673,9 @@ class CatalogueBuilder {
       locations: spec.sites.map((s) => s.location),
       services: spec.services,
     });
+    // the organisation's number at each site is that place's phone, labelled as a caller would ask for it
+    const org = this.orgs[this.orgs.length - 1];
+    org.locations = org.locations.map((l, i) => ({ ...l, phones: [{ number: org.phones[i].number, label: PHONE_LABELS[spec.kind] }] }));
   }
 
   /** well-formed 9-digit numbers; the 99 prefix marks them as demo values, they are not meant to match real ones */
@@ -681,6 +687,19 @@ class CatalogueBuilder {
     return value;
   }
 }
+
+/** What the phone at a site is for, by kind of organisation. */
+const PHONE_LABELS: Record<OrganizationKind, string> = {
+  [OrganizationKind.PHYSICIAN_PRACTICE]: 'Anmeldung',
+  [OrganizationKind.CLINIC]: 'Ambulanz/Sekretariat',
+  [OrganizationKind.HEALTH_INSURER]: 'Service-Telefon',
+  [OrganizationKind.COUNSELLING_SERVICE]: 'Beratungstelefon',
+  [OrganizationKind.COURSE_PROVIDER]: 'Kursanmeldung',
+  [OrganizationKind.MUNICIPALITY]: 'Raumvergabe',
+  [OrganizationKind.SOCIAL_SERVICE_PROVIDER]: 'Beratungstelefon',
+  [OrganizationKind.EMPLOYMENT_PROVIDER]: 'Teilnehmerbüro',
+  [OrganizationKind.OTHER]: 'Zentrale',
+};
 
 function townByName(name: string): DemoTown {
   const town = DEMO_TOWNS.find((t) => t.name === name);

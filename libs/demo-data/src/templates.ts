@@ -2,7 +2,7 @@
  * Service templates of the demo catalogue. Each template fixes what a real service of its kind would
  * plausibly look like (needs, cost, typical waiting time, hours); the generator varies the rest.
  */
-import { CostType, InsuranceRequirement, MedicalSpecialty, ServiceCategory } from '@lotse/catalogue';
+import { CostType, InsuranceRequirement, MedicalSpecialty, RoomEquipment, ServiceCategory } from '@lotse/catalogue';
 
 export interface ServiceTemplate {
   name: string;
@@ -34,6 +34,8 @@ export interface ServiceTemplate {
   remoteOnly?: boolean;
   /** runs as a course with dated sessions */
   course?: boolean;
+  /** rooms: what the room offers */
+  equipment?: RoomEquipment[];
 }
 
 const C = ServiceCategory;
@@ -250,9 +252,9 @@ export const SOCIAL_TEMPLATES = {
 } satisfies Record<string, ServiceTemplate>;
 
 export const COMMUNITY_TEMPLATES = {
-  consultationRoom: counselling(C.COMMUNITY_ROOM, 'Beratungsraum für aufsuchende Sprechstunden', 'Ruhiger Raum für vertrauliche Gespräche, buchbar durch Coaches und Beratungsstellen für Außensprechstunden.', ['social_participation', 'psychosocial_counselling'], { hours: '1-5 08:00-18:00', wait: [0, 7], accepting: 1, eligibilityNote: 'Buchung über die Stadtverwaltung.' }),
-  meetingRoom: counselling(C.COMMUNITY_ROOM, 'Gruppenraum für Kurse und Selbsthilfe', 'Gruppenraum für bis zu 15 Personen mit Küche; für Kurse, Selbsthilfegruppen und Informationsveranstaltungen.', ['social_participation', 'self_help'], { hours: '1-5 08:00-21:00; 6 09:00-14:00', wait: [3, 21], accepting: 1 }),
-  neighbourhood: counselling(C.COMMUNITY_ROOM, 'Stadtteiltreff', 'Offener Treffpunkt mit Café, Sprechzeiten wechselnder Beratungsdienste und Aushang regionaler Angebote.', ['social_participation', 'employment_qualification'], { hours: '1-5 10:00-17:00', wait: [0, 0], accepting: 1 }),
+  consultationRoom: counselling(C.COMMUNITY_ROOM, 'Beratungsraum für aufsuchende Sprechstunden', 'Ruhiger Raum für vertrauliche Gespräche, buchbar durch Coaches und Beratungsstellen für Außensprechstunden.', ['social_participation', 'psychosocial_counselling'], { hours: '1-5 08:00-18:00', wait: [0, 7], accepting: 1, eligibilityNote: 'Buchung über die Stadtverwaltung.', equipment: [RoomEquipment.CONFIDENTIAL, RoomEquipment.DESK, RoomEquipment.WIFI, RoomEquipment.WAITING_AREA] }),
+  meetingRoom: counselling(C.COMMUNITY_ROOM, 'Gruppenraum für Kurse und Selbsthilfe', 'Gruppenraum für bis zu 15 Personen mit Küche; für Kurse, Selbsthilfegruppen und Informationsveranstaltungen.', ['social_participation', 'self_help'], { hours: '1-5 08:00-21:00; 6 09:00-14:00', wait: [3, 21], accepting: 1, equipment: [RoomEquipment.GROUP_SEATING, RoomEquipment.KITCHEN, RoomEquipment.SCREEN, RoomEquipment.WIFI] }),
+  neighbourhood: counselling(C.COMMUNITY_ROOM, 'Stadtteiltreff', 'Offener Treffpunkt mit Café, Sprechzeiten wechselnder Beratungsdienste und Aushang regionaler Angebote.', ['social_participation', 'employment_qualification'], { hours: '1-5 10:00-17:00', wait: [0, 0], accepting: 1, equipment: [RoomEquipment.GROUP_SEATING, RoomEquipment.WIFI] }),
 } satisfies Record<string, ServiceTemplate>;
 
 const measure = (name: string, description: string, needs: string[], extra: Partial<ServiceTemplate> = {}): ServiceTemplate => ({

@@ -10,3 +10,4 @@ export * from './household/household.service';
 export * from './household/joint-plan';
 export { MAX_NEEDS_PER_REQUEST } from './graphql/matching.inputs';
 export * from './partner-kinds';
+export * from './handover';

@@ -6,6 +6,8 @@ import { TravelModule } from '@lotse/travel';
 import { HouseholdResolver } from './graphql/household.resolver';
 import { MatchingResolver, MatchTargetResolver } from './graphql/matching.resolver';
 import { HouseholdMatchingService } from './household/household.service';
+import { RoomsResolver } from './graphql/rooms.resolver';
+import { RoomsService } from './rooms/rooms.service';
 import { MATCH_CLOCK, MATCH_WEIGHT_SET, MatchingService } from './matching.service';
 import { weightSetFromConfig } from './scoring/weights';
 
@@ -17,6 +19,8 @@ import { weightSetFromConfig } from './scoring/weights';
     MatchTargetResolver,
     HouseholdMatchingService,
     HouseholdResolver,
+    RoomsService,
+    RoomsResolver,
     { provide: MATCH_WEIGHT_SET, inject: [Environment], useFactory: (env: Environment) => weightSetFromConfig(env.MATCH_WEIGHT_SET, env.MATCH_WEIGHTS) },
     { provide: MATCH_CLOCK, useValue: () => new Date() },
   ],

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessibilityFeature, Candidate, CandidateCriteria, CatalogueService, isOfKind, NeedTerm, PartnerKind, partnerKindLabel } from '@lotse/catalogue';
+import { AccessibilityFeature, Candidate, CandidateCriteria, CatalogueService, DeliveryMode, isOfKind, NeedTerm, PartnerKind, partnerKindLabel } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 import { District, GeoService } from '@lotse/geo';
 import { DEFAULT_DEPARTURE_WINDOW, minutesForDistance, TRAVEL_TIME_ESTIMATOR, TravelContext, TravelTime, TravelTimeEstimator } from '@lotse/travel';
@@ -96,6 +96,7 @@ export class MatchingService {
       openAt: c.openAt,
       kinds: kinds.filter,
       extraScans: kinds.extraScans,
+      servedArea: servedArea(area, c.deliveryModes),
       limit: CANDIDATE_LIMIT,
     };
     const candidates = await this.catalogue.findMatchCandidates(criteria);
@@ -106,7 +107,8 @@ export class MatchingService {
     const targetContext: TargetContext = { needs, limitMinutes, participantDistrict, languages, weights, now, preferredKinds: kinds.preferred };
     const reachable: MatchTarget[] = [];
     candidates.forEach((candidate, i) => {
-      if (times[i].minutes > limitMinutes || (maxMeters !== undefined && candidate.distanceMeters > maxMeters)) return;
+      // one that comes to the person is not held to the trip's limits: there is no trip
+      if (!candidate.comesToPerson && (times[i].minutes > limitMinutes || (maxMeters !== undefined && candidate.distanceMeters > maxMeters))) return;
       reachable.push(this.toTarget(candidate, times[i], targetContext));
     });
     reachable.sort(compareTargets);
@@ -164,6 +166,7 @@ export class MatchingService {
           languages,
           now,
           kindLabel: partnerKindLabel(target.service),
+          comesToPerson: target.comesToPerson,
           preferredKind: target.matchedNeeds.some((n) => kinds.preferred.has(n.code)) ? target.preferredKinds > 0 : undefined,
         });
         return score(target.values, weights).factors.map((f) => ({ ...f, explanation: sentences[f.factor] }));
@@ -188,6 +191,7 @@ export class MatchingService {
       needs: needs.map((n) => n.code),
       extraScans: criteria.extraScans?.filter((x) => needs.some((n) => n.code === x.need)),
       radiusMeters: BEYOND_LIMIT_METERS,
+      servedArea: undefined,
       limit: BEYOND_LIMIT_CANDIDATES,
     });
     const times = await this.estimator.travelTimes(travel, candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })));
@@ -212,7 +216,8 @@ export class MatchingService {
       service: candidate.service,
       matchedNeeds: matchedNeeds.length,
       requestedNeeds: ctx.needs.length,
-      travelMinutes: travel.minutes,
+      // no trip for the participant: the travel factor is full
+      travelMinutes: candidate.comesToPerson ? 0 : travel.minutes,
       limitMinutes: ctx.limitMinutes,
       inOwnDistrict,
       languages: ctx.languages,
@@ -231,7 +236,7 @@ export class MatchingService {
       preferredKindNeeds,
       preferredKinds: preferredKindNeeds.length,
       inOwnDistrict,
-      comesToPerson: false,
+      comesToPerson: candidate.comesToPerson ?? false,
       values,
     };
   }
@@ -240,6 +245,16 @@ export class MatchingService {
     this.districtsCache ??= this.geo.districts().then((list) => new Map(list.map((d) => [d.ags, d])));
     return this.districtsCache;
   }
+}
+
+/**
+ * Who may come to the person: outreach and online services whose service area holds the origin's
+ * district or municipality, by a mode the request allows (all of outreach and online when it names none).
+ */
+function servedArea(area: { districtAgs: string | null; municipalityAgs: string | null }, allowed?: DeliveryMode[]): CandidateCriteria['servedArea'] {
+  const modes = [DeliveryMode.OUTREACH, DeliveryMode.ONLINE].filter((m) => !allowed?.length || allowed.includes(m));
+  const ags = [area.districtAgs, area.municipalityAgs].filter((a): a is string => !!a);
+  return modes.length && ags.length ? { ags, modes } : undefined;
 }
 
 /** Keeps each service's best location only. */

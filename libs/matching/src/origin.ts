@@ -32,14 +32,13 @@ export interface ResolvedOrigin {
   description: string;
 }
 
-const FIELD = 'request.origin';
 
 /**
  * Turns an origin into the point Lotse computes from. A place name is looked up like the `places`
  * completion does (typos forgiven) and the best match is used; the result names it, so a coach who
  * typed "Zabeltiz" reads "Zabeltitz (Großenhain)". Nothing of the origin is stored or logged.
  */
-export async function resolveOrigin(geo: GeoService, origin: OriginRequest): Promise<ResolvedOrigin> {
+export async function resolveOrigin(geo: GeoService, origin: OriginRequest, FIELD = 'request.origin'): Promise<ResolvedOrigin> {
   const given = [
     origin.latitude !== undefined || origin.longitude !== undefined,
     origin.postcode !== undefined,

@@ -128,6 +128,37 @@ export enum DeliveryMode {
   ONLINE = 'online',
 }
 
+/**
+ * What a room for outreach consultations offers (community rooms; the coaches' `rooms` query).
+ * Stable codes; German words in `ROOM_EQUIPMENT_DE`.
+ */
+export enum RoomEquipment {
+  /** a closed door: confidential talks are possible */
+  CONFIDENTIAL = 'confidential',
+  DESK = 'desk',
+  WIFI = 'wifi',
+  COMPUTER = 'computer',
+  PRINTER = 'printer',
+  PHONE = 'phone',
+  SCREEN = 'screen',
+  GROUP_SEATING = 'group_seating',
+  KITCHEN = 'kitchen',
+  WAITING_AREA = 'waiting_area',
+}
+
+export const ROOM_EQUIPMENT_DE: Readonly<Record<RoomEquipment, string>> = {
+  [RoomEquipment.CONFIDENTIAL]: 'abschließbar, für vertrauliche Gespräche',
+  [RoomEquipment.DESK]: 'Schreibtisch',
+  [RoomEquipment.WIFI]: 'WLAN',
+  [RoomEquipment.COMPUTER]: 'PC',
+  [RoomEquipment.PRINTER]: 'Drucker',
+  [RoomEquipment.PHONE]: 'Telefon',
+  [RoomEquipment.SCREEN]: 'Bildschirm/Beamer',
+  [RoomEquipment.GROUP_SEATING]: 'Sitzplätze für Gruppen',
+  [RoomEquipment.KITCHEN]: 'Küche',
+  [RoomEquipment.WAITING_AREA]: 'Wartebereich',
+};
+
 export enum CostType {
   FREE = 'free',
   STATUTORY_INSURANCE = 'statutory_insurance',

@@ -7,6 +7,7 @@ import {
   MedicalSpecialty,
   OrganizationKind,
   OrganizationStatus,
+  RoomEquipment,
   ServiceCategory,
 } from './enums';
 
@@ -40,6 +41,8 @@ export interface LocationImport {
   town: string;
   latitude: number;
   longitude: number;
+  /** the place's own phones, each labelled */
+  phones?: { number: string; label: string }[];
 }
 
 export interface WeeklyOpeningHours {
@@ -77,6 +80,10 @@ export interface ServiceImport {
   languages: string[];
   accessibility: AccessibilityFeature[];
   deliveryModes: DeliveryMode[];
+  /** outreach/online: districts (5-digit AGS) and municipalities (8-digit AGS) served */
+  serviceArea?: string[];
+  /** rooms: what the room offers */
+  equipment?: RoomEquipment[];
   cost: { type: CostType; feeAmountEuro?: number; note?: string };
   capacity: { acceptingNewClients: boolean; freeSeats?: number; waitingDays?: number; updatedAt: Date };
   openingHours: WeeklyOpeningHours[];

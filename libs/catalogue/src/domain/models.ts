@@ -7,6 +7,7 @@ import {
   MedicalSpecialty,
   OrganizationKind,
   OrganizationStatus,
+  RoomEquipment,
   ServiceCategory,
   ServiceStatus,
 } from './enums';
@@ -42,8 +43,15 @@ export interface Location {
   geocodePrecision: GeocodePrecision;
   districtAgs: string | null;
   municipalityAgs: string | null;
+  /** the phones of this place, each labelled ("Anmeldung", "Sekretariat") */
+  phones: LabelledPhone[];
   version: number;
   updatedAt: Date;
+}
+
+export interface LabelledPhone {
+  number: string;
+  label: string;
 }
 
 export interface Service {
@@ -60,6 +68,10 @@ export interface Service {
   languages: string[];
   accessibility: AccessibilityFeature[];
   deliveryModes: DeliveryMode[];
+  /** districts (5-digit AGS) and municipalities (8-digit AGS) an outreach or online service serves */
+  serviceArea: string[];
+  /** rooms: what the room offers */
+  equipment: RoomEquipment[];
   costType: CostType;
   feeAmount: number | null;
   costNote: string | null;
@@ -123,6 +135,8 @@ export interface ServiceFilter {
   accessibility?: AccessibilityFeature[];
   acceptingNewClients?: boolean;
   organizationId?: string;
+  /** has all of this equipment (rooms) */
+  equipment?: RoomEquipment[];
 }
 
 export interface OrganizationFilter {
@@ -174,6 +188,12 @@ export interface CandidateCriteria {
    * that the need's other kinds nearer by cannot crowd the preferred ones out of `limit`.
    */
   extraScans?: readonly { need: string; kinds: readonly string[] }[];
+  /**
+   * Outreach and online listings whose service area holds one of `ags` (the origin's district and
+   * municipality) and that offer one of `modes`: found whatever their distance, as coming to the
+   * person (`Candidate.comesToPerson`). Every other hard criterion still holds.
+   */
+  servedArea?: { ags: string[]; modes: DeliveryMode[] };
   /** nearest candidates taken per requested need (KNN); ranking happens outside the database */
   limit: number;
 }
@@ -194,4 +214,6 @@ export interface Candidate {
   distanceMeters: number;
   /** the requested needs this service addresses */
   matchedNeeds: string[];
+  /** found through `servedArea`: it serves the origin's area by outreach or online */
+  comesToPerson?: boolean;
 }

@@ -1,4 +1,4 @@
-import { AccessibilityFeature, CostType, DeliveryMode, InsuranceRequirement, MedicalSpecialty, OrganizationKind, ServiceCategory } from './enums';
+import { AccessibilityFeature, CostType, DeliveryMode, InsuranceRequirement, MedicalSpecialty, OrganizationKind, RoomEquipment, ServiceCategory } from './enums';
 import { CourseSessionImport, WeeklyOpeningHours } from './import.types';
 
 /** What a partner may change; absent fields stay as they are. */
@@ -19,6 +19,8 @@ export interface LocationInput {
   /** coordinates given by hand win; without them the address is geocoded */
   latitude?: number | null;
   longitude?: number | null;
+  /** the place's phones, each labelled */
+  phones?: { number: string; label: string }[];
 }
 
 export type LocationPatch = Partial<LocationInput>;
@@ -36,6 +38,10 @@ export interface ServiceInput {
   languages: string[];
   accessibility: AccessibilityFeature[];
   deliveryModes: DeliveryMode[];
+  /** outreach/online: districts (5-digit AGS) and municipalities (8-digit AGS) served */
+  serviceArea?: string[];
+  /** rooms: what the room offers */
+  equipment?: RoomEquipment[];
   costType: CostType;
   feeAmountEuro?: number | null;
   costNote?: string | null;

@@ -10,6 +10,7 @@ import {
   MedicalSpecialty,
   OrganizationKind,
   OrganizationStatus,
+  RoomEquipment,
   ServiceCategory,
   ServiceStatus,
 } from '../domain/enums';
@@ -63,6 +64,7 @@ export class LocationType {
   @Field({ description: 'true when the point is only the street’s, postcode’s or locality’s (“Punkt ungefähr”): move the pin to the entrance' }) approximate: boolean;
   @Field(() => String, { nullable: true, description: '5-digit AGS; null outside Saxony' }) districtAgs: string | null;
   @Field(() => String, { nullable: true, description: '8-digit AGS; null outside Saxony' }) municipalityAgs: string | null;
+  @Field(() => [PhoneType], { description: 'the phones of this place, each labelled ("Anmeldung", "Sekretariat")' }) phones: PhoneType[];
   @Field(() => Int) version: number;
 }
 
@@ -108,6 +110,13 @@ export class CostInfoType {
   @Field(() => CostType) type: CostType;
   @Field(() => Float, { nullable: true, description: 'Fee in euro when type is FEE' }) feeAmountEuro: number | null;
   @Field(() => String, { nullable: true }) note: string | null;
+  @Field({ description: 'German, as a coach hands it over: "kostenfrei", "Kassenleistung (gesetzliche Krankenversicherung)", "Krankenkasse bezuschusst", "Gebühr 40 €"' }) textDe: string;
+}
+
+@ObjectType('ServiceArea', { description: 'A district or municipality an outreach or online service serves (HSDS service_area)' })
+export class ServiceAreaType {
+  @Field({ description: '5-digit district AGS or 8-digit municipality AGS' }) ags: string;
+  @Field({ description: 'DISTRICT or MUNICIPALITY' }) level: string;
 }
 
 @ObjectType('Capacity', { description: 'Free seats and waiting time as last reported by the partner' })
@@ -156,6 +165,8 @@ export class ServiceType {
   @Field(() => [String], { description: 'language codes: ISO 639-1 where one exists, else ISO 639-3 (see languageNames)' }) languages: string[];
   @Field(() => [AccessibilityFeature]) accessibility: AccessibilityFeature[];
   @Field(() => [DeliveryMode]) deliveryModes: DeliveryMode[];
+  @Field(() => [ServiceAreaType], { description: 'outreach and online: the districts and municipalities it serves; empty when it serves only at its locations' }) serviceArea: ServiceAreaType[];
+  @Field(() => [RoomEquipment], { description: 'rooms: what the room offers' }) equipment: RoomEquipment[];
   @Field(() => CostInfoType) cost: CostInfoType;
   @Field(() => CapacityType) capacity: CapacityType;
   @Field(() => VerificationType, { description: 'when a coordinator last confirmed this listing, and who (capacity has its own stamp)' }) verification: VerificationType;

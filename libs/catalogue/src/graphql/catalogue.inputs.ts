@@ -29,6 +29,7 @@ import {
   InsuranceRequirement,
   MedicalSpecialty,
   OrganizationKind,
+  RoomEquipment,
   ServiceCategory,
 } from '../domain/enums';
 import { IsLanguageCode } from '../domain/languages';
@@ -44,6 +45,12 @@ const PHONE = /^\+?[0-9][0-9 ()/-]{4,30}$/;
 export class PhoneInput {
   @Field() @Matches(PHONE, { message: 'number must be a phone number such as +49 351 123456' }) number: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(100) label?: string;
+}
+
+@InputType({ description: "A place's phone: a label says what it is for (Anmeldung, Sekretariat, Kursanmeldung)" })
+export class LabelledPhoneInput {
+  @Field() @Matches(PHONE, { message: 'number must be a phone number such as +49 351 123456' }) number: string;
+  @Field() @IsString() @MinLength(2, { message: 'label must name what the number is for' }) @MaxLength(60) label: string;
 }
 
 @InputType()
@@ -78,6 +85,8 @@ export class LocationPatchInput {
   @Field({ nullable: true }) @IsOptional() @IsString() @MinLength(2) @MaxLength(200) town?: string;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsLatitude({ message: 'latitude must be between -90 and 90' }) latitude?: number;
   @Field(() => Float, { nullable: true }) @IsOptional() @IsLongitude({ message: 'longitude must be between -180 and 180' }) longitude?: number;
+  @Field(() => [LabelledPhoneInput], { nullable: true, description: "the place's phones, each labelled" })
+  @IsOptional() @ArrayMaxSize(5) @ValidateNested({ each: true }) @Type(() => LabelledPhoneInput) phones?: LabelledPhoneInput[];
 }
 
 @InputType()
@@ -101,6 +110,11 @@ export class ServicePatchInput {
   @Field(() => [String], { nullable: true, description: 'ISO 639-1 or ISO 639-3 codes' }) @IsOptional() @ArrayMinSize(1) @ArrayMaxSize(30) @IsLanguageCode() languages?: string[];
   @Field(() => [AccessibilityFeature], { nullable: true }) @IsOptional() @IsEnum(AccessibilityFeature, { each: true }) accessibility?: AccessibilityFeature[];
   @Field(() => [DeliveryMode], { nullable: true }) @IsOptional() @ArrayMinSize(1) @IsEnum(DeliveryMode, { each: true }) deliveryModes?: DeliveryMode[];
+  @Field(() => [String], { nullable: true, description: 'outreach or online services: the districts (5-digit AGS) and municipalities (8-digit AGS) served (HSDS service_area); empty to serve only at the locations' })
+  @IsOptional() @ArrayMaxSize(100, { message: 'serviceArea: at most 100 areas' }) @Matches(/^\d{5}(\d{3})?$/, { each: true, message: 'serviceArea: each entry is a 5-digit district or 8-digit municipality AGS' })
+  serviceArea?: string[];
+  @Field(() => [RoomEquipment], { nullable: true, description: 'rooms (COMMUNITY_ROOM): what the room offers' })
+  @IsOptional() @ArrayMaxSize(20) @IsEnum(RoomEquipment, { each: true }) equipment?: RoomEquipment[];
   @Field(() => CostType, { nullable: true }) @IsOptional() @IsEnum(CostType) costType?: CostType;
   @Field(() => Float, { nullable: true }) @IsOptional() @Min(0) @Max(100000) feeAmountEuro?: number;
   @Field({ nullable: true }) @IsOptional() @IsString() @MaxLength(1000) costNote?: string;

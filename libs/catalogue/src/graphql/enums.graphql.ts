@@ -1,6 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { GeocodePrecision } from '@lotse/geo';
 import {
+  RoomEquipment,
   AccessibilityFeature,
   CostType,
   DeliveryMode,
@@ -21,6 +22,7 @@ registerEnumType(MedicalSpecialty, { name: 'MedicalSpecialty' });
 registerEnumType(AccessibilityFeature, { name: 'AccessibilityFeature' });
 registerEnumType(DeliveryMode, { name: 'DeliveryMode', description: 'IN_PERSON, OUTREACH (aufsuchend) or ONLINE' });
 registerEnumType(CostType, { name: 'CostType' });
+registerEnumType(RoomEquipment, { name: 'RoomEquipment', description: 'What a room for outreach consultations offers' });
 registerEnumType(InsuranceRequirement, { name: 'InsuranceRequirement' });
 registerEnumType(ServiceStatus, { name: 'ServiceStatus' });
 registerEnumType(GeocodePrecision, { name: 'GeocodePrecision', description: 'How exact a location’s point is: EXACT (the building), STREET, POSTCODE or LOCALITY (approximate)' });

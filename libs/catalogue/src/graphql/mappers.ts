@@ -1,6 +1,7 @@
 import { isApproximate } from '@lotse/geo';
 import { Location, Organization, Service } from '../domain/models';
 import { PartnerKind, partnerKindLabel } from '../domain/partner-kinds';
+import { costPhraseDe } from '../domain/handover';
 import { LocationType, OrganizationType, PartnerKindType, ServiceType } from './catalogue.graphql-types';
 
 export function toOrganizationType(o: Organization): OrganizationType {
@@ -32,7 +33,9 @@ export function toServiceType(s: Service): ServiceType & { organizationId: strin
     languages: s.languages,
     accessibility: s.accessibility,
     deliveryModes: s.deliveryModes,
-    cost: { type: s.costType, feeAmountEuro: s.feeAmount, note: s.costNote },
+    serviceArea: (s.serviceArea ?? []).map((ags) => ({ ags, level: ags.length === 5 ? 'DISTRICT' : 'MUNICIPALITY' })),
+    equipment: s.equipment ?? [],
+    cost: { type: s.costType, feeAmountEuro: s.feeAmount, note: s.costNote, textDe: costPhraseDe({ type: s.costType, feeAmountEuro: s.feeAmount }) },
     capacity: { acceptingNewClients: s.acceptingNewClients, freeSeats: s.freeSeats, waitingDays: s.waitingDays, updatedAt: s.capacityUpdatedAt },
     verification: { verifiedAt: s.verifiedAt ?? null, verifiedBy: s.verifiedBy ?? null },
     status: s.status,
@@ -55,6 +58,7 @@ export function toLocationType(l: Location): LocationType & { organizationId: st
     approximate: isApproximate(l.geocodePrecision),
     districtAgs: l.districtAgs,
     municipalityAgs: l.municipalityAgs,
+    phones: l.phones ?? [],
     version: l.version,
   };
 }

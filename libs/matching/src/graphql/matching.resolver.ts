@@ -1,14 +1,17 @@
+import { Inject } from '@nestjs/common';
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Cost, encodeCursor, NotFoundError, PageArgs, RequestContext, toPage } from '@lotse/common';
-import { catalogueLoaders, CatalogueService, LocationType, ServiceType, toLocationType, toPartnerKindType, toServiceType } from '@lotse/catalogue';
+import { catalogueLoaders, CatalogueService, costPhraseDe, DeliveryMode, LocationType, PhoneType, ServiceType, toLocationType, toPartnerKindType, toServiceType } from '@lotse/catalogue';
 import { GeoService, toPlaceType } from '@lotse/geo';
 import { toDepartureWindow, toDepartureWindowType, toTravelEstimatorType, TravelBasisKind, TravelMode } from '@lotse/travel';
-import { MatchingService } from '../matching.service';
+import { MATCH_CLOCK, MatchingService } from '../matching.service';
+import { handoverSentence, nextSession, openingToday, verificationDe } from '../handover';
+import { berlinDate } from '../scoring/clock';
 import { compareTargets, fromRankKey, RANK_KEY_ARITY, rankKey } from '../scoring/rank';
 import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
 import { MatchFactor, Weights } from '../scoring/weights';
 import { MatchArgs, MAX_NEEDS_PER_REQUEST, toNeedPartnerKinds } from './matching.inputs';
-import { MatchBeyondLimitType, MatchBundleType, MatchReasonType, MatchResultType, MatchTargetConnection, MatchTargetType } from './matching.types.graphql';
+import { MatchBeyondLimitType, MatchBundleType, MatchReasonType, MatchResultType, MatchTargetConnection, MatchTargetType, NextCourseSessionType, OpeningTodayType } from './matching.types.graphql';
 
 /**
  * Query cost of a match (see `Cost`): each need ranks up to CANDIDATE_LIMIT candidates with their
@@ -132,6 +135,7 @@ export class MatchTargetResolver {
   constructor(
     private readonly catalogue: CatalogueService,
     private readonly geo: GeoService,
+    @Inject(MATCH_CLOCK) private readonly clock: () => Date,
   ) {}
 
   @ResolveField(() => ServiceType, { complexity: Cost.lookup })
@@ -152,6 +156,56 @@ export class MatchTargetResolver {
     // deleted between ranking and loading: rare, and not worth a partial answer
     if (!listing) throw new NotFoundError('service', service.id);
     return listing;
+  }
+
+  // ---- what a coach hands over (issue 13, point 7): batched per page, one query per kind ----
+
+  @ResolveField(() => PhoneType, { nullable: true, description: "the location's labelled phone (the first of its phones); null when the place has none" })
+  async phone(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<PhoneType | null> {
+    return (await this.listing(node, ctx)).location.phones?.[0] ?? null;
+  }
+
+  @ResolveField(() => OpeningTodayType, { description: "today's opening hours (Europe/Berlin, from the server's clock)" })
+  async openingToday(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<OpeningTodayType> {
+    return openingToday(await this.loaders(ctx).openingHours.load(node.target.service.id), this.clock());
+  }
+
+  @ResolveField(() => NextCourseSessionType, { nullable: true, description: 'courses: the next run that has not started yet (date, time, free seats); null when none is planned' })
+  async nextSession(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<NextCourseSessionType | null> {
+    return nextSession(await this.loaders(ctx).sessions.load(node.target.service.id), this.clock());
+  }
+
+  @ResolveField(() => String, { description: 'the cost in words: "kostenfrei", "Krankenkasse bezuschusst", "Gebühr 40 €"' })
+  async costDe(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<string> {
+    const { service } = await this.listing(node, ctx);
+    return costPhraseDe({ type: service.costType, feeAmountEuro: service.feeAmount });
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'YYYY-MM-DD (Germany) of the last verification by a coordinator; null when never verified' })
+  async lastVerifiedOn(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<string | null> {
+    const { service } = await this.listing(node, ctx);
+    return service.verifiedAt ? berlinDate(service.verifiedAt) : null;
+  }
+
+  @ResolveField(() => String, { description: 'German, one line to hand over: phone, comes to the person, next course run or today\'s hours, cost, last verification' })
+  async handoverDe(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<string> {
+    const loaders = this.loaders(ctx);
+    const [{ service, location }, hours, sessions] = await Promise.all([
+      this.listing(node, ctx), loaders.openingHours.load(node.target.service.id), loaders.sessions.load(node.target.service.id),
+    ]);
+    const now = this.clock();
+    return handoverSentence({
+      phone: location.phones?.[0] ?? null,
+      today: openingToday(hours, now),
+      session: nextSession(sessions, now),
+      cost: costPhraseDe({ type: service.costType, feeAmountEuro: service.feeAmount }),
+      verification: verificationDe(service.verifiedAt),
+      comesToPerson: !node.target.comesToPerson ? null : node.target.service.deliveryModes.includes(DeliveryMode.OUTREACH) ? 'outreach' : 'online',
+    });
+  }
+
+  private loaders(ctx: RequestContext) {
+    return catalogueLoaders(ctx, this.catalogue, this.geo);
   }
 
   @ResolveField(() => [MatchReasonType], { complexity: Cost.list(Object.keys(MatchFactor).length) })

@@ -16,6 +16,33 @@ export class MatchReasonType {
   @Field({ description: 'German sentence for the coach and participant' }) explanation: string;
 }
 
+@ObjectType('HoursRange')
+export class HoursRangeType {
+  @Field({ description: 'HH:MM, Europe/Berlin' }) opensAt: string;
+  @Field({ description: 'HH:MM, Europe/Berlin' }) closesAt: string;
+}
+
+@ObjectType('OpeningToday', { description: "Today's opening hours in Germany (Europe/Berlin)" })
+export class OpeningTodayType {
+  @Field({ description: 'YYYY-MM-DD' }) date: string;
+  @Field(() => Int, { description: 'ISO weekday, 1 = Monday' }) weekday: number;
+  @Field(() => [HoursRangeType], { description: 'empty: closed today' }) hours: HoursRangeType[];
+  @Field({ description: 'open at this moment' }) openNow: boolean;
+  @Field({ description: 'German: "heute (Mittwoch) 09:00–12:00 und 14:00–18:00", "heute (Samstag) geschlossen"' }) textDe: string;
+}
+
+@ObjectType('NextCourseSession', { description: 'The next run of a course that has not started yet' })
+export class NextCourseSessionType {
+  @Field({ description: 'YYYY-MM-DD' }) startsOn: string;
+  @Field({ description: 'YYYY-MM-DD' }) endsOn: string;
+  @Field(() => Int, { description: 'ISO weekday of the weekly meeting' }) weekday: number;
+  @Field({ description: 'HH:MM' }) startTime: string;
+  @Field({ description: 'HH:MM' }) endTime: string;
+  @Field(() => Int) seats: number;
+  @Field(() => Int) freeSeats: number;
+  @Field({ description: 'German: "nächster Kurs ab Mo, 07.12.2026, 18:00–19:30, wöchentlich bis 01.02.2027; 4 von 12 Plätzen frei"' }) textDe: string;
+}
+
 /** `service`, `location` and `reasons` are resolved (MatchTargetResolver): loaded or written only when asked for. */
 @ObjectType('MatchTarget')
 export class MatchTargetType {

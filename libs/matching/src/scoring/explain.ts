@@ -22,6 +22,8 @@ export interface ExplainInput {
   kindLabel?: string;
   /** whether it is of the kind the coach preferred for one of its needs; undefined when none was preferred */
   preferredKind?: boolean;
+  /** an outreach or online service whose service area holds the origin: no trip */
+  comesToPerson?: boolean;
 }
 
 /** Features of the building, in the dative after "mit" (step-free access is said as "stufenlos zugänglich"). */
@@ -116,7 +118,7 @@ export function explanations(input: ExplainInput): Record<MatchFactor, string> {
   const offered = spoken.filter((l) => s.languages.includes(l));
   return {
     [MatchFactor.NEED_FIT]: `passt zu ${input.matchedNeedLabels.length} von ${input.requestedNeeds} Bedarfen: ${input.matchedNeedLabels.join(', ')}${kindPhrase(input)}`,
-    [MatchFactor.TRAVEL_TIME]: tripPhrase(input.travel, input.distanceMeters),
+    [MatchFactor.TRAVEL_TIME]: input.comesToPerson ? `${comesPhrase(s)} – keine Anfahrt` : tripPhrase(input.travel, input.distanceMeters),
     [MatchFactor.CAPACITY]: capacity,
     [MatchFactor.FRESHNESS]: `Angaben zuletzt aktualisiert ${capacityAge}`,
     [MatchFactor.DISTRICT]: districtPhrase(input.inOwnDistrict, input.participantDistrict, input.locationDistrict),
@@ -124,8 +126,15 @@ export function explanations(input: ExplainInput): Record<MatchFactor, string> {
     [MatchFactor.LANGUAGE]: offered.length
       ? `auf ${offered.map(languageNameDe).join(', ')} möglich`
       : `nicht in den Sprachen der Person (angeboten: ${s.languages.map(languageNameDe).join(', ')})`,
-    [MatchFactor.OUTREACH]: s.deliveryModes.includes(DeliveryMode.OUTREACH) ? 'kommt auch zur Person (aufsuchend)' : 'nur vor Ort oder online',
+    [MatchFactor.OUTREACH]: input.comesToPerson
+      ? `${comesPhrase(s)}: das Einsatzgebiet umfasst den Wohnort`
+      : s.deliveryModes.includes(DeliveryMode.OUTREACH) ? 'kommt auch zur Person (aufsuchend)' : 'nur vor Ort oder online',
   };
+}
+
+/** How a service reaches someone at home: outreach first ("kommt zu Ihnen (aufsuchend)"), else online. */
+function comesPhrase(s: ListingFacts): string {
+  return s.deliveryModes.includes(DeliveryMode.OUTREACH) ? 'kommt zu Ihnen (aufsuchend)' : 'online, von zu Hause aus';
 }
 
 /** " — Arztpraxis: Kardiologie (wie gewünscht)", " — Kurs (nicht die gewünschte Art)" */

@@ -11,7 +11,7 @@ const DRESDEN = { name: 'Dresden', kind: 'Kreisfreie Stadt' };
 const service: Service = {
   id: 's', organizationId: 'o', name: 'Suchtberatung', description: '', category: ServiceCategory.ADDICTION_COUNSELLING, specialty: null,
   minAge: null, maxAge: null, insuranceRequirement: InsuranceRequirement.NONE, eligibilityNote: null, languages: ['de', 'uk'],
-  accessibility: [AccessibilityFeature.STEP_FREE_ACCESS, AccessibilityFeature.ACCESSIBLE_WC], deliveryModes: [DeliveryMode.IN_PERSON, DeliveryMode.OUTREACH],
+  accessibility: [AccessibilityFeature.STEP_FREE_ACCESS, AccessibilityFeature.ACCESSIBLE_WC], deliveryModes: [DeliveryMode.IN_PERSON, DeliveryMode.OUTREACH], serviceArea: [], equipment: [],
   costType: CostType.FREE, feeAmount: null, costNote: null, acceptingNewClients: true, freeSeats: null, waitingDays: 14,
   capacityUpdatedAt: new Date('2026-11-19T12:00:00Z'), verifiedAt: null, verifiedBy: null, status: ServiceStatus.ACTIVE, version: 1, updatedAt: now,
 };
