@@ -802,7 +802,7 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       }
     });
 
-    it('stores and logs no origin: neither a postcode nor a place as the coach typed it', async () => {
+    it('stores and logs no origin: neither a postcode nor a place as the coach typed it, for a match or a room search', async () => {
       const db = t.app.get(DataSource);
       const tables: string[] = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).map((r: any) => r.tablename);
       // Postcodes and place names are reference data, so a search for the values alone proves nothing:
@@ -816,6 +816,9 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         const res = await match({ needs: ['addiction'], origin, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 240 } });
         expect(res.errors).toBeUndefined();
       }
+      // nor a room search near the person's place
+      const rooms = await t.gql(`query($near: OriginInput!) { rooms(near: $near) { origin { kind } rooms { explanation } } }`, { near: { place: typed } });
+      expect(rooms.errors).toBeUndefined();
       const completion = await t.gql(`query($t: String!) { places(text: $t) { place { id } } }`, { t: typed });
       expect(completion.data.places[0].place.id).toBe('14627060-zabeltitz');
       expect(await checksums()).toEqual(before);

@@ -169,7 +169,10 @@ export class CatalogueWriteService {
   async createService(actor: Actor, organizationId: string, input: ServiceInput): Promise<string> {
     await this.catalogue.assertKnownNeeds(input.needs, 'input.needs');
     this.assertAges(input.minAge, input.maxAge, 'input');
-    if (input.serviceArea) input = { ...input, serviceArea: await this.validServiceArea(input.serviceArea, input.deliveryModes, 'input.serviceArea') };
+    if (input.serviceArea) {
+      input = { ...input, serviceArea: await this.knownAreas(input.serviceArea, 'input.serviceArea') };
+      this.assertServiceArea(input.serviceArea!, input.deliveryModes, 'input.serviceArea');
+    }
     this.assertEquipment(input.equipment, input.category, 'input.equipment');
     return this.repository.transaction(actor, async (tx) => {
       await this.locked(tx, 'organization', organizationId, undefined, actor);
@@ -190,11 +193,13 @@ export class CatalogueWriteService {
 
   async updateService(actor: Actor, id: string, expectedVersion: number, patch: ServicePatch): Promise<number> {
     if (patch.needs) await this.catalogue.assertKnownNeeds(patch.needs, 'patch.needs');
+    // before the transaction: the embedded database has one connection, which the transaction holds
+    if (patch.serviceArea) patch = { ...patch, serviceArea: await this.knownAreas(patch.serviceArea, 'patch.serviceArea') };
     return this.repository.transaction(actor, async (tx) => {
       const row = await this.locked(tx, 'service', id, expectedVersion, actor);
       const deliveryModes = patch.deliveryModes ?? (row.delivery_modes as DeliveryMode[]);
-      if (patch.serviceArea) patch = { ...patch, serviceArea: await this.validServiceArea(patch.serviceArea, deliveryModes, 'patch.serviceArea') };
-      else if (patch.deliveryModes && (row.service_area as string[]).length) await this.validServiceArea(row.service_area as string[], deliveryModes, 'patch.deliveryModes');
+      if (patch.serviceArea) this.assertServiceArea(patch.serviceArea, deliveryModes, 'patch.serviceArea');
+      else if (patch.deliveryModes) this.assertServiceArea(row.service_area as string[], deliveryModes, 'patch.deliveryModes');
       this.assertEquipment(patch.equipment, patch.category ?? (row.category as ServiceCategory), 'patch.equipment');
       this.assertAges(patch.minAge !== undefined ? patch.minAge : (row.min_age as number | null), patch.maxAge !== undefined ? patch.maxAge : (row.max_age as number | null), 'patch');
       let version = row.version;
@@ -354,18 +359,21 @@ export class CatalogueWriteService {
   }
 
   /**
-   * A service area names districts or municipalities of Saxony that exist, and belongs to a service
-   * that comes to people or talks online: one offered only in person serves at its locations.
-   * Returned sorted and without repeats, so an edit that only reorders changes nothing.
+   * A service area names districts or municipalities of Saxony that exist; returned sorted and
+   * without repeats, so an edit that only reorders changes nothing.
    */
-  private async validServiceArea(area: string[], deliveryModes: DeliveryMode[], field: string): Promise<string[]> {
+  private async knownAreas(area: string[], field: string): Promise<string[]> {
     const codes = [...new Set(area)].sort();
-    if (codes.length && !deliveryModes.some((m) => m === DeliveryMode.OUTREACH || m === DeliveryMode.ONLINE)) {
-      throw InvalidInputError.of(field, 'only an outreach or online service has a service area (add OUTREACH or ONLINE to deliveryModes)');
-    }
     const unknown = await this.catalogue.unknownAreas(codes);
     if (unknown.length) throw InvalidInputError.of(field, `unknown district or municipality: ${unknown.join(', ')}`);
     return codes;
+  }
+
+  /** A service area belongs to a service that comes to people or talks online: one offered only in person serves at its locations. */
+  private assertServiceArea(area: string[], deliveryModes: DeliveryMode[], field: string): void {
+    if (area.length && !deliveryModes.some((m) => m === DeliveryMode.OUTREACH || m === DeliveryMode.ONLINE)) {
+      throw InvalidInputError.of(field, 'only an outreach or online service has a service area (add OUTREACH or ONLINE to deliveryModes)');
+    }
   }
 
   private assertEquipment(equipment: unknown[] | undefined, category: ServiceCategory, field: string): void {
