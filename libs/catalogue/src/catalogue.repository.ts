@@ -249,17 +249,20 @@ export class CatalogueRepository {
       where.push(`EXISTS (SELECT 1 FROM opening_hours oh WHERE oh.service_id = ml.service_id AND oh.weekday = ${p.add(c.openAt.weekday)}::int
         AND oh.opens_at <= ${time}::time AND oh.closes_at > ${time}::time)`);
     }
-    const scanOf = (bound: string) => `
+    const scanOf = (bound: string, from = 'match_listing ml') => `
       SELECT ml.service_id, ml.location_id, ml.need_code, ml.point <-> o.g AS knn, ST_Distance(ml.point, o.g) AS d, ml.facts
-      FROM match_listing ml
+      FROM ${from}
       WHERE ${[...scan, bound, ...where].join(' AND ')}
       ORDER BY ml.point <-> o.g LIMIT ${limit}`;
     const nearest = scanOf(within);
     // Who comes to the person: listings whose service area holds the origin's district or
-    // municipality (GIN index on service_area), at any distance, by a mode the request allows.
-    const served = c.servedArea?.ags.length && c.servedArea.modes.length
-      ? scanOf(`ml.service_area && ${p.add(c.servedArea.ags)}::varchar[] AND ml.delivery_modes && ${p.add(c.servedArea.modes)}::text[]`)
-      : null;
+    // municipality, at any distance, by a mode the request allows. Taken once through the GIN index
+    // on service_area (materialised, so no plan walks a need's KNN index unbounded looking for
+    // them — a catalogue without service areas costs one empty index probe), then per need.
+    const servedArea = c.servedArea?.ags.length && c.servedArea.modes.length
+      ? `, served AS MATERIALIZED (SELECT * FROM match_listing ml WHERE ml.service_area && ${p.add(c.servedArea.ags)}::varchar[] AND ml.delivery_modes && ${p.add(c.servedArea.modes)}::text[])`
+      : '';
+    const served = servedArea ? scanOf('true', 'served ml') : null;
     // One line per candidate, '|'-separated like match_listing.facts, which it ends with, and all
     // lines in one text value: splitting one string is a fraction of what receiving and parsing
     // 400 rows of a dozen typed columns cost, which was more than the search itself.
@@ -276,7 +279,7 @@ export class CatalogueRepository {
          GROUP BY k.service_id, k.location_id, k.d, k.facts`;
     const lines = (scanSql: string) => `(SELECT string_agg(c.line, E'\\n' ORDER BY c.knn, c.service_id, c.location_id) FROM (${candidatesOf(scanSql)}) c)`;
     const [[text, servedText]] = await this.prepared.rows(
-      `WITH o AS (SELECT ${origin} AS g) SELECT ${lines(nearest)}, ${served ? lines(served) : 'NULL::text'}`,
+      `WITH o AS (SELECT ${origin} AS g)${servedArea} SELECT ${lines(nearest)}, ${served ? lines(served) : 'NULL::text'}`,
       p.values,
     );
     const candidates = (text ? (text as string).split('\n') : []).map(parseCandidate);

@@ -9,6 +9,7 @@ import { Gtfs1733100000000 } from './1733100000000-gtfs';
 import { Places1733200000000 } from './1733200000000-places';
 import { NeedsTaxonomyParents1733250000000 } from './1733250000000-needs-taxonomy-2026-2';
 import { PartnerKindsHandoverServiceArea1734100000000 } from './1734100000000-partner-kinds-handover-service-area';
+import { ServiceAreaIndexNoPendingList1734100000001 } from './1734100000001-service-area-index-no-pending-list';
 import { GeocodePrecision1734300000000 } from './1734300000000-geocode-precision';
 
 /** In order; listed explicitly so the bundle and the tests run exactly the same migrations. */
@@ -24,5 +25,6 @@ export const MIGRATIONS = [
   Places1733200000000,
   NeedsTaxonomyParents1733250000000,
   PartnerKindsHandoverServiceArea1734100000000,
+  ServiceAreaIndexNoPendingList1734100000001,
   GeocodePrecision1734300000000,
 ];
