@@ -11,12 +11,14 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 export class ServiceAreaIndexNoPendingList1734100000001 implements MigrationInterface {
   name = 'ServiceAreaIndexNoPendingList1734100000001';
 
+  // Rebuilt rather than altered: a rebuild leaves no pending list behind, whatever was written since.
   async up(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER INDEX idx_match_listing_service_area SET (fastupdate = off)`);
-    await q.query(`SELECT gin_clean_pending_list('idx_match_listing_service_area'::regclass)`);
+    await q.query(`DROP INDEX idx_match_listing_service_area`);
+    await q.query(`CREATE INDEX idx_match_listing_service_area ON match_listing USING GIN (service_area) WITH (fastupdate = off)`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`ALTER INDEX idx_match_listing_service_area RESET (fastupdate)`);
+    await q.query(`DROP INDEX idx_match_listing_service_area`);
+    await q.query(`CREATE INDEX idx_match_listing_service_area ON match_listing USING GIN (service_area)`);
   }
 }
