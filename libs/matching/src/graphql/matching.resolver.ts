@@ -160,34 +160,34 @@ export class MatchTargetResolver {
 
   // ---- what a coach hands over (issue 13, point 7): batched per page, one query per kind ----
 
-  @ResolveField(() => PhoneType, { nullable: true, description: "the location's labelled phone (the first of its phones); null when the place has none" })
+  @ResolveField(() => PhoneType, { complexity: Cost.lookup, nullable: true, description: "the location's labelled phone (the first of its phones); null when the place has none" })
   async phone(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<PhoneType | null> {
     return (await this.listing(node, ctx)).location.phones?.[0] ?? null;
   }
 
-  @ResolveField(() => OpeningTodayType, { description: "today's opening hours (Europe/Berlin, from the server's clock)" })
+  @ResolveField(() => OpeningTodayType, { complexity: Cost.lookup, description: "today's opening hours (Europe/Berlin, from the server's clock)" })
   async openingToday(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<OpeningTodayType> {
     return openingToday(await this.loaders(ctx).openingHours.load(node.target.service.id), this.clock());
   }
 
-  @ResolveField(() => NextCourseSessionType, { nullable: true, description: 'courses: the next run that has not started yet (date, time, free seats); null when none is planned' })
+  @ResolveField(() => NextCourseSessionType, { complexity: Cost.lookup, nullable: true, description: 'courses: the next run that has not started yet (date, time, free seats); null when none is planned' })
   async nextSession(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<NextCourseSessionType | null> {
     return nextSession(await this.loaders(ctx).sessions.load(node.target.service.id), this.clock());
   }
 
-  @ResolveField(() => String, { description: 'the cost in words: "kostenfrei", "Krankenkasse bezuschusst", "Gebühr 40 €"' })
+  @ResolveField(() => String, { complexity: Cost.lookup, description: 'the cost in words: "kostenfrei", "Krankenkasse bezuschusst", "Gebühr 40 €"' })
   async costDe(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<string> {
     const { service } = await this.listing(node, ctx);
     return costPhraseDe({ type: service.costType, feeAmountEuro: service.feeAmount });
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'YYYY-MM-DD (Germany) of the last verification by a coordinator; null when never verified' })
+  @ResolveField(() => String, { complexity: Cost.lookup, nullable: true, description: 'YYYY-MM-DD (Germany) of the last verification by a coordinator; null when never verified' })
   async lastVerifiedOn(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<string | null> {
     const { service } = await this.listing(node, ctx);
     return service.verifiedAt ? berlinDate(service.verifiedAt) : null;
   }
 
-  @ResolveField(() => String, { description: 'German, one line to hand over: phone, comes to the person, next course run or today\'s hours, cost, last verification' })
+  @ResolveField(() => String, { complexity: Cost.lookup, description: 'German, one line to hand over: phone, comes to the person, next course run or today\'s hours, cost, last verification' })
   async handoverDe(@Parent() node: MatchTargetType, @Context() ctx: RequestContext): Promise<string> {
     const loaders = this.loaders(ctx);
     const [{ service, location }, hours, sessions] = await Promise.all([

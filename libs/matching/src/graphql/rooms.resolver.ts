@@ -13,7 +13,7 @@ import {
   toLocationType,
   toServiceType,
 } from '@lotse/catalogue';
-import { RequestContext } from '@lotse/common';
+import { Cost, RequestContext } from '@lotse/common';
 import { GeoService, toPlaceType } from '@lotse/geo';
 import { Room, RoomsOutcome, RoomsService } from '../rooms/rooms.service';
 import { OriginInput } from './matching.inputs';
@@ -71,6 +71,8 @@ export class RoomsResolver {
 
   @Query(() => RoomsResultType, {
     name: 'rooms',
+    // one nearest-first search and one batched read of the hours, then at most `first` rooms
+    complexity: Cost.work((args) => Math.min(Number(args.first ?? 10), 50) * 2),
     description: 'Rooms for an outreach consultation near a place, postcode or point (the municipalities’ rooms coaches book), nearest first, with hours and equipment. Rooms never appear in a match unless asked for. Not stored or logged.',
   })
   async roomsNear(@Args() args: RoomsArgs): Promise<RoomsResultType> {
@@ -92,13 +94,13 @@ export class RoomsResolver {
     };
   }
 
-  @ResolveField(() => PhoneType, { nullable: true, description: "the room's labelled phone (its location's first)" })
+  @ResolveField(() => PhoneType, { complexity: Cost.lookup, nullable: true, description: "the room's labelled phone (its location's first)" })
   phone(@Parent() room: RoomType): PhoneType | null {
     return room.room.location.phones?.[0] ?? null;
   }
 
   /** the organisation offering the room, for the coach to contact (its name: the municipality) */
-  @ResolveField(() => String, { description: 'who offers the room (the municipality or provider)' })
+  @ResolveField(() => String, { complexity: Cost.lookup, description: 'who offers the room (the municipality or provider)' })
   async providerName(@Parent() room: RoomType, @Context() ctx: RequestContext): Promise<string> {
     const org = await catalogueLoaders(ctx, this.catalogue, this.geo).organization.load(room.room.service.organizationId);
     return org?.name ?? '';
