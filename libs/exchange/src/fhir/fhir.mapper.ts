@@ -1,6 +1,7 @@
 import { CostType, languageNameDe } from '@lotse/catalogue';
 import { AreaNames } from '../area-names';
 import { FullServiceRow, LocationRow, OrganizationRow } from '../catalogue-rows';
+import { coordinate } from '../hsds/hsds.mapper';
 import { IDENTIFIER_SYSTEMS } from '../identifiers';
 import { COST_TYPE_LABELS_DE, INSURANCE_REQUIREMENT_LABELS_DE, lotseTaxonomyTerm, LotseVocabulary, taxonomyUri } from '../vocabulary/lotse-taxonomies';
 
@@ -85,7 +86,7 @@ export function locationResource(l: LocationRow): Resource {
     ...(telecom.length ? { telecom } : {}),
     address: { use: 'work', type: 'physical', line: [l.street], city: l.town, postalCode: l.postcode, country: 'DE' },
     physicalType: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/location-physical-type', code: 'bu', display: 'Building' }] },
-    position: { longitude: Number(l.longitude), latitude: Number(l.latitude) },
+    position: { longitude: coordinate(l.longitude), latitude: coordinate(l.latitude) },
     managingOrganization: { reference: `Organization/${l.organization_id}` },
   };
 }

@@ -33,6 +33,12 @@ export const CAPACITY_UNITS = {
   courseSeats: { id: derivedId('unit', 'course_seats'), name: 'Kursplätze', scheme: 'lotse', identifier: 'course_seats' },
 } as const;
 
+/**
+ * Coordinates to 6 decimals (about 0.1 m), as the import keeps them: a point read back from the
+ * database as 51.317499999999995 is exported as 51.3175, and an export → import → export round trip
+ * gives the same number.
+ */
+export const coordinate = (value: number | string) => Math.round(Number(value) * 1e6) / 1e6;
 /** 'HH:MM' of an 'HH:MM:SS' time, for German text */
 const hm = (time: string) => time.slice(0, 5);
 const iso = (value: Date | string): string => new Date(value).toISOString();
@@ -122,8 +128,8 @@ export function locationListJson(l: LocationRow): Json {
     location_type: 'physical',
     organization_id: l.organization_id,
     name: l.name,
-    latitude: Number(l.latitude),
-    longitude: Number(l.longitude),
+    latitude: coordinate(l.latitude),
+    longitude: coordinate(l.longitude),
     // the municipality's official key, so German readers can place the location without geocoding
     external_identifier: l.municipality_ags,
     external_identifier_type: l.municipality_ags ? 'AGS' : null,
