@@ -1,6 +1,7 @@
 import { chromiumAvailable, startBrowserHarness, type BrowserHarness } from './browser-support';
 import { coachJourney } from './journeys/coach';
 import { frameJourney } from './journeys/frame';
+import { rolesJourney } from './journeys/roles';
 
 /**
  * The web app in a real browser — ONE API boot and one Chromium for all journeys (keeps CI short).
@@ -28,4 +29,5 @@ describeBrowser('web app in Chromium', () => {
 
   describe('frame and login', () => frameJourney(h));
   describe('coach', () => coachJourney(h));
+  describe('partner and coordinator', () => rolesJourney(h));
 });
