@@ -121,6 +121,13 @@ function matrix(t: () => TestApp): Record<string, { allowed: RoleKey[]; call: (f
     deactivateOrganization: { allowed: COORDINATING, call: async (f) => ({ query: `mutation($id: ID!) { deactivateOrganization(id: $id) { status } }`, variables: { id: f.organizationId } }) },
     verifyOrganization: { allowed: COORDINATING, call: async (f) => ({ query: `mutation($id: ID!) { verifyOrganization(id: $id) { verification { verifiedAt } } }`, variables: { id: f.organizationId } }) },
     verifyService: { allowed: COORDINATING, call: async (f) => ({ query: `mutation($id: ID!) { verifyService(id: $id) { id } }`, variables: { id: f.serviceId } }) },
+    importCatalogue: {
+      allowed: COORDINATING,
+      call: async () => ({
+        query: `mutation($f: ImportFileInput!) { importCatalogue(file: $f, source: "matrix", dryRun: true) { errors } }`,
+        variables: { f: { name: 'matrix.csv', contentBase64: Buffer.from('Träger;Straße und Hausnummer;PLZ;Ort;Angebot;Angebotsart;Bedarfe\nMatrix;Markt 1;01662;Meißen;Beratung;Suchtberatung;Sucht\n').toString('base64') } },
+      }),
+    },
   };
 }
 

@@ -138,6 +138,7 @@ const ROOT_CALLS: Record<string, (f: Fixture) => Call[]> = {
     { args: `organizationId: "${f.organizations.active}"`, roles: ['partnerOwn', 'coordinator', 'admin'] },
   ],
   verificationQueue: () => [{ reveals: ['pending'], revealsTo: ['coordinator', 'admin'], roles: ['coordinator', 'admin'] }],
+  importTemplate: () => [{ args: 'format: "csv"', roles: ['coordinator', 'admin'] }],
   networkCoverage: () => [{ args: 'input: { needs: ["addiction"], districtAgs: "14627", thresholdMinutes: 60, mode: CAR }', roles: ['coordinator', 'admin'] }],
 };
 

@@ -14,6 +14,7 @@ import { ProgressBar } from './progress';
 import { ACCOUNT_COMMANDS, ACCOUNT_USAGE } from './account-commands';
 import { TRAVEL_COMMANDS, TRAVEL_USAGE } from './travel-commands';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './exchange-commands';
+import { IMPORT_COMMANDS, IMPORT_USAGE } from './import-commands';
 
 const USAGE = `Lotse command line
 
@@ -24,6 +25,7 @@ Commands:
   import-postcodes <file.csv> [--source <name>]
                                        import postcode centroids (GeoNames or WZB style CSV: code, latitude, longitude[, place])
   boundaries [--force]                 load the bundled Saxony district and municipality boundaries (--force reloads)
+${IMPORT_USAGE}
 ${COVERAGE_USAGE}
 ${TRAVEL_USAGE}
 ${SEARCH_USAGE}
@@ -69,6 +71,7 @@ const COMMANDS: Record<string, Command> = {
   ...ACCOUNT_COMMANDS,
   ...TRAVEL_COMMANDS,
   ...EXCHANGE_COMMANDS,
+  ...IMPORT_COMMANDS,
 };
 
 class UsageError extends Error {}

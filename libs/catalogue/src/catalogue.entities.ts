@@ -34,6 +34,8 @@ export class NeedTermEntity {
   parent?: NeedTermEntity;
 }
 
+@Index('uq_organization_external', ['externalSource', 'externalId'], { unique: true })
+@Check('chk_organization_external', '(external_source IS NULL) = (external_id IS NULL)')
 @Entity({ name: 'organization' })
 @Index('idx_organization_name', ['name', 'id'])
 export class OrganizationEntity {
@@ -48,11 +50,16 @@ export class OrganizationEntity {
   @Column({ type: 'boolean' }) fictitious: boolean;
   @Column({ name: 'verified_at', type: 'timestamptz', nullable: true }) verifiedAt: Date | null;
   @Column({ name: 'verified_by', type: 'varchar', length: 200, nullable: true }) verifiedBy: string | null;
+  /** where an imported record came from: the import's source and the record's id there (both null for records made in Lotse) */
+  @Column({ name: 'external_source', type: 'varchar', length: 100, nullable: true }) externalSource: string | null;
+  @Column({ name: 'external_id', type: 'varchar', length: 200, nullable: true }) externalId: string | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
+@Index('uq_location_external', ['externalSource', 'externalId'], { unique: true })
+@Check('chk_location_external', '(external_source IS NULL) = (external_id IS NULL)')
 @Entity({ name: 'location' })
 @Check('chk_location_geocode_precision', `geocode_precision IN ('exact', 'street', 'postcode', 'locality')`)
 export class LocationEntity {
@@ -75,11 +82,16 @@ export class LocationEntity {
   @Index('idx_location_municipality') @Column({ name: 'municipality_ags', type: 'varchar', length: 8, nullable: true }) municipalityAgs: string | null;
   /** the phones of this place, each labelled ("Anmeldung", "Sekretariat") */
   @Column({ type: 'jsonb', default: () => "'[]'" }) phones: { number: string; label: string }[];
+  /** where an imported record came from: the import's source and the record's id there (both null for records made in Lotse) */
+  @Column({ name: 'external_source', type: 'varchar', length: 100, nullable: true }) externalSource: string | null;
+  @Column({ name: 'external_id', type: 'varchar', length: 200, nullable: true }) externalId: string | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
+@Index('uq_service_external', ['externalSource', 'externalId'], { unique: true })
+@Check('chk_service_external', '(external_source IS NULL) = (external_id IS NULL)')
 @Entity({ name: 'service' })
 @Index('idx_service_name', ['name', 'id'])
 @Check('chk_service_ages', 'min_age IS NULL OR max_age IS NULL OR min_age <= max_age')
@@ -116,6 +128,9 @@ export class ServiceEntity {
   @Column({ type: 'varchar', length: 20 }) status: string;
   @Column({ name: 'verified_at', type: 'timestamptz', nullable: true }) verifiedAt: Date | null;
   @Column({ name: 'verified_by', type: 'varchar', length: 200, nullable: true }) verifiedBy: string | null;
+  /** where an imported record came from: the import's source and the record's id there (both null for records made in Lotse) */
+  @Column({ name: 'external_source', type: 'varchar', length: 100, nullable: true }) externalSource: string | null;
+  @Column({ name: 'external_id', type: 'varchar', length: 200, nullable: true }) externalId: string | null;
   @VersionColumn() version: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogueModule } from '@lotse/catalogue';
 import { GeoModule } from '@lotse/geo';
 import { AreaNamesProvider } from './area-names';
@@ -8,6 +9,10 @@ import { FhirController } from './fhir/fhir.controller';
 import { FhirService } from './fhir/fhir.service';
 import { HsdsController } from './hsds/hsds.controller';
 import { HsdsApiService } from './hsds/hsds.service';
+import { ImportResolver } from './import/import.graphql';
+import { ImportRepository } from './import/import.repository';
+import { ImportRunEntity } from './import/import-run.entity';
+import { CatalogueImportService } from './import/import.service';
 
 /**
  * The network in and out: HSDS 3.0 and FHIR R4 exports (this module's controllers), imports of
@@ -15,9 +20,9 @@ import { HsdsApiService } from './hsds/hsds.service';
  * (`DIRECTORY` of the catalogue's visibility rule) and follow the read access rule of the API.
  */
 @Module({
-  imports: [CatalogueModule, GeoModule],
-  providers: [CatalogueExportRepository, AreaNamesProvider, HsdsApiService, HsdsDatapackageExporter, FhirService],
+  imports: [CatalogueModule, GeoModule, TypeOrmModule.forFeature([ImportRunEntity])],
+  providers: [CatalogueExportRepository, AreaNamesProvider, HsdsApiService, HsdsDatapackageExporter, FhirService, ImportRepository, CatalogueImportService, ImportResolver],
   controllers: [HsdsController, FhirController],
-  exports: [HsdsApiService, HsdsDatapackageExporter],
+  exports: [HsdsApiService, HsdsDatapackageExporter, CatalogueImportService],
 })
 export class ExchangeModule {}

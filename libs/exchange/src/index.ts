@@ -8,3 +8,4 @@ export type { TableDefinition, FieldType } from './datapackage/hsds-tables';
 export { HsdsApiService, HSDS_VERSION } from './hsds/hsds.service';
 export { FhirService } from './fhir/fhir.service';
 export { CAPACITY_STATUS_EXTENSION, CAPACITY_STATUS_SYSTEM, FHIR_VERSION, LOCATION_DISTANCE_EXTENSION } from './fhir/fhir.mapper';
+export * from './import';

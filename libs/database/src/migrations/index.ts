@@ -11,6 +11,7 @@ import { NeedsTaxonomyParents1733250000000 } from './1733250000000-needs-taxonom
 import { PartnerKindsHandoverServiceArea1734100000000 } from './1734100000000-partner-kinds-handover-service-area';
 import { ServiceAreaIndexNoPendingList1734100000001 } from './1734100000001-service-area-index-no-pending-list';
 import { GeocodePrecision1734300000000 } from './1734300000000-geocode-precision';
+import { ImportKeys1734310000000 } from './1734310000000-import-keys';
 
 /** In order; listed explicitly so the bundle and the tests run exactly the same migrations. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PartnerKindsHandoverServiceArea1734100000000,
   ServiceAreaIndexNoPendingList1734100000001,
   GeocodePrecision1734300000000,
+  ImportKeys1734310000000,
 ];

@@ -11,6 +11,7 @@ describe('normalizePostcode', () => {
     expect(normalizePostcode(' 04109 ')).toBe('04109');
     expect(normalizePostcode('ABC 1234')).toBeNull();
     expect(normalizePostcode('016620')).toBeNull();
+    expect(normalizePostcode('0144')).toBeNull();
     expect(normalizePostcode(null)).toBeNull();
   });
 });

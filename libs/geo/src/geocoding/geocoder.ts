@@ -50,10 +50,14 @@ export const GEOCODER = Symbol('GEOCODER');
 /** Thrown by a remote adapter that cannot answer now (network, HTTP 429/5xx); the fallback takes over. */
 export class GeocoderUnavailableError extends Error {}
 
-/** A German postcode as five digits ("1662" from a spreadsheet's number cell becomes "01662"); null when it is none. */
+/**
+ * A German postcode as five digits; null when it is none. Four digits not starting with 0 are a
+ * number cell that lost its leading zero ("1662" → "01662", all such codes start with 0); "0144"
+ * is a typo, not a postcode.
+ */
 export function normalizePostcode(value: string | number | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const text = String(value).trim();
-  if (/^\d{4}$/.test(text)) return `0${text}`;
+  if (/^[1-9]\d{3}$/.test(text)) return `0${text}`;
   return /^\d{5}$/.test(text) ? text : null;
 }
