@@ -138,7 +138,9 @@ export function hsdsGraphFromDatapackage(files: DatapackageFiles): { graph: Hsds
   const languages = byKey(table('language', 'languages.csv'), 'service_id');
   const costs = byKey(table('cost_option', 'cost_options.csv'), 'service_id');
   const identifiers = byKey(table('organization_identifier', 'organization_identifiers.csv'), 'organization_id');
-  const capacities = byKey(table('service_capacity', 'service_capacities.csv'), 'service_id');
+  // HSDS 3.1 capacities name their unit by id; the unit table says what it counts
+  const units = new Map(table('unit', 'units.csv').map((u) => [String(u.id), u]));
+  const capacities = byKey(table('service_capacity', 'service_capacities.csv').map((c) => ({ ...c, unit: c.unit_id ? units.get(String(c.unit_id)) : undefined })), 'service_id');
   const terms = new Map(table('taxonomy_term', 'taxonomy_terms.csv').map((t) => [String(t.id), t]));
   const attributes = byKey(table('attribute', 'attributes.csv'), 'link_id');
   const withTerms = (id: string) => (attributes.get(id) ?? []).map((a) => ({ ...a, taxonomy_term: a.taxonomy_term_id ? terms.get(String(a.taxonomy_term_id)) : undefined }));
