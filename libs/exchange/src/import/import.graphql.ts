@@ -1,7 +1,7 @@
 import { Args, ArgsType, Field, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Actor, AllowRoles, CurrentActor, InvalidInputError, Role } from '@lotse/common';
+import { Actor, AllowRoles, Cost, CurrentActor, InvalidInputError, Role } from '@lotse/common';
 import { CatalogueImportService } from './import.service';
 import { ImportFormat, ImportReport, ProblemCode } from './import.types';
 import { SPREADSHEET_COLUMNS } from './spreadsheet-columns';
@@ -119,7 +119,7 @@ export class ImportResolver {
   }
 
   @AllowRoles(Role.COORDINATOR, Role.ADMIN)
-  @Query(() => ImportTemplateType, { description: 'The spreadsheet template (XLSX or CSV) and its columns, explained' })
+  @Query(() => ImportTemplateType, { complexity: Cost.lookup, description: 'The spreadsheet template (XLSX or CSV) and its columns, explained' })
   async importTemplate(@Args() a: ImportTemplateArgs): Promise<ImportTemplateType> {
     const format = a.format === 'csv' ? 'csv' : 'xlsx';
     return {
