@@ -103,6 +103,9 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 export async function login(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.goto(`${baseUrl}/anmelden`);
+  // start logged out whatever the previous journey left in this tab (a logged-in user is redirected)
+  await page.evaluate('window.sessionStorage.clear()');
+  await page.goto(`${baseUrl}/anmelden`);
   await page.getByLabel('E-Mail-Adresse').fill(email);
   await page.getByLabel('Passwort').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Anmelden' }).click();
