@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
 import { AuthService } from '@lotse/auth';
 import { CatalogueService, ServiceCategory } from '@lotse/catalogue';
-import { Role } from '@lotse/common';
+import { Actor, Role } from '@lotse/common';
+import { ContactRoute, ConsentScope, ReferralService, Urgency } from '@lotse/referral';
 import { mondayAfter, organizationAt, serviceFixture } from './support/fixtures';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
@@ -34,9 +35,18 @@ const LOGGED_IN: RoleKey[] = ROLES.filter((r) => r !== 'anonymous');
  * organisation (the partner acting on "its own" organisation is a member of that fresh one; the
  * "other" partner belongs to a different organisation).
  */
-function matrix(t: () => TestApp): Record<string, { allowed: RoleKey[]; call: (f: Fresh) => Promise<Call> }> {
+function matrix(t: () => TestApp, coachToken: () => string): Record<string, { allowed: RoleKey[]; call: (f: Fresh) => Promise<Call> }> {
   const auth = () => t().app.get(AuthService);
   const unique = () => Math.random().toString(36).slice(2, 10);
+  /** a referral by the matrix's coach to the fresh organisation's listing */
+  const referral = async (f: Fresh, send: boolean, consent = send) => {
+    const coach: Actor = await auth().authenticate(coachToken());
+    return t().app.get(ReferralService).create(coach, {
+      serviceId: f.serviceId, locationId: f.locationId, needs: ['exercise'], urgency: Urgency.ROUTINE, languages: ['de'], contactRoute: ContactRoute.PARTICIPANT_CALLS,
+      consent: consent ? { agreed: true, scopes: [ConsentScope.SHARE_WITH_PARTNER, ConsentScope.STATUS_FEEDBACK] } : null, send,
+    });
+  };
+  const CONSENT = '{ agreed: true, scopes: [SHARE_WITH_PARTNER, STATUS_FEEDBACK] }';
   return {
     login: {
       allowed: EVERYONE,
@@ -128,6 +138,24 @@ function matrix(t: () => TestApp): Record<string, { allowed: RoleKey[]; call: (f
         variables: { f: { name: 'matrix.csv', contentBase64: Buffer.from('Träger;Straße und Hausnummer;PLZ;Ort;Angebot;Angebotsart;Bedarfe\nMatrix;Markt 1;01662;Meißen;Beratung;Suchtberatung;Sucht\n').toString('base64') } },
       }),
     },
+    // referrals: the two sides only — a coach refers, the receiving organisation's members answer
+    createReferral: {
+      allowed: ['coach'],
+      call: async (f) => ({
+        query: `mutation($s: ID!, $l: ID!) { createReferral(input: { serviceId: $s, locationId: $l, needs: ["exercise"], urgency: ROUTINE, languages: ["de"], contactRoute: PARTICIPANT_CALLS, consent: ${CONSENT}, send: true }) { id } }`,
+        variables: { s: f.serviceId, l: f.locationId },
+      }),
+    },
+    recordReferralConsent: {
+      allowed: ['coach'],
+      call: async (f) => ({ query: `mutation($id: ID!) { recordReferralConsent(id: $id, expectedVersion: 1, consent: ${CONSENT}) { version } }`, variables: { id: (await referral(f, false)).id } }),
+    },
+    sendReferral: { allowed: ['coach'], call: async (f) => ({ query: `mutation($id: ID!) { sendReferral(id: $id, expectedVersion: 1) { version } }`, variables: { id: (await referral(f, false, true)).id } }) },
+    withdrawReferral: { allowed: ['coach'], call: async (f) => ({ query: `mutation($id: ID!) { withdrawReferral(id: $id, expectedVersion: 1) { version } }`, variables: { id: (await referral(f, true)).id } }) },
+    moveReferral: {
+      allowed: ['partnerOwn'],
+      call: async (f) => ({ query: `mutation($id: ID!) { moveReferral(id: $id, expectedVersion: 1, move: { to: SEEN }) { referral { version } } }`, variables: { id: (await referral(f, true)).id } }),
+    },
   };
 }
 
@@ -157,7 +185,7 @@ describe.each(databaseTargets())('partner self-service and coordinators on the $
   let t: TestApp;
   let tokens: Partial<Record<RoleKey, string>>;
   let orgA: string;
-  const rows = matrix(() => t);
+  const rows = matrix(() => t, () => tokens.coach!);
 
   async function fresh(): Promise<Fresh> {
     const catalogue = t.app.get(CatalogueService);

@@ -140,6 +140,11 @@ const ROOT_CALLS: Record<string, (f: Fixture) => Call[]> = {
   verificationQueue: () => [{ reveals: ['pending'], revealsTo: ['coordinator', 'admin'], roles: ['coordinator', 'admin'] }],
   importTemplate: () => [{ args: 'format: "csv"', roles: ['coordinator', 'admin'] }],
   networkCoverage: () => [{ args: 'input: { needs: ["addiction"], districtAgs: "14627", thresholdMinutes: 60, mode: CAR }', roles: ['coordinator', 'admin'] }],
+  // referrals: only their two sides see one (none exists here: NOT_FOUND or empty), never anyone else
+  referral: () => [{ args: 'id: "00000000-0000-4000-8000-00000000dead"', roles: ['coach', 'partnerOther', 'partnerOwn'] }],
+  referralByCode: () => [{ args: 'code: "2345-6789-ABCD"', roles: ['coach', 'partnerOther', 'partnerOwn'] }],
+  myReferrals: () => [{ roles: ['coach'] }],
+  referralInbox: () => [{ roles: ['partnerOther', 'partnerOwn'] }],
 };
 
 /** Values for nested fields with required arguments (none yet). */

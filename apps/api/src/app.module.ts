@@ -14,6 +14,7 @@ import { CoverageModule } from '@lotse/coverage';
 import { AuthModule } from '@lotse/auth';
 import { SearchModule } from '@lotse/search';
 import { ExchangeModule } from '@lotse/exchange';
+import { ReferralModule } from '@lotse/referral';
 import { RegistrationResolver } from './registration.resolver';
 import { complexityLimitPlugin, depthLimitRule } from './graphql-limits';
 import { HealthController } from './health/health.controller';
@@ -65,6 +66,7 @@ export class AppModule {
         SearchModule.forRoot({ backgroundIndexer: true }),
         CoverageModule,
         ExchangeModule,
+        ReferralModule,
       ],
       controllers: [HealthController],
       providers: [RegistrationResolver, { provide: APP_FILTER, useClass: DomainErrorHttpFilter }],

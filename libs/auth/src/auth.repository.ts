@@ -134,4 +134,33 @@ export class AuthRepository {
       return { userId, email: invitation.email };
     });
   }
+
+  /**
+   * Coach teams: the users who share a team with this one, the user included. A coach in no team
+   * is a team of one.
+   */
+  async findTeamMateIds(userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT $1::uuid::text AS id UNION SELECT m2.user_id::text FROM coach_team_member m1 JOIN coach_team_member m2 ON m2.team_id = m1.team_id WHERE m1.user_id = $1`,
+      [userId],
+    );
+    return rows.map((r) => r.id).sort();
+  }
+
+  /** Puts the user into the named team, creating the team on first use. */
+  async addTeamMember(teamName: string, userId: string, newTeamId: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.query(`INSERT INTO coach_team (id, name) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [newTeamId, teamName]);
+      const [team] = await tx.query(`SELECT id FROM coach_team WHERE lower(name) = lower($1)`, [teamName]);
+      await tx.query(`INSERT INTO coach_team_member (team_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [team.id, userId]);
+    });
+  }
+
+  async removeTeamMember(teamName: string, userId: string): Promise<boolean> {
+    const rows = returnedRows(await this.db.query(
+      `DELETE FROM coach_team_member m USING coach_team t WHERE t.id = m.team_id AND lower(t.name) = lower($1) AND m.user_id = $2 RETURNING m.user_id`,
+      [teamName, userId],
+    ));
+    return rows.length > 0;
+  }
 }

@@ -132,6 +132,26 @@ export class AuthService {
     return this.repository.findUserById(id);
   }
 
+  /** The coaches whose referrals this coach follows: their team mates and themselves. */
+  teamMateIds(userId: string): Promise<string[]> {
+    return this.repository.findTeamMateIds(userId);
+  }
+
+  /** Adds a coach to a team (created on first use); coaches of one team see each other's referrals. */
+  async addToTeam(email: string, teamName: string): Promise<void> {
+    const user = await this.repository.findUserByEmail(email);
+    if (!user) throw InvalidInputError.of('email', 'no account has this e-mail');
+    if (user.role !== Role.COACH) throw InvalidInputError.of('email', 'only coaches are members of teams');
+    const name = teamName.trim();
+    if (name.length < 2 || name.length > 200) throw InvalidInputError.of('team', 'a team name has 2–200 characters');
+    await this.repository.addTeamMember(name, user.id, randomUUID());
+  }
+
+  async removeFromTeam(email: string, teamName: string): Promise<boolean> {
+    const user = await this.repository.findUserByEmail(email);
+    return user ? this.repository.removeTeamMember(teamName.trim(), user.id) : false;
+  }
+
   private accessToken(user: UserRecord, sessionId: string): { accessToken: string; accessTokenExpiresAt: Date } {
     const claims: AccessTokenClaims = { sub: user.id, sid: sessionId, role: user.role };
     const accessToken = this.jwt.sign(claims, { expiresIn: this.env.ACCESS_TOKEN_TTL_SECONDS, algorithm: 'HS256' });

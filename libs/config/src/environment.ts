@@ -238,6 +238,13 @@ export class Environment {
   @Min(100)
   QUERY_COST_LIMIT = 20_000;
 
+  /** An open referral with no update for this many days is flagged to its coach. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 14 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFERRAL_STALE_DAYS = 14;
+
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
   }

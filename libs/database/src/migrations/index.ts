@@ -10,6 +10,7 @@ import { Places1733200000000 } from './1733200000000-places';
 import { NeedsTaxonomyParents1733250000000 } from './1733250000000-needs-taxonomy-2026-2';
 import { PartnerKindsHandoverServiceArea1734100000000 } from './1734100000000-partner-kinds-handover-service-area';
 import { ServiceAreaIndexNoPendingList1734100000001 } from './1734100000001-service-area-index-no-pending-list';
+import { Referrals1734200000000 } from './1734200000000-referrals';
 import { GeocodePrecision1734300000000 } from './1734300000000-geocode-precision';
 import { ImportKeys1734310000000 } from './1734310000000-import-keys';
 
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   NeedsTaxonomyParents1733250000000,
   PartnerKindsHandoverServiceArea1734100000000,
   ServiceAreaIndexNoPendingList1734100000001,
+  Referrals1734200000000,
   GeocodePrecision1734300000000,
   ImportKeys1734310000000,
 ];

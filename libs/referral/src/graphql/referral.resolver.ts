@@ -1,0 +1,127 @@
+import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuthService } from '@lotse/auth';
+import { CatalogueService } from '@lotse/catalogue';
+import { Actor, AllowRoles, byKeys, CurrentActor, groupByKeys, RequestContext, requestLoader, Role } from '@lotse/common';
+import { ReferralSide } from '../domain/referral-states';
+import { ContactRoute, ReferralRecord } from '../domain/referral.types';
+import { ReferralService } from '../referral.service';
+import { CoachContactType, ReferralConnection, ReferralEventType, ReferralMoveResultType, ReferralTargetType, ReferralType } from './referral.graphql-types';
+import {
+  CreateReferralArgs,
+  MoveReferralArgs,
+  MyReferralsArgs,
+  RecordConsentArgs,
+  ReferralCodeArgs,
+  ReferralIdArgs,
+  ReferralInboxArgs,
+  ReferralVersionArgs,
+  WithdrawReferralArgs,
+} from './referral.inputs';
+import { toReferralEventType, toReferralType } from './referral.mappers';
+
+const COACH_ONLY = [Role.COACH];
+const PARTNER_ONLY = [Role.PARTNER];
+
+/**
+ * The referral API. Coaches create, send and withdraw; partners answer and report; nobody else
+ * sees a single referral (coordinators get aggregates, admins nothing: a referral is the business
+ * of the two sides only).
+ */
+@Resolver(() => ReferralType)
+export class ReferralResolver {
+  constructor(
+    private readonly referrals: ReferralService,
+    private readonly catalogue: CatalogueService,
+    private readonly auth: AuthService,
+  ) {}
+
+  private async view(actor: Actor, r: ReferralRecord, side?: ReferralSide): Promise<ReferralType> {
+    return toReferralType(r, side ?? (await this.referrals.sideOf(actor, r))!, this.referrals.isStale(r));
+  }
+
+  @AllowRoles(Role.COACH, Role.PARTNER)
+  @Query(() => ReferralType, { description: 'One referral of the caller (their own or their team’s as a coach, their organisation’s as a partner)' })
+  async referral(@Args() { id }: ReferralIdArgs, @CurrentActor() actor: Actor): Promise<ReferralType> {
+    return this.view(actor, await this.referrals.get(actor, id));
+  }
+
+  @AllowRoles(Role.COACH, Role.PARTNER)
+  @Query(() => ReferralType, { description: 'The referral a participant’s code names, if it is the caller’s to see' })
+  async referralByCode(@Args() { code }: ReferralCodeArgs, @CurrentActor() actor: Actor): Promise<ReferralType> {
+    return this.view(actor, await this.referrals.getByCode(actor, code));
+  }
+
+  @AllowRoles(...COACH_ONLY)
+  @Query(() => ReferralConnection, { description: '„Meine Vermittlungen“: the coach’s referrals and their team’s, last changed first' })
+  async myReferrals(@Args() args: MyReferralsArgs, @CurrentActor() actor: Actor): Promise<ReferralConnection> {
+    const connection = await this.referrals.listForCoach(actor, { statuses: args.statuses, staleOnly: args.staleOnly }, args);
+    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toReferralType(e.node, ReferralSide.COACH, this.referrals.isStale(e.node)) })) };
+  }
+
+  @AllowRoles(...PARTNER_ONLY)
+  @Query(() => ReferralConnection, { description: 'The partner’s inbox: referrals sent to their organisations, last changed first' })
+  async referralInbox(@Args() args: ReferralInboxArgs, @CurrentActor() actor: Actor): Promise<ReferralConnection> {
+    const connection = await this.referrals.listForPartner(actor, { organizationId: args.organizationId, statuses: args.statuses }, args);
+    return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toReferralType(e.node, ReferralSide.PARTNER, false) })) };
+  }
+
+  @AllowRoles(...COACH_ONLY)
+  @Mutation(() => ReferralType, { description: 'A new referral (a draft, or sent at once with send: true and consent). Lotse issues the referral code.' })
+  async createReferral(@Args() { input }: CreateReferralArgs, @CurrentActor() actor: Actor): Promise<ReferralType> {
+    return this.view(actor, await this.referrals.create(actor, input), ReferralSide.COACH);
+  }
+
+  @AllowRoles(...COACH_ONLY)
+  @Mutation(() => ReferralType, { description: 'Records the participant’s consent on a draft' })
+  async recordReferralConsent(@Args() { id, expectedVersion, consent }: RecordConsentArgs, @CurrentActor() actor: Actor): Promise<ReferralType> {
+    return this.view(actor, await this.referrals.recordConsent(actor, id, expectedVersion, consent), ReferralSide.COACH);
+  }
+
+  @AllowRoles(...COACH_ONLY)
+  @Mutation(() => ReferralType, { description: 'Sends a draft to the partner; needs the participant’s consent' })
+  async sendReferral(@Args() { id, expectedVersion }: ReferralVersionArgs, @CurrentActor() actor: Actor): Promise<ReferralType> {
+    return this.view(actor, await this.referrals.send(actor, id, expectedVersion), ReferralSide.COACH);
+  }
+
+  @AllowRoles(...COACH_ONLY)
+  @Mutation(() => ReferralType, { description: 'Withdraws the referral (also when the participant withdraws consent)' })
+  async withdrawReferral(@Args() { id, expectedVersion, consentWithdrawn }: WithdrawReferralArgs, @CurrentActor() actor: Actor): Promise<ReferralType> {
+    return this.view(actor, await this.referrals.withdraw(actor, id, expectedVersion, consentWithdrawn ?? false), ReferralSide.COACH);
+  }
+
+  @AllowRoles(...PARTNER_ONLY)
+  @Mutation(() => ReferralMoveResultType, { description: 'The partner’s answer or report: seen, accepted, waiting list, declined (with reason), in progress, completed, not come about' })
+  async moveReferral(@Args() { id, expectedVersion, move }: MoveReferralArgs, @CurrentActor() actor: Actor): Promise<ReferralMoveResultType> {
+    const result = await this.referrals.partnerMove(actor, id, expectedVersion, move);
+    return { referral: await this.view(actor, result.referral, ReferralSide.PARTNER), capacityPrompt: result.capacityPrompt };
+  }
+
+  @ResolveField(() => ReferralTargetType)
+  async target(@Parent() parent: ReferralType, @Context() ctx: RequestContext): Promise<ReferralTargetType> {
+    const t = parent.target;
+    const [organization, service, location] = await Promise.all([
+      requestLoader(ctx, 'referral.organization', async (ids: readonly string[]) => byKeys(ids, await this.catalogue.organizationsByIds(ids), (o) => o.id)).load(t.organizationId),
+      requestLoader(ctx, 'referral.service', async (ids: readonly string[]) => byKeys(ids, await this.catalogue.servicesByIds(ids), (s) => s.id)).load(t.serviceId),
+      requestLoader(ctx, 'referral.location', async (ids: readonly string[]) => byKeys(ids, await this.catalogue.locationsByIds(ids), (l) => l.id)).load(t.locationId),
+    ]);
+    return {
+      ...t,
+      organizationName: organization?.name ?? null,
+      serviceName: service?.name ?? null,
+      locationAddress: location ? `${location.street}, ${location.postcode} ${location.town}` : null,
+    };
+  }
+
+  @ResolveField(() => [ReferralEventType])
+  async history(@Parent() parent: ReferralType, @Context() ctx: RequestContext): Promise<ReferralEventType[]> {
+    const events = await requestLoader(ctx, 'referral.history', async (ids: readonly string[]) => groupByKeys(ids, await this.referrals.historyOf(ids), (e) => e.referralId)).load(parent.id);
+    return events.map(toReferralEventType);
+  }
+
+  @ResolveField(() => CoachContactType, { nullable: true })
+  async coachContact(@Parent() parent: ReferralType): Promise<CoachContactType | null> {
+    if (parent.viewerSide === ReferralSide.PARTNER && parent.contactRoute !== ContactRoute.PARTNER_CALLS_COACH) return null;
+    const user = await this.auth.findUser((parent as unknown as { coachUserId: string }).coachUserId);
+    return user ? { displayName: user.displayName, email: user.email } : null;
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthModule } from '@lotse/auth';
+import { CatalogueModule } from '@lotse/catalogue';
+import { ReferralResolver } from './graphql/referral.resolver';
+import { ReferralClock } from './referral.clock';
+import { REFERRAL_ENTITIES } from './referral.entities';
+import { ReferralRepository } from './referral.repository';
+import { ReferralService } from './referral.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(REFERRAL_ENTITIES), CatalogueModule, AuthModule],
+  providers: [ReferralRepository, ReferralService, ReferralClock, ReferralResolver],
+  exports: [ReferralService, ReferralClock],
+})
+export class ReferralModule {}

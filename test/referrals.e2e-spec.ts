@@ -1,0 +1,255 @@
+import { DataSource } from 'typeorm';
+import { CatalogueService } from '@lotse/catalogue';
+import { Role } from '@lotse/common';
+import { ReferralClock } from '@lotse/referral';
+import { organizationAt, serviceFixture } from './support/fixtures';
+import { databaseTargets, startTestApp, TestApp } from './support/test-app';
+
+const REFERRAL_FIELDS = `id code status statusLabel fhirTaskStatus fhirBusinessStatus reason reasonLabel reasonText needs urgency languages contactRoute note
+  consent { scopes givenAt withdrawnAt } target { organizationId organizationName serviceId serviceName locationId locationAddress districtAgs }
+  viewerSide nextStatuses stale sentAt seenAt closedAt createdAt updatedAt version
+  history { version occurredAt fromStatus toStatus toStatusLabel side reason reasonLabel reasonText }`;
+const CREATE = `mutation($input: CreateReferralInput!) { createReferral(input: $input) { ${REFERRAL_FIELDS} } }`;
+const CONSENT = `mutation($id: ID!, $v: Int!, $c: ReferralConsentInput!) { recordReferralConsent(id: $id, expectedVersion: $v, consent: $c) { ${REFERRAL_FIELDS} } }`;
+const SEND = `mutation($id: ID!, $v: Int!) { sendReferral(id: $id, expectedVersion: $v) { ${REFERRAL_FIELDS} } }`;
+const WITHDRAW = `mutation($id: ID!, $v: Int!, $c: Boolean) { withdrawReferral(id: $id, expectedVersion: $v, consentWithdrawn: $c) { ${REFERRAL_FIELDS} } }`;
+const MOVE = `mutation($id: ID!, $v: Int!, $m: ReferralMoveInput!) { moveReferral(id: $id, expectedVersion: $v, move: $m) { referral { ${REFERRAL_FIELDS} } capacityPrompt { serviceId message } } }`;
+const GET = `query($id: ID!) { referral(id: $id) { ${REFERRAL_FIELDS} } }`;
+const CONSENT_OK = { agreed: true, scopes: ['SHARE_WITH_PARTNER', 'STATUS_FEEDBACK'] };
+const DAY = 86_400_000;
+
+describe.each(databaseTargets())('referrals on the $name database', (target) => {
+  let t: TestApp;
+  let clock: jest.SpyInstance<Date, []>;
+  /** the referral clock: starts at the real now and is moved by the tests */
+  let now: number;
+  let org: { organizationId: string; serviceId: string; locationId: string };
+  let otherOrg: string;
+  let coach: string;
+  let otherCoach: string;
+  let partner: string;
+  let otherPartner: string;
+  let coordinator: string;
+  let admin: string;
+
+  async function organization(name: string) {
+    const [organizationId] = await t.app.get(CatalogueService).importOrganizations([
+      organizationAt(name, 51.1636, 13.4775, [serviceFixture({ name: `${name} Beratung`, needs: ['addiction', 'psychosocial_counselling'] })]),
+    ]);
+    const db = t.app.get(DataSource);
+    const [{ id: serviceId }] = await db.query(`SELECT id FROM service WHERE organization_id = $1`, [organizationId]);
+    const [{ id: locationId }] = await db.query(`SELECT id FROM location WHERE organization_id = $1`, [organizationId]);
+    return { organizationId, serviceId, locationId };
+  }
+
+  const input = (overrides: Record<string, unknown> = {}) => ({
+    serviceId: org.serviceId, locationId: org.locationId, needs: ['addiction'], urgency: 'URGENT', languages: ['de', 'ukr'], contactRoute: 'PARTICIPANT_CALLS', ...overrides,
+  });
+
+  async function sent(token = coach, overrides: Record<string, unknown> = {}) {
+    const res = await t.gql(CREATE, { input: input({ consent: CONSENT_OK, send: true, ...overrides }) }, token);
+    expect(res.errors).toBeUndefined();
+    return res.data.createReferral;
+  }
+
+  async function move(referral: { id: string; version: number }, m: Record<string, unknown>, token = partner) {
+    return t.gql(MOVE, { id: referral.id, v: referral.version, m }, token);
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp(target, { PUBLIC_READ_ACCESS: 'false', RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', REFERRAL_STALE_DAYS: '10' });
+    now = Date.now();
+    clock = jest.spyOn(t.app.get(ReferralClock), 'now').mockImplementation(() => new Date(now));
+    org = await organization('Suchtberatung Vermittlung (fiktiv)');
+    otherOrg = (await organization('Andere Beratung (fiktiv)')).organizationId;
+    [coach, otherCoach, partner, otherPartner, coordinator, admin] = await Promise.all([
+      t.loginAs(Role.COACH), t.loginAs(Role.COACH), t.loginAs(Role.PARTNER, [org.organizationId]), t.loginAs(Role.PARTNER, [otherOrg]),
+      t.loginAs(Role.COORDINATOR), t.loginAs(Role.ADMIN),
+    ]);
+  });
+  afterAll(async () => {
+    clock?.mockRestore();
+    await t?.close();
+  });
+
+  it('keeps a draft without consent, refuses to send it, sends it once consent is recorded', async () => {
+    const created = await t.gql(CREATE, { input: input({ note: 'Bitte Termin am Vormittag.' }) }, coach);
+    expect(created.errors).toBeUndefined();
+    const draft = created.data.createReferral;
+    expect(draft).toMatchObject({ status: 'DRAFT', statusLabel: 'Entwurf', fhirTaskStatus: 'draft', consent: null, version: 1, viewerSide: 'COACH', languages: ['de', 'uk'] });
+    expect(draft.code).toMatch(/^[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}-[2-9A-HJKMNP-TV-Z]{4}$/);
+    expect(draft.target).toMatchObject({ organizationName: 'Suchtberatung Vermittlung (fiktiv)', serviceName: 'Suchtberatung Vermittlung (fiktiv) Beratung', districtAgs: '14627' });
+    expect(draft.nextStatuses.sort()).toEqual(['SENT', 'WITHDRAWN']);
+    // a partner does not see drafts
+    expect((await t.gql(GET, { id: draft.id }, partner)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+
+    const refused = await t.gql(SEND, { id: draft.id, v: 1 }, coach);
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CONSENT_REQUIRED' });
+    const half = await t.gql(CONSENT, { id: draft.id, v: 1, c: { agreed: true, scopes: ['SHARE_WITH_PARTNER'] } }, coach);
+    expect(half.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'consent.scopes' });
+    const no = await t.gql(CONSENT, { id: draft.id, v: 1, c: { agreed: false, scopes: CONSENT_OK.scopes } }, coach);
+    expect(no.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CONSENT_REQUIRED' });
+    const givenAt = new Date(now - 3600_000).toISOString();
+    const consented = await t.gql(CONSENT, { id: draft.id, v: 1, c: { ...CONSENT_OK, givenAt } }, coach);
+    expect(consented.errors).toBeUndefined();
+    expect(consented.data.recordReferralConsent).toMatchObject({ version: 2, consent: { scopes: ['SHARE_WITH_PARTNER', 'STATUS_FEEDBACK'], givenAt, withdrawnAt: null } });
+    const sentRes = await t.gql(SEND, { id: draft.id, v: 2 }, coach);
+    expect(sentRes.errors).toBeUndefined();
+    expect(sentRes.data.sendReferral).toMatchObject({ status: 'SENT', fhirTaskStatus: 'requested', sentAt: new Date(now).toISOString(), version: 3 });
+    const seenByPartner = await t.gql(GET, { id: draft.id }, partner);
+    expect(seenByPartner.data.referral).toMatchObject({ viewerSide: 'PARTNER', note: 'Bitte Termin am Vormittag.', code: draft.code });
+  });
+
+  it('refuses consent in the future and sending at once without consent', async () => {
+    const future = await t.gql(CREATE, { input: input({ consent: { ...CONSENT_OK, givenAt: new Date(now + DAY).toISOString() } }) }, coach);
+    expect(future.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.consent.givenAt' });
+    const noConsent = await t.gql(CREATE, { input: input({ send: true }) }, coach);
+    expect(noConsent.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CONSENT_REQUIRED', field: 'input.consent' });
+  });
+
+  it('walks the whole way: seen → accepted → in progress → completed, each move timestamped and in the history', async () => {
+    let r = await sent();
+    const steps: [Record<string, unknown>, string, string | null][] = [
+      [{ to: 'SEEN' }, 'requested', 'seen'],
+      [{ to: 'ACCEPTED' }, 'accepted', null],
+      [{ to: 'IN_PROGRESS' }, 'in-progress', null],
+      [{ to: 'COMPLETED', reason: 'GOT_HELP' }, 'completed', null],
+    ];
+    for (const [i, [m, fhir, business]] of steps.entries()) {
+      now += DAY;
+      const res = await move(r, m);
+      expect(res.errors).toBeUndefined();
+      expect(res.data.moveReferral.capacityPrompt).toBeNull();
+      r = res.data.moveReferral.referral;
+      expect(r).toMatchObject({ status: m.to, fhirTaskStatus: fhir, fhirBusinessStatus: business, version: i + 2, updatedAt: new Date(now).toISOString() });
+    }
+    expect(r).toMatchObject({ reason: 'GOT_HELP', reasonLabel: 'Hilfe erhalten', closedAt: new Date(now).toISOString(), nextStatuses: [] });
+    const coachView = (await t.gql(GET, { id: r.id }, coach)).data.referral;
+    expect(coachView.history.map((e: any) => [e.fromStatus, e.toStatus, e.side])).toEqual([
+      [null, 'SENT', 'COACH'], ['SENT', 'SEEN', 'PARTNER'], ['SEEN', 'ACCEPTED', 'PARTNER'], ['ACCEPTED', 'IN_PROGRESS', 'PARTNER'], ['IN_PROGRESS', 'COMPLETED', 'PARTNER'],
+    ]);
+    const times = coachView.history.map((e: any) => new Date(e.occurredAt).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(times[4] - times[0]).toBe(4 * DAY);
+    // closed stays closed
+    for (const to of ['IN_PROGRESS', 'ACCEPTED', 'SEEN']) expect((await move(coachView, { to })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'MOVE_NOT_ALLOWED', status: 'completed' });
+    expect((await t.gql(WITHDRAW, { id: r.id, v: coachView.version }, coach)).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'MOVE_NOT_ALLOWED' });
+  });
+
+  it('refuses moves out of order and moves by the wrong side or the wrong people', async () => {
+    const r = await sent();
+    expect((await move(r, { to: 'IN_PROGRESS' })).errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'MOVE_NOT_ALLOWED', status: 'sent' });
+    expect((await move(r, { to: 'COMPLETED', reason: 'GOT_HELP' })).errors?.[0].extensions.code).toBe('CONFLICT');
+    expect((await move(r, { to: 'WITHDRAWN', reason: 'BY_COACH' })).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'MOVE_BY_OTHER_SIDE' });
+    expect((await move(r, { to: 'DRAFT' })).errors?.[0].extensions.code).toBe('CONFLICT');
+    // the coach cannot answer for the partner, the other organisation and the other coach see nothing
+    expect((await move(r, { to: 'ACCEPTED' }, coach)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect((await move(r, { to: 'ACCEPTED' }, otherPartner)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(WITHDRAW, { id: r.id, v: 1 }, otherCoach)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await t.gql(WITHDRAW, { id: r.id, v: 1 }, partner)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    for (const token of [otherCoach, otherPartner]) expect((await t.gql(GET, { id: r.id }, token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    for (const token of [coordinator, admin]) expect((await t.gql(GET, { id: r.id }, token)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(GET, { id: r.id })).errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    // reasons belong to their moves
+    expect((await move(r, { to: 'DECLINED' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'move.reason' });
+    expect((await move(r, { to: 'DECLINED', reason: 'GOT_HELP' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'move.reason' });
+    expect((await move(r, { to: 'ACCEPTED', reason: 'NO_CAPACITY' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'move.reason' });
+    expect((await move(r, { to: 'DECLINED', reason: 'OTHER' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'move.reasonText' });
+    // nothing of the refused moves was written
+    const after = (await t.gql(GET, { id: r.id }, coach)).data.referral;
+    expect(after).toMatchObject({ status: 'SENT', version: 1 });
+    expect(after.history).toHaveLength(1);
+  });
+
+  it('declines for lack of capacity with a prompt to update the listing; other reasons with their words; the waiting list', async () => {
+    const full = await move(await sent(), { to: 'DECLINED', reason: 'NO_CAPACITY' });
+    expect(full.errors).toBeUndefined();
+    expect(full.data.moveReferral.referral).toMatchObject({ status: 'DECLINED', fhirTaskStatus: 'rejected', reason: 'NO_CAPACITY', reasonLabel: 'Keine Kapazität' });
+    expect(full.data.moveReferral.capacityPrompt).toMatchObject({ serviceId: org.serviceId, message: expect.stringContaining('Kapazität') });
+    const other = await move(await sent(), { to: 'DECLINED', reason: 'OTHER', reasonText: 'Angebot ruht im Dezember' });
+    expect(other.data.moveReferral).toMatchObject({ referral: { reason: 'OTHER', reasonText: 'Angebot ruht im Dezember' }, capacityPrompt: null });
+    const waiting = await move(await sent(), { to: 'WAITING_LIST' });
+    expect(waiting.data.moveReferral.referral).toMatchObject({ status: 'WAITING_LIST', statusLabel: 'Warteliste', fhirTaskStatus: 'on-hold', seenAt: expect.any(String) });
+    const accepted = await move(waiting.data.moveReferral.referral, { to: 'ACCEPTED' });
+    expect(accepted.data.moveReferral.referral.status).toBe('ACCEPTED');
+    const failed = await move(accepted.data.moveReferral.referral, { to: 'NOT_COME_ABOUT', reason: 'MISSED_APPOINTMENT' });
+    expect(failed.data.moveReferral.referral).toMatchObject({ status: 'NOT_COME_ABOUT', fhirTaskStatus: 'failed', reasonLabel: 'Termin nicht wahrgenommen' });
+  });
+
+  it('cancels when the participant withdraws consent, erasing the note at once', async () => {
+    const r = await sent(coach, { note: 'Hat Angst vor Gruppen.' });
+    const seen = (await move(r, { to: 'SEEN' })).data.moveReferral.referral;
+    const res = await t.gql(WITHDRAW, { id: r.id, v: seen.version, c: true }, coach);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.withdrawReferral).toMatchObject({ status: 'WITHDRAWN', fhirTaskStatus: 'cancelled', reason: 'CONSENT_WITHDRAWN', note: null, consent: { withdrawnAt: expect.any(String) } });
+    const [{ note }] = await t.app.get(DataSource).query(`SELECT note FROM referral WHERE id = $1`, [r.id]);
+    expect(note).toBeNull();
+    const plain = await sent();
+    expect((await t.gql(WITHDRAW, { id: plain.id, v: 1 }, coach)).data.withdrawReferral).toMatchObject({ status: 'WITHDRAWN', reason: 'BY_COACH', consent: { withdrawnAt: null } });
+  });
+
+  it('lets exactly one of concurrent moves win; the others get CONFLICT', async () => {
+    const r = await sent();
+    const moves = [{ to: 'ACCEPTED' }, { to: 'WAITING_LIST' }, { to: 'DECLINED', reason: 'NOT_RESPONSIBLE' }, { to: 'SEEN' }, { to: 'ACCEPTED' }, { to: 'ACCEPTED' }, { to: 'WAITING_LIST' }, { to: 'SEEN' }];
+    const results = await Promise.all([...moves.map((m) => move(r, m)), t.gql(WITHDRAW, { id: r.id, v: 1 }, coach)]);
+    const winners = results.filter((res) => !res.errors);
+    expect(winners).toHaveLength(1);
+    for (const loser of results.filter((res) => res.errors)) expect(loser.errors![0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'VERSION_CONFLICT', currentVersion: 2, expectedVersion: 1 });
+    const after = (await t.gql(GET, { id: r.id }, coach)).data.referral;
+    expect(after.version).toBe(2);
+    expect(after.history).toHaveLength(2);
+  });
+
+  it('flags an open referral without an update for REFERRAL_STALE_DAYS to its coach', async () => {
+    const r = await sent(otherCoach);
+    const draft = (await t.gql(CREATE, { input: input() }, otherCoach)).data.createReferral;
+    const LIST = `query($stale: Boolean) { myReferrals(staleOnly: $stale, first: 50) { totalCount edges { node { id stale } } } }`;
+    expect((await t.gql(LIST, { stale: true }, otherCoach)).data.myReferrals.totalCount).toBe(0);
+    now += 9 * DAY;
+    expect((await t.gql(GET, { id: r.id }, otherCoach)).data.referral.stale).toBe(false);
+    now += 2 * DAY;
+    expect((await t.gql(GET, { id: r.id }, otherCoach)).data.referral.stale).toBe(true);
+    const stale = (await t.gql(LIST, { stale: true }, otherCoach)).data.myReferrals;
+    expect(stale.edges.map((e: any) => e.node.id)).toEqual([r.id]);
+    // the partner sees no flag (it is the coach's reminder), drafts are never stale
+    expect((await t.gql(GET, { id: r.id }, partner)).data.referral.stale).toBe(false);
+    expect((await t.gql(GET, { id: draft.id }, otherCoach)).data.referral.stale).toBe(false);
+    // an update clears it
+    const seen = (await move(r, { to: 'SEEN' })).data.moveReferral.referral;
+    expect(seen.stale).toBe(false);
+  });
+
+  it('looks a referral up by its code however it is typed, for its two sides only', async () => {
+    const r = await sent();
+    const BY_CODE = `query($c: String!) { referralByCode(code: $c) { id viewerSide } }`;
+    const typed = r.code.toLowerCase().replace(/-/g, ' ');
+    expect((await t.gql(BY_CODE, { c: typed }, partner)).data.referralByCode).toEqual({ id: r.id, viewerSide: 'PARTNER' });
+    expect((await t.gql(BY_CODE, { c: r.code }, coach)).data.referralByCode).toEqual({ id: r.id, viewerSide: 'COACH' });
+    const foreign = await t.gql(BY_CODE, { c: r.code }, otherPartner);
+    expect(foreign.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect(JSON.stringify(foreign)).not.toContain(r.code);
+    expect((await t.gql(BY_CODE, { c: 'nonsense' }, partner)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+  });
+
+  describe('bad input is refused with the field named, and nothing is written', () => {
+    const BAD: { name: string; field: string; overrides: () => Record<string, unknown> }[] = [
+      { name: 'a code that names no language', field: 'input.languages', overrides: () => ({ languages: ['xx'] }) },
+      { name: 'an unknown need', field: 'input.needs', overrides: () => ({ needs: ['magic'] }) },
+      { name: 'no need', field: 'input.needs', overrides: () => ({ needs: [] }) },
+      { name: 'a phone number in the note', field: 'input.note', overrides: () => ({ note: 'Bitte anrufen: 0351 4567890' }) },
+      { name: 'an e-mail address in the note', field: 'input.note', overrides: () => ({ note: 'Kontakt max@example.org' }) },
+      { name: 'a birth date in the note', field: 'input.note', overrides: () => ({ note: 'geb. 12.03.1980' }) },
+      { name: 'a note too long', field: 'input.note', overrides: () => ({ note: 'x'.repeat(501) }) },
+      { name: 'a location the service is not offered at', field: 'input.locationId', overrides: () => ({ locationId: '00000000-0000-4000-8000-000000000001' }) },
+      { name: 'a service that does not exist', field: 'input.serviceId', overrides: () => ({ serviceId: '00000000-0000-4000-8000-000000000002' }) },
+    ];
+    it.each(BAD)('$name → BAD_USER_INPUT on $field', async ({ field, overrides }) => {
+      const db = t.app.get(DataSource);
+      const [{ n: before }] = await db.query(`SELECT count(*)::int AS n FROM referral`);
+      const res = await t.gql(CREATE, { input: input(overrides()) }, coach);
+      expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      const [{ n: after }] = await db.query(`SELECT count(*)::int AS n FROM referral`);
+      expect(after).toBe(before);
+    });
+  });
+});
