@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { AuthService } from '@lotse/auth';
 import { CatalogueService } from '@lotse/catalogue';
 import { Role } from '@lotse/common';
 import { ReferralClock } from '@lotse/referral';
@@ -229,6 +230,65 @@ describe.each(databaseTargets())('referrals on the $name database', (target) => 
     expect(foreign.errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect(JSON.stringify(foreign)).not.toContain(r.code);
     expect((await t.gql(BY_CODE, { c: 'nonsense' }, partner)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+  });
+
+  it('shows a coach their team’s referrals where a team is configured, and nobody else’s', async () => {
+    const emailOf = async (token: string) => (await t.gql(`{ me { email } }`, {}, token)).data.me.email;
+    const [mate, outsider] = await Promise.all([t.loginAs(Role.COACH), t.loginAs(Role.COACH)]);
+    const lead = await t.loginAs(Role.COACH);
+    const auth = t.app.get(AuthService);
+    await auth.addToTeam(await emailOf(lead), 'Team Riesa');
+    await auth.addToTeam(await emailOf(mate), 'team riesa');
+    await expect(auth.addToTeam(await emailOf(partner), 'Team Riesa')).rejects.toThrow(/only coaches/);
+    const r = await sent(lead);
+    const LIST = `{ myReferrals(first: 50) { totalCount edges { node { id viewerSide } } } }`;
+    expect((await t.gql(LIST, {}, mate)).data.myReferrals.edges.map((e: any) => e.node)).toEqual([{ id: r.id, viewerSide: 'COACH' }]);
+    expect((await t.gql(LIST, {}, outsider)).data.myReferrals.totalCount).toBe(0);
+    expect((await t.gql(GET, { id: r.id }, outsider)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    // a team mate covers for the coach: they may withdraw it too
+    expect((await t.gql(WITHDRAW, { id: r.id, v: 1 }, mate)).data.withdrawReferral.status).toBe('WITHDRAWN');
+    expect(await auth.removeFromTeam(await emailOf(mate), 'Team Riesa')).toBe(true);
+    expect((await t.gql(LIST, {}, mate)).data.myReferrals.totalCount).toBe(0);
+  });
+
+  it('shows a partner only referrals to their organisation, never drafts, in the inbox', async () => {
+    const mine = await sent(otherCoach);
+    await t.gql(CREATE, { input: input() }, otherCoach); // a draft
+    const INBOX = `query($s: [ReferralStatus!]) { referralInbox(first: 100, statuses: $s) { totalCount edges { node { id status target { organizationId } coachContact { displayName } } } } }`;
+    const inbox = (await t.gql(INBOX, { s: ['SENT'] }, partner)).data.referralInbox;
+    expect(inbox.edges.map((e: any) => e.node.id)).toContain(mine.id);
+    expect(inbox.edges.every((e: any) => e.node.status === 'SENT' && e.node.target.organizationId === org.organizationId)).toBe(true);
+    // the participant calls: the partner needs no coach's contact
+    expect(inbox.edges.find((e: any) => e.node.id === mine.id).node.coachContact).toBeNull();
+    expect((await t.gql(INBOX, {}, otherPartner)).data.referralInbox.totalCount).toBe(0);
+    const callBack = await sent(otherCoach, { contactRoute: 'PARTNER_CALLS_COACH' });
+    const viaCoach = await t.gql(`query($id: ID!) { referral(id: $id) { coachContact { displayName email } } }`, { id: callBack.id }, partner);
+    expect(viaCoach.data.referral.coachContact).toEqual({ displayName: 'Test coach', email: expect.stringMatching(/@test\.example$/) });
+  });
+
+  it('gives coordinators aggregates only: district × need × outcome, counts under 5 withheld, unmet demand from capacity declines', async () => {
+    const OUTCOMES = `query($n: [String!], $r: Boolean) { referralOutcomes(needs: $n, withReasons: $r) { districtAgs needCode status statusLabel reason reasonLabel count suppressed } }`;
+    const UNMET = `query($n: [String!]) { unmetReferralDemand(needs: $n) { districtAgs needCode declinedForCapacity suppressed } }`;
+    const decline = async (reason: string) => expect((await move(await sent(coach, { needs: ['debt_counselling'] }), { to: 'DECLINED', reason })).errors).toBeUndefined();
+    for (let i = 0; i < 4; i++) await decline('NO_CAPACITY');
+    expect((await t.gql(UNMET, { n: ['debt_counselling'] }, coordinator)).data.unmetReferralDemand).toEqual([
+      { districtAgs: '14627', needCode: 'debt_counselling', declinedForCapacity: null, suppressed: true },
+    ]);
+    await decline('NO_CAPACITY');
+    await decline('NOT_RESPONSIBLE');
+    expect((await t.gql(UNMET, { n: ['debt_counselling'] }, coordinator)).data.unmetReferralDemand).toEqual([
+      { districtAgs: '14627', needCode: 'debt_counselling', declinedForCapacity: 5, suppressed: false },
+    ]);
+    const byStatus = (await t.gql(OUTCOMES, { n: ['debt_counselling'] }, coordinator)).data.referralOutcomes;
+    expect(byStatus).toEqual([{ districtAgs: '14627', needCode: 'debt_counselling', status: 'DECLINED', statusLabel: 'Abgelehnt', reason: null, reasonLabel: null, count: 6, suppressed: false }]);
+    const byReason = (await t.gql(OUTCOMES, { n: ['debt_counselling'], r: true }, coordinator)).data.referralOutcomes;
+    expect(byReason.map((c: any) => [c.reason, c.count])).toEqual([['NO_CAPACITY', 5], ['NOT_RESPONSIBLE', null]]);
+    // open referrals are not counted
+    await sent(coach, { needs: ['debt_counselling'] });
+    expect((await t.gql(OUTCOMES, { n: ['debt_counselling'] }, coordinator)).data.referralOutcomes[0].count).toBe(6);
+    // only coordinators and admins
+    for (const token of [coach, partner]) expect((await t.gql(OUTCOMES, {}, token)).errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect((await t.gql(`{ unmetReferralDemand(districtAgs: ["Meißen"]) { needCode } }`, {}, coordinator)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'districtAgs' });
   });
 
   describe('bad input is refused with the field named, and nothing is written', () => {

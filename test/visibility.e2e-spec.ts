@@ -145,6 +145,8 @@ const ROOT_CALLS: Record<string, (f: Fixture) => Call[]> = {
   referralByCode: () => [{ args: 'code: "2345-6789-ABCD"', roles: ['coach', 'partnerOther', 'partnerOwn'] }],
   myReferrals: () => [{ roles: ['coach'] }],
   referralInbox: () => [{ roles: ['partnerOther', 'partnerOwn'] }],
+  referralOutcomes: () => [{ roles: ['coordinator', 'admin'] }, { args: 'withReasons: true, districtAgs: ["14627"]', roles: ['coordinator', 'admin'] }],
+  unmetReferralDemand: () => [{ roles: ['coordinator', 'admin'] }],
 };
 
 /** Values for nested fields with required arguments (none yet). */

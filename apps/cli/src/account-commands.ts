@@ -5,7 +5,9 @@ import { Role } from '@lotse/common';
 
 export const ACCOUNT_USAGE = `  create-admin <email> [--name <display name>]
                                        create an admin account; the password comes from LOTSE_ADMIN_PASSWORD
-                                       or is read from standard input (never from the command line)`;
+                                       or is read from standard input (never from the command line)
+  team-add <email> --team <name>       put a coach into a team (created on first use): coaches of a team see each other's referrals
+  team-remove <email> --team <name>    take a coach out of a team`;
 
 async function readPassword(): Promise<string> {
   if (process.env.LOTSE_ADMIN_PASSWORD) return process.env.LOTSE_ADMIN_PASSWORD;
@@ -18,7 +20,25 @@ async function readPassword(): Promise<string> {
   return '';
 }
 
+function teamArgs(command: string, args: string[]): { email: string; team: string } {
+  const teamAt = args.indexOf('--team');
+  const team = teamAt >= 0 ? args[teamAt + 1] : undefined;
+  const email = args.find((a, i) => !a.startsWith('--') && i !== teamAt + 1);
+  if (!email || !team) throw new Error(`${command} needs an e-mail address and --team <name>`);
+  return { email, team };
+}
+
 export const ACCOUNT_COMMANDS: Record<string, (app: INestApplicationContext, args: string[]) => Promise<void>> = {
+  async 'team-add'(app, args) {
+    const { email, team } = teamArgs('team-add', args);
+    await app.get(AuthService).addToTeam(email, team);
+    process.stdout.write(`${email} is in team "${team}".\n`);
+  },
+  async 'team-remove'(app, args) {
+    const { email, team } = teamArgs('team-remove', args);
+    const removed = await app.get(AuthService).removeFromTeam(email, team);
+    process.stdout.write(removed ? `${email} left team "${team}".\n` : `${email} was not in team "${team}".\n`);
+  },
   async 'create-admin'(app, args) {
     const email = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--name');
     if (!email) throw new Error('create-admin needs an e-mail address');

@@ -93,3 +93,18 @@ describe('geocoder configuration', () => {
     expect(loadEnvironment({ GEOCODER_URL: 'http://127.0.0.1:8080', GEOCODER_MIN_INTERVAL_MS: '0' }).GEOCODER_MIN_INTERVAL_MS).toBe(0);
   });
 });
+
+describe('referral and mail settings', () => {
+  it('default to logging e-mails and twelve months of retention', () => {
+    const env = loadEnvironment({});
+    expect(env).toMatchObject({ MAIL_TRANSPORT: 'log', REFERRAL_RETENTION_MONTHS: 12, REFERRAL_STALE_DAYS: 14, SMTP_PORT: 587 });
+  });
+
+  it('need an SMTP host for MAIL_TRANSPORT=smtp and refuse bad numbers, naming them', () => {
+    expect(() => loadEnvironment({ MAIL_TRANSPORT: 'smtp' })).toThrow(/SMTP_HOST/);
+    expect(() => loadEnvironment({ REFERRAL_STALE_DAYS: '0' })).toThrow(/REFERRAL_STALE_DAYS/);
+    expect(() => loadEnvironment({ REFERRAL_RETENTION_MONTHS: 'zwölf' })).toThrow(/REFERRAL_RETENTION_MONTHS/);
+    expect(() => loadEnvironment({ MAIL_FROM: 'nobody' })).toThrow(/MAIL_FROM/);
+    expect(loadEnvironment({ MAIL_TRANSPORT: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: '2525', MAIL_FROM: 'Lotse Meißen <lotse@meissen.example>' })).toMatchObject({ SMTP_HOST: '127.0.0.1', SMTP_PORT: 2525 });
+  });
+});

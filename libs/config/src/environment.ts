@@ -245,6 +245,60 @@ export class Environment {
   @Max(365)
   REFERRAL_STALE_DAYS = 14;
 
+  /** Closed referrals are deleted this many months after closing (the coordinators' counters stay). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 12 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(120)
+  REFERRAL_RETENTION_MONTHS = 12;
+
+  /** Run the daily referral retention job in this process (the CLI `referrals-purge` does the same on demand). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  REFERRAL_RETENTION_JOB = true;
+
+  /** Referral e-mails: `log` (default: only a log line saying one would have gone out), `smtp`, or `off` */
+  @IsIn(['off', 'log', 'smtp'])
+  MAIL_TRANSPORT: 'off' | 'log' | 'smtp' = 'log';
+
+  /** SMTP server, required when MAIL_TRANSPORT=smtp */
+  @ValidateIf((env: Environment) => env.MAIL_TRANSPORT === 'smtp' || env.SMTP_HOST !== undefined)
+  @IsDefined({ message: 'SMTP_HOST is required when MAIL_TRANSPORT=smtp' })
+  @Matches(/^[A-Za-z0-9.-]{1,253}$|^\[[0-9a-fA-F:.]+\]$/, { message: 'SMTP_HOST must be a host name or an IP address' })
+  SMTP_HOST?: string;
+
+  @Transform(({ value }) => (value === undefined || value === '' ? 587 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  SMTP_PORT = 587;
+
+  /** TLS from the first byte (port 465); otherwise STARTTLS when the server offers it */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SMTP_SECURE = false;
+
+  /** refuse to send unless the server upgrades to TLS (STARTTLS) */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SMTP_REQUIRE_TLS = false;
+
+  @IsOptional()
+  @IsString()
+  SMTP_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  SMTP_PASSWORD?: string;
+
+  /** Sender of referral e-mails */
+  @Matches(/^[^<>@\s]*(<[^<>@\s]+@[^<>@\s]+>|[^<>@\s]+@[^<>@\s]+)$|^.+ <[^<>@\s]+@[^<>@\s]+>$/, { message: 'MAIL_FROM must be an e-mail address, optionally as "Name <address>"' })
+  MAIL_FROM = 'Lotse <lotse@localhost>';
+
+  /** The web address of this Lotse, for the link in e-mails */
+  @Matches(/^https?:\/\/\S+$/, { message: 'LOTSE_PUBLIC_URL must be an http:// or https:// URL' })
+  LOTSE_PUBLIC_URL = 'http://localhost:3000';
+
   get usesEmbeddedDatabase(): boolean {
     return !this.DATABASE_URL;
   }

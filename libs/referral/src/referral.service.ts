@@ -22,6 +22,7 @@ import {
   CreateReferralInput,
   MoveInput,
   MoveResult,
+  OutcomeCount,
   ReferralEventRecord,
   ReferralRecord,
   REQUIRED_CONSENT,
@@ -36,6 +37,10 @@ function sideIn(actor: Actor, coaches: string[], referral: ReferralRecord): Refe
   if (actor.role === Role.PARTNER && referral.status !== ReferralStatus.DRAFT && actor.organizationIds.includes(referral.organizationId)) return ReferralSide.PARTNER;
   return null;
 }
+
+/** Aggregate counts below this are withheld. */
+export const SUPPRESS_BELOW = 5;
+const suppress = (count: number) => (count < SUPPRESS_BELOW ? null : count);
 
 const MAX_NEEDS = 10;
 const MAX_LANGUAGES = 10;
@@ -114,6 +119,32 @@ export class ReferralService {
 
   private staleBefore(): Date {
     return new Date(this.clock.now().getTime() - this.env.REFERRAL_STALE_DAYS * DAY_MS);
+  }
+
+  // ---------- coordinators: aggregates only ----------
+
+  /**
+   * Closed referrals per district × need × outcome (status, and with `withReasons` the reason),
+   * from the counters that outlive the referrals. Counts under SUPPRESS_BELOW are withheld (null):
+   * a small count could point at one person in a small district.
+   */
+  async outcomes(filter: { districtAgs?: string[]; needs?: string[]; withReasons?: boolean }): Promise<OutcomeCount[]> {
+    const rows = await this.repository.outcomeCounts({ districtAgs: filter.districtAgs, needs: filter.needs });
+    const cells = new Map<string, OutcomeCount & { raw: number }>();
+    for (const row of rows) {
+      const reason = filter.withReasons && row.reason ? (row.reason as ReferralReason) : null;
+      const key = `${row.districtAgs}|${row.needCode}|${row.status}|${reason ?? ''}`;
+      const cell = cells.get(key) ?? { districtAgs: row.districtAgs || null, needCode: row.needCode, status: row.status, reason, count: null, raw: 0 };
+      cell.raw += row.count;
+      cells.set(key, cell);
+    }
+    return [...cells.values()].map(({ raw, ...cell }) => ({ ...cell, count: suppress(raw) }));
+  }
+
+  /** Unmet demand: declines for lack of capacity per district × need (suppressed like the outcomes). */
+  async unmetDemand(filter: { districtAgs?: string[]; needs?: string[] }): Promise<{ districtAgs: string | null; needCode: string; declinedForCapacity: number | null }[]> {
+    const rows = await this.repository.outcomeCounts({ ...filter, statuses: [ReferralStatus.DECLINED], reasons: [DeclineReason.NO_CAPACITY] });
+    return rows.map((r) => ({ districtAgs: r.districtAgs || null, needCode: r.needCode, declinedForCapacity: suppress(r.count) }));
   }
 
   // ---------- the coach's side ----------

@@ -105,3 +105,23 @@ export class ReferralMoveResultType {
   @Field(() => ReferralType) referral: ReferralType;
   @Field(() => CapacityPromptType, { nullable: true, description: 'set after a decline with NO_CAPACITY: update the listing (updateCapacity)' }) capacityPrompt: CapacityPromptType | null;
 }
+
+@ObjectType('ReferralOutcomeCount', { description: 'Closed referrals of one district, need and outcome; count null when under 5 (withheld)' })
+export class ReferralOutcomeCountType {
+  @Field(() => String, { nullable: true, description: 'district AGS (null: a location outside the known districts)' }) districtAgs: string | null;
+  @Field() needCode: string;
+  @Field(() => ReferralStatus) status: ReferralStatus;
+  @Field() statusLabel: string;
+  @Field(() => ReferralReasonEnum, { nullable: true }) reason: ReferralReasonValue | null;
+  @Field(() => String, { nullable: true }) reasonLabel: string | null;
+  @Field(() => Int, { nullable: true, description: 'null when fewer than 5: withheld so no single referral can be told' }) count: number | null;
+  @Field({ description: 'true when the count is withheld' }) suppressed: boolean;
+}
+
+@ObjectType('UnmetReferralDemand', { description: 'Referrals declined for lack of capacity in one district and need: where the network is full' })
+export class UnmetReferralDemandType {
+  @Field(() => String, { nullable: true }) districtAgs: string | null;
+  @Field() needCode: string;
+  @Field(() => Int, { nullable: true, description: 'null when fewer than 5 (withheld)' }) declinedForCapacity: number | null;
+  @Field() suppressed: boolean;
+}

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDate, IsEnum, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsLanguageCode } from '@lotse/catalogue';
 import { PageArgs } from '@lotse/common';
 import { NOTE_MAX_LENGTH, NOTE_WARNING_DE } from '../domain/note';
@@ -87,4 +87,20 @@ export class MyReferralsArgs extends PageArgs {
 export class ReferralInboxArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: 'one of the caller’s organisations (default: all of them)' }) @IsOptional() @IsUUID() organizationId?: string;
   @Field(() => [ReferralStatus], { nullable: true }) @IsOptional() @IsArray() @IsEnum(ReferralStatus, { each: true }) statuses?: ReferralStatus[];
+}
+
+@ArgsType()
+export class ReferralOutcomesArgs {
+  @Field(() => [String], { nullable: true, description: 'district AGS codes (default: all)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(/^[0-9]{5}$/, { each: true, message: 'districtAgs must be 5-digit AGS codes' }) districtAgs?: string[];
+  @Field(() => [String], { nullable: true, description: 'need codes (default: all)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(64, { each: true }) needs?: string[];
+  @Field({ nullable: true, description: 'split each outcome by its reason (more cells are withheld)' }) @IsOptional() @IsBoolean() withReasons?: boolean;
+}
+
+@ArgsType()
+export class UnmetDemandArgs {
+  @Field(() => [String], { nullable: true, description: 'district AGS codes (default: all)' })
+  @IsOptional() @IsArray() @ArrayMaxSize(20) @Matches(/^[0-9]{5}$/, { each: true, message: 'districtAgs must be 5-digit AGS codes' }) districtAgs?: string[];
+  @Field(() => [String], { nullable: true }) @IsOptional() @IsArray() @ArrayMaxSize(30) @IsString({ each: true }) @MaxLength(64, { each: true }) needs?: string[];
 }

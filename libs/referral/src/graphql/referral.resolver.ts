@@ -2,10 +2,19 @@ import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { AuthService } from '@lotse/auth';
 import { CatalogueService } from '@lotse/catalogue';
 import { Actor, AllowRoles, byKeys, CurrentActor, groupByKeys, RequestContext, requestLoader, Role } from '@lotse/common';
-import { ReferralSide } from '../domain/referral-states';
+import { REASON_LABELS_DE, ReferralSide, STATUS_INFO } from '../domain/referral-states';
 import { ContactRoute, ReferralRecord } from '../domain/referral.types';
 import { ReferralService } from '../referral.service';
-import { CoachContactType, ReferralConnection, ReferralEventType, ReferralMoveResultType, ReferralTargetType, ReferralType } from './referral.graphql-types';
+import {
+  CoachContactType,
+  ReferralConnection,
+  ReferralEventType,
+  ReferralMoveResultType,
+  ReferralOutcomeCountType,
+  ReferralTargetType,
+  ReferralType,
+  UnmetReferralDemandType,
+} from './referral.graphql-types';
 import {
   CreateReferralArgs,
   MoveReferralArgs,
@@ -14,6 +23,8 @@ import {
   ReferralCodeArgs,
   ReferralIdArgs,
   ReferralInboxArgs,
+  ReferralOutcomesArgs,
+  UnmetDemandArgs,
   ReferralVersionArgs,
   WithdrawReferralArgs,
 } from './referral.inputs';
@@ -94,6 +105,22 @@ export class ReferralResolver {
   async moveReferral(@Args() { id, expectedVersion, move }: MoveReferralArgs, @CurrentActor() actor: Actor): Promise<ReferralMoveResultType> {
     const result = await this.referrals.partnerMove(actor, id, expectedVersion, move);
     return { referral: await this.view(actor, result.referral, ReferralSide.PARTNER), capacityPrompt: result.capacityPrompt };
+  }
+
+  @AllowRoles(Role.COORDINATOR, Role.ADMIN)
+  @Query(() => [ReferralOutcomeCountType], { description: 'Coordinators: closed referrals per district × need × outcome — aggregates only, counts under 5 withheld; kept after the referrals are deleted' })
+  async referralOutcomes(@Args() args: ReferralOutcomesArgs): Promise<ReferralOutcomeCountType[]> {
+    const cells = await this.referrals.outcomes(args);
+    return cells.map((c) => ({
+      ...c, statusLabel: STATUS_INFO[c.status].labelDe, reasonLabel: c.reason ? REASON_LABELS_DE[c.reason] : null, suppressed: c.count === null,
+      reason: c.reason as ReferralOutcomeCountType['reason'],
+    }));
+  }
+
+  @AllowRoles(Role.COORDINATOR, Role.ADMIN)
+  @Query(() => [UnmetReferralDemandType], { description: 'Coordinators: declines for lack of capacity per district × need, to read next to the coverage analysis (counts under 5 withheld)' })
+  async unmetReferralDemand(@Args() args: UnmetDemandArgs): Promise<UnmetReferralDemandType[]> {
+    return (await this.referrals.unmetDemand(args)).map((d) => ({ ...d, suppressed: d.declinedForCapacity === null }));
   }
 
   @ResolveField(() => ReferralTargetType)
