@@ -145,8 +145,9 @@ describe.each(databaseTargets())('referrals on the $name database', (target) => 
     expect((await move(r, { to: 'DRAFT' })).errors?.[0].extensions.code).toBe('CONFLICT');
     // the coach cannot answer for the partner, the other organisation and the other coach see nothing
     expect((await move(r, { to: 'ACCEPTED' }, coach)).errors?.[0].extensions.code).toBe('FORBIDDEN');
-    expect((await move(r, { to: 'ACCEPTED' }, otherPartner)).errors?.[0].extensions.code).toBe('NOT_FOUND');
-    expect((await t.gql(WITHDRAW, { id: r.id, v: 1 }, otherCoach)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+    expect((await move(r, { to: 'ACCEPTED' }, otherPartner)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_REFERRAL' });
+    expect((await t.gql(WITHDRAW, { id: r.id, v: 1 }, otherCoach)).errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_YOUR_REFERRAL' });
+    expect((await move({ id: '00000000-0000-4000-8000-00000000beef', version: 1 }, { to: 'SEEN' })).errors?.[0].extensions.code).toBe('NOT_FOUND');
     expect((await t.gql(WITHDRAW, { id: r.id, v: 1 }, partner)).errors?.[0].extensions.code).toBe('FORBIDDEN');
     for (const token of [otherCoach, otherPartner]) expect((await t.gql(GET, { id: r.id }, token)).errors?.[0].extensions.code).toBe('NOT_FOUND');
     for (const token of [coordinator, admin]) expect((await t.gql(GET, { id: r.id }, token)).errors?.[0].extensions.code).toBe('FORBIDDEN');

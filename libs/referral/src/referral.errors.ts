@@ -6,6 +6,7 @@ export enum ReferralErrorReason {
   CONSENT_REQUIRED = 'CONSENT_REQUIRED',
   MOVE_NOT_ALLOWED = 'MOVE_NOT_ALLOWED',
   OTHER_SIDE = 'MOVE_BY_OTHER_SIDE',
+  NOT_YOURS = 'NOT_YOUR_REFERRAL',
   VERSION_CONFLICT = 'VERSION_CONFLICT',
   TARGET_NOT_AVAILABLE = 'TARGET_NOT_AVAILABLE',
 }
@@ -16,14 +17,15 @@ const CODE_OF: Record<ReferralErrorReason, ErrorCode> = {
   [ReferralErrorReason.CONSENT_REQUIRED]: ErrorCode.BAD_USER_INPUT,
   [ReferralErrorReason.MOVE_NOT_ALLOWED]: ErrorCode.CONFLICT,
   [ReferralErrorReason.OTHER_SIDE]: ErrorCode.FORBIDDEN,
+  [ReferralErrorReason.NOT_YOURS]: ErrorCode.FORBIDDEN,
   [ReferralErrorReason.VERSION_CONFLICT]: ErrorCode.CONFLICT,
   [ReferralErrorReason.TARGET_NOT_AVAILABLE]: ErrorCode.BAD_USER_INPUT,
 };
 
 /**
- * A referral action that cannot be done. Details never carry the referral's code or note. A
- * referral the caller may not see is NOT_FOUND, exactly like one that does not exist, so ids cannot
- * be probed.
+ * A referral action that cannot be done. Details never carry the referral's code or note. Reading a
+ * referral the caller may not see is NOT_FOUND, exactly like one that does not exist; acting on one
+ * is FORBIDDEN, as every write of the API.
  */
 export class ReferralError extends DomainError {
   constructor(readonly reason: ReferralErrorReason, message: string, details: Record<string, unknown> = {}) {

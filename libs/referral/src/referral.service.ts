@@ -257,8 +257,10 @@ export class ReferralService {
   /** Locks the referral and checks that the actor may act on it from `side` and holds the current version. */
   private async locked(tx: ReferralTx, actor: Actor, coaches: string[], id: string, expectedVersion: number, side: ReferralSide): Promise<ReferralRecord> {
     const referral = await tx.lock(id);
-    const actorSide = referral ? sideIn(actor, coaches, referral) : null;
-    if (!referral || !actorSide) throw ReferralError.notFound(id);
+    if (!referral) throw ReferralError.notFound(id);
+    const actorSide = sideIn(actor, coaches, referral);
+    // like every write of the API: refused, not hidden (reads say NOT_FOUND; a random id tells nothing)
+    if (!actorSide) throw new ReferralError(ReferralErrorReason.NOT_YOURS, 'This referral is neither yours nor your team’s nor your organisation’s');
     if (actorSide !== side) throw new ReferralError(ReferralErrorReason.OTHER_SIDE, `This is the ${side}'s move; you are the ${actorSide}`);
     if (referral.version !== expectedVersion) {
       throw new ReferralError(ReferralErrorReason.VERSION_CONFLICT, `Referral ${id} was changed in the meantime: you saw version ${expectedVersion}, the current version is ${referral.version}`, {
