@@ -1,7 +1,7 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthService } from '@lotse/auth';
 import { CatalogueService } from '@lotse/catalogue';
-import { Actor, AllowRoles, byKeys, CurrentActor, groupByKeys, RequestContext, requestLoader, Role } from '@lotse/common';
+import { Actor, AllowRoles, byKeys, Cost, CostEstimate, CurrentActor, DATABASE_WORK, groupByKeys, RequestContext, requestLoader, Role } from '@lotse/common';
 import { REASON_LABELS_DE, ReferralSide, STATUS_INFO } from '../domain/referral-states';
 import { ContactRoute, ReferralRecord } from '../domain/referral.types';
 import { ReferralService } from '../referral.service';
@@ -31,6 +31,12 @@ import {
 import { toReferralEventType, toReferralType } from './referral.mappers';
 
 const COACH_ONLY = [Role.COACH];
+/** a referral's history: at most about six moves (sent, seen, answered, started, closed) */
+const HISTORY_FAN_OUT = 6;
+/** counter cells per answer: districts × needs × outcomes, of which few exist (declared estimate) */
+const OUTCOME_CELLS = 200;
+/** organisation, service and location: three batched lookups */
+const TARGET_COST: CostEstimate = ({ childComplexity }) => 3 * DATABASE_WORK + childComplexity;
 const PARTNER_ONLY = [Role.PARTNER];
 
 /**
@@ -51,26 +57,26 @@ export class ReferralResolver {
   }
 
   @AllowRoles(Role.COACH, Role.PARTNER)
-  @Query(() => ReferralType, { description: 'One referral of the caller (their own or their team’s as a coach, their organisation’s as a partner)' })
+  @Query(() => ReferralType, { complexity: Cost.lookup, description: 'One referral of the caller (their own or their team’s as a coach, their organisation’s as a partner)' })
   async referral(@Args() { id }: ReferralIdArgs, @CurrentActor() actor: Actor): Promise<ReferralType> {
     return this.view(actor, await this.referrals.get(actor, id));
   }
 
   @AllowRoles(Role.COACH, Role.PARTNER)
-  @Query(() => ReferralType, { description: 'The referral a participant’s code names, if it is the caller’s to see' })
+  @Query(() => ReferralType, { complexity: Cost.lookup, description: 'The referral a participant’s code names, if it is the caller’s to see' })
   async referralByCode(@Args() { code }: ReferralCodeArgs, @CurrentActor() actor: Actor): Promise<ReferralType> {
     return this.view(actor, await this.referrals.getByCode(actor, code));
   }
 
   @AllowRoles(...COACH_ONLY)
-  @Query(() => ReferralConnection, { description: '„Meine Vermittlungen“: the coach’s referrals and their team’s, last changed first' })
+  @Query(() => ReferralConnection, { complexity: Cost.page(), description: '„Meine Vermittlungen“: the coach’s referrals and their team’s, last changed first' })
   async myReferrals(@Args() args: MyReferralsArgs, @CurrentActor() actor: Actor): Promise<ReferralConnection> {
     const connection = await this.referrals.listForCoach(actor, { statuses: args.statuses, staleOnly: args.staleOnly }, args);
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toReferralType(e.node, ReferralSide.COACH, this.referrals.isStale(e.node)) })) };
   }
 
   @AllowRoles(...PARTNER_ONLY)
-  @Query(() => ReferralConnection, { description: 'The partner’s inbox: referrals sent to their organisations, last changed first' })
+  @Query(() => ReferralConnection, { complexity: Cost.page(), description: 'The partner’s inbox: referrals sent to their organisations, last changed first' })
   async referralInbox(@Args() args: ReferralInboxArgs, @CurrentActor() actor: Actor): Promise<ReferralConnection> {
     const connection = await this.referrals.listForPartner(actor, { organizationId: args.organizationId, statuses: args.statuses }, args);
     return { ...connection, edges: connection.edges.map((e) => ({ cursor: e.cursor, node: toReferralType(e.node, ReferralSide.PARTNER, false) })) };
@@ -108,7 +114,7 @@ export class ReferralResolver {
   }
 
   @AllowRoles(Role.COORDINATOR, Role.ADMIN)
-  @Query(() => [ReferralOutcomeCountType], { description: 'Coordinators: closed referrals per district × need × outcome — aggregates only, counts under 5 withheld; kept after the referrals are deleted' })
+  @Query(() => [ReferralOutcomeCountType], { complexity: Cost.list(OUTCOME_CELLS), description: 'Coordinators: closed referrals per district × need × outcome — aggregates only, counts under 5 withheld; kept after the referrals are deleted' })
   async referralOutcomes(@Args() args: ReferralOutcomesArgs): Promise<ReferralOutcomeCountType[]> {
     const cells = await this.referrals.outcomes(args);
     return cells.map((c) => ({
@@ -118,12 +124,12 @@ export class ReferralResolver {
   }
 
   @AllowRoles(Role.COORDINATOR, Role.ADMIN)
-  @Query(() => [UnmetReferralDemandType], { description: 'Coordinators: declines for lack of capacity per district × need, to read next to the coverage analysis (counts under 5 withheld)' })
+  @Query(() => [UnmetReferralDemandType], { complexity: Cost.list(OUTCOME_CELLS), description: 'Coordinators: declines for lack of capacity per district × need, to read next to the coverage analysis (counts under 5 withheld)' })
   async unmetReferralDemand(@Args() args: UnmetDemandArgs): Promise<UnmetReferralDemandType[]> {
     return (await this.referrals.unmetDemand(args)).map((d) => ({ ...d, suppressed: d.declinedForCapacity === null }));
   }
 
-  @ResolveField(() => ReferralTargetType)
+  @ResolveField(() => ReferralTargetType, { complexity: TARGET_COST })
   async target(@Parent() parent: ReferralType, @Context() ctx: RequestContext): Promise<ReferralTargetType> {
     const t = parent.target;
     const [organization, service, location] = await Promise.all([
@@ -139,13 +145,13 @@ export class ReferralResolver {
     };
   }
 
-  @ResolveField(() => [ReferralEventType])
+  @ResolveField(() => [ReferralEventType], { complexity: Cost.list(HISTORY_FAN_OUT) })
   async history(@Parent() parent: ReferralType, @Context() ctx: RequestContext): Promise<ReferralEventType[]> {
     const events = await requestLoader(ctx, 'referral.history', async (ids: readonly string[]) => groupByKeys(ids, await this.referrals.historyOf(ids), (e) => e.referralId)).load(parent.id);
     return events.map(toReferralEventType);
   }
 
-  @ResolveField(() => CoachContactType, { nullable: true })
+  @ResolveField(() => CoachContactType, { nullable: true, complexity: Cost.lookup })
   async coachContact(@Parent() parent: ReferralType): Promise<CoachContactType | null> {
     if (parent.viewerSide === ReferralSide.PARTNER && parent.contactRoute !== ContactRoute.PARTNER_CALLS_COACH) return null;
     const user = await this.auth.findUser((parent as unknown as { coachUserId: string }).coachUserId);
