@@ -1,8 +1,11 @@
+import { AddressInfo } from 'node:net';
+import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
+import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { AuthService } from '@lotse/auth';
 import { CatalogueService } from '@lotse/catalogue';
 import { Role } from '@lotse/common';
-import { ReferralClock } from '@lotse/referral';
+import { ReferralClock, ReferralNotifier, ReferralService } from '@lotse/referral';
 import { organizationAt, serviceFixture } from './support/fixtures';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
@@ -19,6 +22,37 @@ const GET = `query($id: ID!) { referral(id: $id) { ${REFERRAL_FIELDS} } }`;
 const CONSENT_OK = { agreed: true, scopes: ['SHARE_WITH_PARTNER', 'STATUS_FEEDBACK'] };
 const DAY = 86_400_000;
 
+interface ReceivedMail {
+  to: string[];
+  raw: string;
+}
+
+/** A real SMTP server in this process: what Lotse sends arrives here. */
+async function startSmtp(): Promise<{ server: SMTPServer; port: number; mails: ReceivedMail[] }> {
+  const mails: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (c: Buffer) => chunks.push(c));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.server.address() as AddressInfo).port, mails };
+}
+
+/** The text of a received mail (quoted-printable soft breaks and escapes undone). */
+function bodyOf(mail: ReceivedMail): string {
+  const body = mail.raw.slice(mail.raw.indexOf('\r\n\r\n') + 4);
+  return body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+}
+
 describe.each(databaseTargets())('referrals on the $name database', (target) => {
   let t: TestApp;
   let clock: jest.SpyInstance<Date, []>;
@@ -32,6 +66,7 @@ describe.each(databaseTargets())('referrals on the $name database', (target) => 
   let otherPartner: string;
   let coordinator: string;
   let admin: string;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
 
   async function organization(name: string) {
     const [organizationId] = await t.app.get(CatalogueService).importOrganizations([
@@ -58,11 +93,16 @@ describe.each(databaseTargets())('referrals on the $name database', (target) => 
   }
 
   beforeAll(async () => {
-    t = await startTestApp(target, { PUBLIC_READ_ACCESS: 'false', RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', REFERRAL_STALE_DAYS: '10' });
+    smtp = await startSmtp();
+    t = await startTestApp(target, {
+      PUBLIC_READ_ACCESS: 'false', RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', REFERRAL_STALE_DAYS: '10',
+      REFERRAL_RETENTION_JOB: 'false', MAIL_TRANSPORT: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), LOTSE_PUBLIC_URL: 'https://lotse.example',
+    });
     now = Date.now();
     clock = jest.spyOn(t.app.get(ReferralClock), 'now').mockImplementation(() => new Date(now));
     org = await organization('Suchtberatung Vermittlung (fiktiv)');
     otherOrg = (await organization('Andere Beratung (fiktiv)')).organizationId;
+    await t.app.get(DataSource).query(`UPDATE organization SET email = 'kontakt@suchtberatung.example' WHERE id = $1`, [org.organizationId]);
     [coach, otherCoach, partner, otherPartner, coordinator, admin] = await Promise.all([
       t.loginAs(Role.COACH), t.loginAs(Role.COACH), t.loginAs(Role.PARTNER, [org.organizationId]), t.loginAs(Role.PARTNER, [otherOrg]),
       t.loginAs(Role.COORDINATOR), t.loginAs(Role.ADMIN),
@@ -71,6 +111,7 @@ describe.each(databaseTargets())('referrals on the $name database', (target) => 
   afterAll(async () => {
     clock?.mockRestore();
     await t?.close();
+    await new Promise<void>((resolve) => (smtp ? smtp.server.close(() => resolve()) : resolve()));
   });
 
   it('keeps a draft without consent, refuses to send it, sends it once consent is recorded', async () => {
@@ -290,6 +331,116 @@ describe.each(databaseTargets())('referrals on the $name database', (target) => 
     // only coordinators and admins
     for (const token of [coach, partner]) expect((await t.gql(OUTCOMES, {}, token)).errors?.[0].extensions.code).toBe('FORBIDDEN');
     expect((await t.gql(`{ unmetReferralDemand(districtAgs: ["Meißen"]) { needCode } }`, {}, coordinator)).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'districtAgs' });
+  });
+
+  it('e-mails the partner’s contact on a new referral and the coach on a status change — news and a link, no code, no health data', async () => {
+    const notifier = t.app.get(ReferralNotifier);
+    await notifier.idle();
+    const start = smtp.mails.length;
+    const coachEmail = (await t.gql(`{ me { email } }`, {}, otherCoach)).data.me.email;
+    const r = await sent(otherCoach, { note: 'Kommt mit Begleitung.', needs: ['addiction', 'psychosocial_counselling'] });
+    await notifier.idle();
+    const accepted = (await move(r, { to: 'ACCEPTED' })).data.moveReferral.referral;
+    await notifier.idle();
+    await t.gql(WITHDRAW, { id: r.id, v: accepted.version }, otherCoach);
+    await notifier.idle();
+    // a draft is news to nobody
+    await t.gql(CREATE, { input: input() }, otherCoach);
+    await notifier.idle();
+    const mails = smtp.mails.slice(start);
+    expect(mails.map((m) => m.to)).toEqual([['kontakt@suchtberatung.example'], [coachEmail], ['kontakt@suchtberatung.example']]);
+    const [toPartner, toCoach, withdrawn] = mails.map(bodyOf);
+    expect(toPartner).toContain('neue Vermittlung');
+    expect(toPartner).toContain('https://lotse.example/eingang');
+    expect(toCoach).toContain('https://lotse.example/vermittlungen');
+    expect(withdrawn).toContain('zurückgezogen');
+    for (const mail of mails) {
+      expect(mail.raw).toMatch(/^Subject: Neuigkeiten in Lotse/m);
+      for (const secret of [r.code, r.code.replace(/-/g, ''), 'Begleitung', 'addiction', 'psychosocial', 'Sucht', 'Beratung (fiktiv)', 'Angenommen', 'Dringend']) {
+        expect({ secret, found: mail.raw.includes(secret) }).toEqual({ secret, found: false });
+      }
+    }
+  });
+
+  it('exports a referral as FHIR R4 ServiceRequest + Task, valid against the official R4 schema', async () => {
+    const r = await sent(coach, { note: 'Bitte vormittags.' });
+    const declined = (await move(r, { to: 'DECLINED', reason: 'OTHER', reasonText: 'Kurs ruht' })).data.moveReferral.referral;
+    expect(declined.status).toBe('DECLINED');
+    const validator = new JSONSchemaValidator();
+    for (const token of [coach, partner]) {
+      const res = await t.gql(`query($id: ID!) { referral(id: $id) { fhirBundle } }`, { id: r.id }, token);
+      expect(res.errors).toBeUndefined();
+      const bundle = res.data.referral.fhirBundle;
+      expect(validator.validate(bundle)).toEqual([]);
+      const [sr, task] = bundle.entry.map((e: any) => e.resource);
+      expect(sr).toMatchObject({ resourceType: 'ServiceRequest', status: 'revoked', priority: 'urgent', subject: { identifier: { value: r.code } }, performer: [{ display: 'Suchtberatung Vermittlung (fiktiv)' }] });
+      expect(task).toMatchObject({ resourceType: 'Task', status: 'rejected', statusReason: { coding: [{ code: 'other' }], text: 'Kurs ruht' }, focus: { reference: `ServiceRequest/${r.id}` } });
+    }
+  });
+
+  it('after a whole life and its deletion, no table and no log line holds the referral’s code or note; the counts survive', async () => {
+    const db = t.app.get(DataSource);
+    const NOTE = 'Zitronenfalter Sommerwiese';
+    const r = await sent(coach, { note: NOTE, needs: ['self_help'] });
+    let current = r;
+    for (const m of [{ to: 'SEEN' }, { to: 'ACCEPTED' }, { to: 'IN_PROGRESS' }, { to: 'COMPLETED', reason: 'REFERRED_ON' }]) {
+      current = (await move(current, m)).data.moveReferral.referral;
+    }
+    await t.gql(`query($c: String!) { referralByCode(code: $c) { id } }`, { c: r.code }, partner);
+    await t.gql(`query($id: ID!) { referral(id: $id) { fhirBundle } }`, { id: r.id }, coach);
+    await t.app.get(ReferralNotifier).idle();
+    const outcomes = `{ referralOutcomes(needs: ["self_help"], withReasons: true) { status reason count suppressed } }`;
+    const countsBefore = await db.query(`SELECT * FROM referral_outcome_count WHERE need_code = 'self_help'`);
+    expect(countsBefore).toEqual([expect.objectContaining({ status: 'completed', reason: 'referred_on', count: 1 })]);
+    const answerBefore = (await t.gql(outcomes, {}, coordinator)).data.referralOutcomes;
+
+    now += 366 * DAY;
+    const { deleted } = await t.app.get(ReferralService).purgeExpired();
+    expect(deleted).toBeGreaterThanOrEqual(1);
+    expect((await t.gql(GET, { id: r.id }, coach)).errors?.[0].extensions.code).toBe('NOT_FOUND');
+
+    const tables: string[] = (await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).map((row: any) => row.tablename);
+    expect(tables).toEqual(expect.arrayContaining(['referral', 'referral_event', 'referral_outcome_count']));
+    for (const table of tables) {
+      for (const needle of [r.code, r.code.replace(/-/g, ''), 'Zitronenfalter']) {
+        const [hit] = await db.query(`SELECT count(*)::int AS n FROM "${table}" x WHERE x::text ILIKE $1`, [`%${needle}%`]);
+        expect({ table, needle, hits: hit.n }).toEqual({ table, needle, hits: 0 });
+      }
+    }
+    const logs = t.logLines.join('\n');
+    expect(logs).toContain('referral e-mail sent');
+    for (const needle of [r.code, r.code.replace(/-/g, ''), 'Zitronenfalter']) expect({ needle, logged: logs.includes(needle) }).toEqual({ needle, logged: false });
+    // the coordinators' counts outlive the referral
+    expect(await db.query(`SELECT * FROM referral_outcome_count WHERE need_code = 'self_help'`)).toEqual(countsBefore);
+    expect((await t.gql(outcomes, {}, coordinator)).data.referralOutcomes).toEqual(answerBefore);
+  });
+
+  it('deletes exactly what is due: closed before the retention period, drafts untouched as long — nothing open, nothing closed later', async () => {
+    const db = t.app.get(DataSource);
+    const old = await move(await sent(), { to: 'DECLINED', reason: 'NOT_RESPONSIBLE' });
+    const oldDraft = (await t.gql(CREATE, { input: input() }, coach)).data.createReferral;
+    now += 60 * DAY;
+    const recent = await move(await sent(), { to: 'DECLINED', reason: 'NOT_RESPONSIBLE' });
+    const open = await sent();
+    const freshDraft = (await t.gql(CREATE, { input: input() }, coach)).data.createReferral;
+    // twelve months (the default) after the first closing, plus a day
+    const at = new Date(now - 60 * DAY);
+    at.setUTCMonth(at.getUTCMonth() + 12);
+    now = at.getTime() + DAY;
+    const cutoff = new Date(now);
+    cutoff.setUTCMonth(cutoff.getUTCMonth() - 12);
+    const ids = async () => (await db.query(`SELECT id FROM referral ORDER BY id`)).map((row: any) => row.id as string) as string[];
+    const due: string[] = (await db.query(`SELECT id FROM referral WHERE closed_at < $1 OR (status = 'draft' AND updated_at < $1) ORDER BY id`, [cutoff])).map((row: any) => row.id);
+    expect(due).toEqual(expect.arrayContaining([old.data.moveReferral.referral.id, oldDraft.id]));
+    const before: string[] = await ids();
+    const counts = await db.query(`SELECT * FROM referral_outcome_count ORDER BY 1, 2, 3, 4`);
+    expect((await t.app.get(ReferralService).purgeExpired()).deleted).toBe(due.length);
+    expect(await ids()).toEqual(before.filter((id) => !due.includes(id)));
+    for (const kept of [recent.data.moveReferral.referral.id, open.id, freshDraft.id]) expect(await ids()).toContain(kept);
+    expect((await db.query(`SELECT count(*)::int AS n FROM referral_event WHERE referral_id = ANY($1::uuid[])`, [due]))[0].n).toBe(0);
+    expect(await db.query(`SELECT * FROM referral_outcome_count ORDER BY 1, 2, 3, 4`)).toEqual(counts);
+    // a second run finds nothing more
+    expect((await t.app.get(ReferralService).purgeExpired()).deleted).toBe(0);
   });
 
   describe('bad input is refused with the field named, and nothing is written', () => {

@@ -7,6 +7,7 @@ import { GeoModule } from '@lotse/geo';
 import { CoverageModule } from '@lotse/coverage';
 import { SearchModule } from '@lotse/search';
 import { AuthModule } from '@lotse/auth';
+import { ReferralModule } from '@lotse/referral';
 import { ExchangeModule } from '@lotse/exchange';
 
 /** The API's capabilities without HTTP/GraphQL, for one-shot commands. */
@@ -15,7 +16,7 @@ export class CliModule {
   static forRoot(env: Environment): DynamicModule {
     return {
       module: CliModule,
-      imports: [ConfigModule.forRoot(env), DatabaseModule.forRoot(), GeoModule, CatalogueModule, DemoSeedModule, AuthModule, CoverageModule, SearchModule.forRoot({ backgroundIndexer: false }), ExchangeModule],
+      imports: [ConfigModule.forRoot(env), DatabaseModule.forRoot(), GeoModule, CatalogueModule, DemoSeedModule, AuthModule, CoverageModule, SearchModule.forRoot({ backgroundIndexer: false }), ExchangeModule, ReferralModule],
     };
   }
 }

@@ -13,6 +13,7 @@ import { SEARCH_COMMANDS, SEARCH_USAGE } from './search-commands';
 import { ProgressBar } from './progress';
 import { ACCOUNT_COMMANDS, ACCOUNT_USAGE } from './account-commands';
 import { TRAVEL_COMMANDS, TRAVEL_USAGE } from './travel-commands';
+import { REFERRAL_COMMANDS, REFERRAL_USAGE } from './referral-commands';
 import { EXCHANGE_COMMANDS, EXCHANGE_USAGE } from './exchange-commands';
 import { IMPORT_COMMANDS, IMPORT_USAGE } from './import-commands';
 
@@ -30,6 +31,7 @@ ${COVERAGE_USAGE}
 ${TRAVEL_USAGE}
 ${SEARCH_USAGE}
 ${ACCOUNT_USAGE}
+${REFERRAL_USAGE}
 ${EXCHANGE_USAGE}
   help                                 this text
 
@@ -70,6 +72,7 @@ const COMMANDS: Record<string, Command> = {
   ...SEARCH_COMMANDS,
   ...ACCOUNT_COMMANDS,
   ...TRAVEL_COMMANDS,
+  ...REFERRAL_COMMANDS,
   ...EXCHANGE_COMMANDS,
   ...IMPORT_COMMANDS,
 };

@@ -17,3 +17,4 @@ export { NearInput, MAX_RADIUS_METERS, ServiceFilterInput } from './graphql/cata
 export * from './domain/languages';
 export { CATALOGUE_FAN_OUT } from './graphql/fan-out';
 export * from './domain/handover';
+export { GraphQLJSON } from './graphql/json.scalar';

@@ -6,3 +6,7 @@ export * from './domain/referral-states';
 export * from './domain/referral.types';
 export * from './domain/referral-code';
 export { NOTE_WARNING_DE } from './domain/note';
+export * from './notify/referral-notifier';
+export * from './notify/referral-mail';
+export * from './retention.job';
+export * from './fhir/referral-fhir';

@@ -155,6 +155,15 @@ export class ReferralRepository {
     return this.db.query(`SELECT ${EVENT_COLUMNS} FROM referral_event e WHERE e.referral_id = ANY($1::uuid[]) ORDER BY e.referral_id, e.version`, [referralIds]);
   }
 
+  /** Deletes closed referrals closed before `cutoff` and drafts last changed before it; history goes by cascade. */
+  async deleteExpired(cutoff: Date): Promise<number> {
+    const rows = returnedRows(await this.db.query(
+      `DELETE FROM referral WHERE (closed_at IS NOT NULL AND closed_at < $1) OR (status = 'draft' AND updated_at < $1) RETURNING id`,
+      [cutoff],
+    ));
+    return rows.length;
+  }
+
   /** The counters (district × need × status × reason), optionally for some districts and needs. */
   async outcomeCounts(filter: { districtAgs?: string[]; needs?: string[]; statuses?: ReferralStatus[]; reasons?: string[] }): Promise<
     { districtAgs: string; needCode: string; status: ReferralStatus; reason: string; count: number }[]

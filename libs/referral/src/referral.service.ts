@@ -27,6 +27,8 @@ import {
   ReferralRecord,
   REQUIRED_CONSENT,
 } from './domain/referral.types';
+import { ReferralMailKind, referralMail } from './notify/referral-mail';
+import { ReferralNotifier } from './notify/referral-notifier';
 import { ReferralClock } from './referral.clock';
 import { ReferralError, ReferralErrorReason } from './referral.errors';
 import { ReferralChanges, ReferralListFilter, ReferralRepository, ReferralTx } from './referral.repository';
@@ -62,6 +64,7 @@ export class ReferralService {
     private readonly auth: AuthService,
     private readonly clock: ReferralClock,
     private readonly env: Environment,
+    private readonly notifier: ReferralNotifier,
   ) {}
 
   // ---------- who sees what ----------
@@ -106,6 +109,11 @@ export class ReferralService {
     const organizationIds = filter.organizationId ? actor.organizationIds.filter((o) => o === filter.organizationId) : actor.organizationIds;
     const [rows, total] = await this.repository.list({ organizationIds }, { statuses: filter.statuses }, page);
     return toConnection(rows, page, total, (r) => [r.updatedAt.toISOString(), r.id], (r) => r);
+  }
+
+  /** Records by id, for field resolvers of referrals the caller has already been allowed to see. */
+  byIds(ids: readonly string[]): Promise<ReferralRecord[]> {
+    return this.repository.findByIds(ids);
   }
 
   historyOf(ids: readonly string[]): Promise<ReferralEventRecord[]> {
@@ -166,7 +174,7 @@ export class ReferralService {
     if (!listing) throw new ReferralError(ReferralErrorReason.TARGET_NOT_AVAILABLE, 'input.locationId: the service is not offered at this location', { field: 'input.locationId' });
 
     const status = input.send ? ReferralStatus.SENT : ReferralStatus.DRAFT;
-    return this.repository.transaction(async (tx) => {
+    const created = await this.repository.transaction(async (tx) => {
       const id = randomUUID();
       const record: Omit<ReferralRecord, 'version'> = {
         id, code: '', coachUserId: actor.userId, organizationId: service.organizationId, serviceId: service.id, locationId: listing.location.id,
@@ -182,6 +190,8 @@ export class ReferralService {
       await tx.addEvent({ referralId: id, version: 1, occurredAt: now, fromStatus: null, toStatus: status, side: ReferralSide.COACH, reason: null, reasonText: null });
       return (await tx.lock(id))!;
     });
+    if (created.status === ReferralStatus.SENT) await this.notify(created, 'new_referral');
+    return created;
   }
 
   /** Records (or replaces) the participant's consent on a draft. */
@@ -233,7 +243,7 @@ export class ReferralService {
 
     // read before the transaction: inside it, the one connection of the embedded database is taken
     const coaches = await this.coachScope(actor);
-    return this.repository.transaction(async (tx) => {
+    const { before, after } = await this.repository.transaction(async (tx) => {
       const referral = await this.locked(tx, actor, coaches, id, expectedVersion, side);
       const verdict = judgeMove(referral.status, input.to, side);
       if (verdict === 'other_side') throw new ReferralError(ReferralErrorReason.OTHER_SIDE, `Only the ${side === ReferralSide.COACH ? 'partner' : 'coach'} may move a referral from ${referral.status} to ${input.to}`, { status: referral.status, to: input.to });
@@ -250,8 +260,36 @@ export class ReferralService {
       await tx.addEvent({ referralId: id, version: updated.version, occurredAt: now, fromStatus: referral.status, toStatus: input.to, side, reason, reasonText });
       // a draft that is withdrawn was never a referral anyone received: not counted
       if (isClosed(input.to) && referral.status !== ReferralStatus.DRAFT) await tx.countOutcome(referral.districtAgs, referral.needs, input.to, reason);
-      return reason === WithdrawalReason.CONSENT_WITHDRAWN ? { ...updated, note: null } : updated;
+      return { before: referral, after: reason === WithdrawalReason.CONSENT_WITHDRAWN ? { ...updated, note: null } : updated };
     });
+    // after the commit: news for the other side (a withdrawn draft was never news to anyone)
+    if (side === ReferralSide.PARTNER) await this.notify(after, 'status_changed');
+    else if (after.status === ReferralStatus.SENT) await this.notify(after, 'new_referral');
+    else if (before.status !== ReferralStatus.DRAFT) await this.notify(after, 'referral_withdrawn');
+    return after;
+  }
+
+  /**
+   * Queues the e-mail for the other side: the organisation's contact address for news to the
+   * partner, the coach's account address for news to the coach. Nothing of the referral goes in it.
+   */
+  private async notify(referral: ReferralRecord, kind: ReferralMailKind): Promise<void> {
+    const to = kind === 'status_changed'
+      ? (await this.auth.findUser(referral.coachUserId))?.email
+      : (await this.catalogue.organizationsByIds([referral.organizationId]))[0]?.email;
+    if (to) this.notifier.send(referralMail(kind, to, this.env.LOTSE_PUBLIC_URL));
+  }
+
+  // ---------- retention ----------
+
+  /**
+   * Deletes referrals closed more than REFERRAL_RETENTION_MONTHS ago, and drafts untouched as long
+   * (their history and notes go with them); the coordinators' counters stay. Returns how many.
+   */
+  async purgeExpired(): Promise<{ deleted: number; cutoff: Date }> {
+    const cutoff = new Date(this.clock.now());
+    cutoff.setUTCMonth(cutoff.getUTCMonth() - this.env.REFERRAL_RETENTION_MONTHS);
+    return { deleted: await this.repository.deleteExpired(cutoff), cutoff };
   }
 
   /** Locks the referral and checks that the actor may act on it from `side` and holds the current version. */

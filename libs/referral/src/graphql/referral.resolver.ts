@@ -1,9 +1,11 @@
 import { Args, Context, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthService } from '@lotse/auth';
-import { CatalogueService } from '@lotse/catalogue';
+import { CatalogueService, GraphQLJSON, NEED_TERMS } from '@lotse/catalogue';
 import { Actor, AllowRoles, byKeys, Cost, CostEstimate, CurrentActor, DATABASE_WORK, groupByKeys, RequestContext, requestLoader, Role } from '@lotse/common';
 import { REASON_LABELS_DE, ReferralSide, STATUS_INFO } from '../domain/referral-states';
 import { ContactRoute, ReferralRecord } from '../domain/referral.types';
+import { toFhirBundle } from '../fhir/referral-fhir';
+import { ReferralError } from '../referral.errors';
 import { ReferralService } from '../referral.service';
 import {
   CoachContactType,
@@ -31,6 +33,9 @@ import {
 import { toReferralEventType, toReferralType } from './referral.mappers';
 
 const COACH_ONLY = [Role.COACH];
+const NEED_LABELS = Object.fromEntries(NEED_TERMS.map((n) => [n.code, n.labelDe]));
+/** the record and the target's names */
+const FHIR_COST: CostEstimate = () => 4 * DATABASE_WORK;
 /** a referral's history: at most about six moves (sent, seen, answered, started, closed) */
 const HISTORY_FAN_OUT = 6;
 /** counter cells per answer: districts × needs × outcomes, of which few exist (declared estimate) */
@@ -143,6 +148,17 @@ export class ReferralResolver {
       serviceName: service?.name ?? null,
       locationAddress: location ? `${location.street}, ${location.postcode} ${location.town}` : null,
     };
+  }
+
+  @ResolveField(() => GraphQLJSON, {
+    complexity: FHIR_COST,
+    description: 'The referral as FHIR R4: a collection Bundle of ServiceRequest and Task in the shape of the SDOH Clinical Care referral profiles (subject: the referral code only)',
+  })
+  async fhirBundle(@Parent() parent: ReferralType, @Context() ctx: RequestContext): Promise<Record<string, unknown>> {
+    const record = await requestLoader(ctx, 'referral.record', async (ids: readonly string[]) => byKeys(ids, await this.referrals.byIds(ids), (r) => r.id)).load(parent.id);
+    if (!record) throw ReferralError.notFound(parent.id);
+    const target = await this.target(parent, ctx);
+    return toFhirBundle(record, { organizationName: target.organizationName, serviceName: target.serviceName, needLabels: NEED_LABELS });
   }
 
   @ResolveField(() => [ReferralEventType], { complexity: Cost.list(HISTORY_FAN_OUT) })
