@@ -19,7 +19,8 @@ describe('TargetCard', () => {
     expect(screen.getByText('Rang 1')).toBeTruthy();
     expect(screen.getByText(/Gesundheitsverein Riesa/)).toBeTruthy();
     expect(fact('Adresse')).toBe('Hauptstraße 1, 01589 Riesa');
-    expect(screen.getByRole('link', { name: 'Anmeldung: 03525 000 1234' }).getAttribute('href')).toBe('tel:035250001234');
+    expect(screen.getByRole('link', { name: 'Beratung Riesa: 03525 000 5678' }).getAttribute('href')).toBe('tel:035250005678');
+    expect(screen.queryByRole('link', { name: /03525 000 1234/ })).toBeNull();
     expect(fact('Heute geöffnet')).toBe('08:00–12:00, 13:00–16:00');
     expect(fact('Nächster Kurs')).toBe('09.12.2026 bis 10.02.2027, Mittwoch 17:00–18:00, 4 Plätze frei');
     expect(fact('Kapazität')).toMatch(/nimmt neue Klienten auf, 4 freie Plätze, Wartezeit etwa 7 Tage \(Stand 20\.11\.2026\)/);
@@ -27,6 +28,11 @@ describe('TargetCard', () => {
     expect(fact('Kosten')).toBe('von der Krankenkasse bezuschusst');
     expect(fact('Geprüft')).toBe('am 15.09.2026');
     expect(screen.getByText('Demodaten – erfunden')).toBeTruthy();
+  });
+
+  it("falls back to the organisation's phones only where the location has none", () => {
+    render(<TargetCard target={targetFixture({ phone: null })} now={TUESDAY} />);
+    expect(screen.getByRole('link', { name: 'Anmeldung: 03525 000 1234' }).getAttribute('href')).toBe('tel:035250001234');
   });
 
   it('orders the reasons by weight and folds them away', () => {

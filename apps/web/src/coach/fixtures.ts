@@ -11,6 +11,7 @@ export function targetFixture(overrides: Partial<TargetCardFragment> = {}, id = 
     travelBasis: 'ESTIMATE',
     comesToPerson: false,
     preferredKind: false,
+    phone: { label: 'Beratung Riesa', number: '03525 000 5678' },
     partnerKind: { labelDe: 'Kurs' },
     matchedNeeds: [{ code: 'musculoskeletal', labelDe: 'Muskel-Skelett-Erkrankungen' }],
     reasons: [

@@ -43,8 +43,13 @@ export function addressOf(location: TargetCardFragment['location']): string {
   return `${location.street}, ${location.postcode} ${location.town}`;
 }
 
+/**
+ * The location's own labelled phone, which the API names for each target; the organisation's numbers
+ * only where the location has none (an organisation may list numbers of several towns).
+ */
 export function phonesOf(target: TargetCardFragment): string[] {
-  return target.service.organization.phones.map((p) => (p.label ? `${p.label}: ${p.number}` : p.number));
+  const phones = target.phone ? [target.phone] : target.service.organization.phones;
+  return phones.map((p) => (p.label ? `${p.label}: ${p.number}` : p.number));
 }
 
 export function entryKey(target: TargetCardFragment): string {

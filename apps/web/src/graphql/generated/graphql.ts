@@ -64,10 +64,18 @@ export type InsuranceRequirement =
   | 'STATUTORY'
   | 'STATUTORY_OR_PRIVATE';
 
+/** A place's phone: a label says what it is for (Anmeldung, Sekretariat, Kursanmeldung) */
+export type LabelledPhoneInput = {
+  label: string;
+  number: string;
+};
+
 export type LocationInputGql = {
   latitude?: number | null | undefined;
   longitude?: number | null | undefined;
   name?: string | null | undefined;
+  /** the place's phones, each labelled */
+  phones?: Array<LabelledPhoneInput> | null | undefined;
   postcode: string;
   street: string;
   town: string;
@@ -78,6 +86,8 @@ export type LocationPatchInput = {
   latitude?: number | null | undefined;
   longitude?: number | null | undefined;
   name?: string | null | undefined;
+  /** the place's phones, each labelled */
+  phones?: Array<LabelledPhoneInput> | null | undefined;
   postcode?: string | null | undefined;
   street?: string | null | undefined;
   town?: string | null | undefined;
@@ -293,6 +303,19 @@ export type Role =
   | 'COORDINATOR'
   | 'PARTNER';
 
+/** What a room for outreach consultations offers */
+export type RoomEquipment =
+  | 'COMPUTER'
+  | 'CONFIDENTIAL'
+  | 'DESK'
+  | 'GROUP_SEATING'
+  | 'KITCHEN'
+  | 'PHONE'
+  | 'PRINTER'
+  | 'SCREEN'
+  | 'WAITING_AREA'
+  | 'WIFI';
+
 /** Filters of a text search; all given ones must hold */
 export type SearchFilterInput = {
   acceptingNewClients?: boolean | null | undefined;
@@ -341,6 +364,8 @@ export type ServicePatchInput = {
   deliveryModes?: Array<DeliveryMode> | null | undefined;
   description?: string | null | undefined;
   eligibilityNote?: string | null | undefined;
+  /** rooms (COMMUNITY_ROOM): what the room offers */
+  equipment?: Array<RoomEquipment> | null | undefined;
   feeAmountEuro?: number | null | undefined;
   insuranceRequirement?: InsuranceRequirement | null | undefined;
   /** ISO 639-1 or ISO 639-3 codes */
@@ -350,6 +375,8 @@ export type ServicePatchInput = {
   minAge?: number | null | undefined;
   name?: string | null | undefined;
   needs?: Array<string> | null | undefined;
+  /** outreach or online services: the districts (5-digit AGS) and municipalities (8-digit AGS) served (HSDS service_area); empty to serve only at the locations */
+  serviceArea?: Array<string> | null | undefined;
   specialty?: MedicalSpecialty | null | undefined;
 };
 
@@ -419,7 +446,7 @@ export type PlacesQueryVariables = Exact<{
 
 export type PlacesQuery = { places: Array<{ match: PlaceMatchKind, place: { id: string, label: string, kind: PlaceKind, postcodes: Array<string>, municipalityName: string } }> };
 
-export type TargetCardFragment = { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } };
+export type TargetCardFragment = { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, phone: { label: string | null, number: string } | null, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } };
 
 export type MatchQueryVariables = Exact<{
   request: MatchRequestInput;
@@ -427,7 +454,7 @@ export type MatchQueryVariables = Exact<{
 }>;
 
 
-export type MatchQuery = { matchReferralTargets: { limitMinutes: number, mode: TravelMode, consideredCandidates: number, estimator: { estimated: boolean, description: string }, origin: { description: string, latitude: number, longitude: number, districtAgs: string }, unmetNeeds: Array<{ code: string, labelDe: string }>, targets: { totalCount: number, edges: Array<{ node: { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } } }> }, bundle: { explanation: string, distinctOrganizations: number, distinctLocations: number, totalTravelMinutes: number, items: Array<{ rank: number, explanation: string, need: { code: string, labelDe: string }, target: { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } } }>, missingNeeds: Array<{ explanation: string, need: { code: string, labelDe: string } }> } | null, beyondLimit: Array<{ explanation: string, need: { code: string, labelDe: string }, nearest: { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } } | null }> } };
+export type MatchQuery = { matchReferralTargets: { limitMinutes: number, mode: TravelMode, consideredCandidates: number, estimator: { estimated: boolean, description: string }, origin: { description: string, latitude: number, longitude: number, districtAgs: string }, unmetNeeds: Array<{ code: string, labelDe: string }>, targets: { totalCount: number, edges: Array<{ node: { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, phone: { label: string | null, number: string } | null, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } } }> }, bundle: { explanation: string, distinctOrganizations: number, distinctLocations: number, totalTravelMinutes: number, items: Array<{ rank: number, explanation: string, need: { code: string, labelDe: string }, target: { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, phone: { label: string | null, number: string } | null, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } } }>, missingNeeds: Array<{ explanation: string, need: { code: string, labelDe: string } }> } | null, beyondLimit: Array<{ explanation: string, need: { code: string, labelDe: string }, nearest: { score: number, distanceMeters: number, travelMinutes: number, travelMode: TravelMode, travelTimeEstimated: boolean, travelBasis: TravelBasis, comesToPerson: boolean, preferredKind: boolean, phone: { label: string | null, number: string } | null, partnerKind: { labelDe: string }, matchedNeeds: Array<{ code: string, labelDe: string }>, reasons: Array<{ factor: MatchFactor, explanation: string, contribution: number }>, service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> } }, location: { id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number } } | null }> } };
 
 export type CoordinatorLookupsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -610,6 +637,10 @@ export const TargetCardFragmentDoc = new TypedDocumentString(`
   travelBasis
   comesToPerson
   preferredKind
+  phone {
+    label
+    number
+  }
   partnerKind {
     labelDe
   }
@@ -925,6 +956,10 @@ export const MatchDocument = new TypedDocumentString(`
   travelBasis
   comesToPerson
   preferredKind
+  phone {
+    label
+    number
+  }
   partnerKind {
     labelDe
   }
