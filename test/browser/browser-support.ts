@@ -54,7 +54,12 @@ const trace = (m: string) => process.env.BROWSER_TRACE && process.stderr.write(`
 export async function startBrowserHarness(): Promise<BrowserHarness> {
   ensureWebBuild();
   trace('web build ready');
-  const app = await startTestApp({ name: 'embedded' }, { SEED_DEMO_DATA: 'true', PUBLIC_READ_ACCESS: 'false' });
+  // All journeys log in from 127.0.0.1, several times a minute: the login rate limit (tested in the
+  // auth suites) would refuse the later ones, so it is raised here, as in the other e2e suites.
+  const app = await startTestApp(
+    { name: 'embedded' },
+    { SEED_DEMO_DATA: 'true', PUBLIC_READ_ACCESS: 'false', RATE_LIMIT_LOGIN_PER_MINUTE: '1000', RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000' },
+  );
   await app.app.listen(0, '127.0.0.1');
   trace('api listening');
   const port = (app.app.getHttpServer().address() as AddressInfo).port;
