@@ -107,8 +107,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 export async function login(page: Page, baseUrl: string, email: string): Promise<void> {
-  await page.goto(`${baseUrl}/anmelden`);
-  // start logged out whatever the previous journey left in this tab (a logged-in user is redirected)
+  // Start logged out whatever the previous journey left in this tab (a logged-in user is redirected).
+  // The storage is cleared on a page of the same origin that runs no app: on an app page, the start
+  // check of the stored session (a `me` request) could answer after the clear and store it again —
+  // on a loaded CI machine it did, and the login form never came.
+  await page.goto(`${baseUrl}/health`);
   await page.evaluate('window.sessionStorage.clear()');
   await page.goto(`${baseUrl}/anmelden`);
   await page.getByLabel('E-Mail-Adresse').fill(email);

@@ -47,8 +47,6 @@ export function rolesJourney(h: () => BrowserHarness): void {
 
   it('partner: the overview shows organisations, services and locations with what is visible; axe clean, fits 320 px', async () => {
     const { page, baseUrl } = h();
-    await page.goto(`${baseUrl}/anmelden`);
-    await page.evaluate('window.sessionStorage.clear()'); // whoever the journey before left logged in
     await login(page, baseUrl, 'partner@lotse.example');
     await page.waitForURL(/\/partner$/);
     await page.getByRole('heading', { level: 1, name: 'Meine Organisationen' }).waitFor();
