@@ -16,9 +16,20 @@ async function main(): Promise<void> {
   }
   const app = await createApp({ env });
   await app.listen(env.PORT);
-  const url = `http://localhost:${env.PORT}/graphql`;
-  new Logger('Bootstrap').log(`Lotse API ready: ${url} (${env.usesEmbeddedDatabase ? `embedded database in ${env.LOTSE_DATA_DIR}` : 'PostgreSQL server'})`);
-  process.stderr.write(`\n  Lotse is running. Open ${url} in a browser for the GraphQL IDE.\n  Health: http://localhost:${env.PORT}/health\n\n`);
+  const base = `http://localhost:${env.PORT}`;
+  new Logger('Bootstrap').log(`Lotse ready: ${base}/ (${env.usesEmbeddedDatabase ? `embedded database in ${env.LOTSE_DATA_DIR}` : 'PostgreSQL server'})`);
+  process.stderr.write(
+    [
+      '',
+      `  Lotse läuft. Web-App:      ${base}/`,
+      ...(env.SEED_DEMO_DATA && env.NODE_ENV !== 'production' ? [`  Demo-Zugänge (Passwort lotse-demo-2026): coach@lotse.example, partner@lotse.example, koordination@lotse.example`] : []),
+      `  GraphQL (API und IDE):     ${base}/graphql`,
+      `  HSDS 3.0 / FHIR R4:        ${base}/hsds/  ·  ${base}/fhir/metadata`,
+      `  Health:                    ${base}/health`,
+      '',
+      '',
+    ].join('\n'),
+  );
 }
 
 main().catch((e) => {

@@ -1,9 +1,9 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { createWebAppHandler, tileSource } from './web-app';
+import { createWebAppHandler, tileSource, WEB_ROUTES } from './web-app';
 
 describe('web app handler', () => {
   let server: Server;
@@ -48,5 +48,13 @@ describe('web app handler', () => {
   it('names a tile server for the CSP, subdomains as a wildcard', () => {
     expect(tileSource('https://{s}.tile.example.org/{z}/{x}/{y}.png')).toBe('https://*.tile.example.org');
     expect(tileSource('https://tiles.example.org:8443/osm/{z}/{x}/{y}.png')).toBe('https://tiles.example.org:8443');
+  });
+
+  it('knows every first path segment of the web app’s route table, so a reload of any screen finds the app', () => {
+    // read as text: the web app has its own tsconfig (DOM, JSX), the API's tests do not compile it
+    const table = readFileSync(join(__dirname, '..', '..', '..', 'web', 'src', 'App.tsx'), 'utf8');
+    const segments = [...table.matchAll(/\bpath: '\/([^/']+)/g)].map((m) => m[1]);
+    expect(segments.length).toBeGreaterThan(5);
+    expect(segments.filter((s) => !WEB_ROUTES.includes(s))).toEqual([]);
   });
 });
