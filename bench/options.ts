@@ -35,6 +35,11 @@ export interface BenchOptions {
   waitQuietSeconds: number;
   /** directory for CPU profiles of the API during the GraphQL phases */
   cpuProfile?: string;
+  /**
+   * `heuristic-v1`: the matcher estimates public transport with the first estimate (as the code of
+   * 2026-11-22 did) instead of calibrated-v2 — the same question as then, for a comparison of code.
+   */
+  estimate?: 'heuristic-v1';
 }
 
 export const DEFAULT_SIZES = [10_000, 100_000, 500_000];
@@ -76,6 +81,8 @@ export const USAGE = `Options (npm run bench -- [options]; npm run bench:generat
                                 and throughput)
   --wait-quiet SECONDS          before each database × size, wait up to this long until other
                                 processes use ≤ 10 % of the CPUs (default 0: warn only)
+  --estimate heuristic-v1       the matcher's public-transport estimate as on 2026-11-22 (heuristic-v1,
+                                smaller reach) instead of calibrated-v2: the same question as then
 `;
 
 function parseSize(text: string): number {
@@ -85,6 +92,12 @@ function parseSize(text: string): number {
   const n = Math.round(Number(m[1]) * factor);
   if (n < 1) throw new Error(`size must be positive: "${text}"`);
   return n;
+}
+
+function estimateOption(value: string | undefined): BenchOptions['estimate'] {
+  if (value === undefined) return undefined;
+  if (value !== 'heuristic-v1') throw new Error(`--estimate: only heuristic-v1 is known, not "${value}"`);
+  return value;
 }
 
 export function parseArgs(argv: string[]): BenchOptions {
@@ -106,7 +119,7 @@ export function parseArgs(argv: string[]): BenchOptions {
     if (value === undefined) throw new Error(`--${name} needs a value\n${USAGE}`);
     values.set(name, value);
   }
-  const known = ['sizes', 'saxony-sizes', 'workload', 'pairs', 'db', 'server-url', 'data-dir', 'seed', 'queries', 'clients', 'duration', 'warmup', 'query', 'radius', 'json', 'wait-quiet', 'cpu-profile'];
+  const known = ['sizes', 'saxony-sizes', 'workload', 'pairs', 'db', 'server-url', 'data-dir', 'seed', 'queries', 'clients', 'duration', 'warmup', 'query', 'radius', 'json', 'wait-quiet', 'cpu-profile', 'estimate'];
   for (const name of values.keys()) if (!known.includes(name)) throw new Error(`unknown option --${name}\n${USAGE}`);
 
   const dbs = (values.get('db') ?? 'server,embedded').split(',').map((s) => s.trim()) as DatabaseKind[];
@@ -149,5 +162,6 @@ export function parseArgs(argv: string[]): BenchOptions {
     json: values.get('json'),
     cpuProfile: values.get('cpu-profile'),
     waitQuietSeconds: values.has('wait-quiet') ? Math.max(0, Number(values.get('wait-quiet'))) : 0,
+    estimate: estimateOption(values.get('estimate')),
   };
 }

@@ -14,6 +14,7 @@ import { DataSource } from 'typeorm';
 import { JsonLogger } from '@lotse/common';
 import { loadEnvironment } from '@lotse/config';
 import { PreparedQuery } from '@lotse/database';
+import { HeuristicTravelTimeEstimator, TRAVEL_TIME_ESTIMATOR, TravelTimeEstimator } from '@lotse/travel';
 import { createApp } from '../apps/api/src/bootstrap';
 import { catalogueMarker, countListings, generateCatalogue, GenerateResult, readMarker, SqlTarget, truncateCatalogue } from './generate';
 import { BenchOptions, DatabaseKind, Run, Workload } from './options';
@@ -187,6 +188,7 @@ async function openEmbedded(workload: Workload, size: number, options: BenchOpti
 
 /** Reuses a complete catalogue or generates one, then starts listening. */
 async function finish(t: Omit<Target, 'port' | 'generation'> & { demo: boolean }, options: BenchOptions): Promise<Target> {
+  if (options.estimate === 'heuristic-v1') useFirstEstimate(t.app);
   if (t.demo) {
     await t.app.listen(0, '127.0.0.1');
     return { ...t, size: await countListings(t.sql), port: (t.app.getHttpServer().address() as AddressInfo).port };
@@ -210,4 +212,15 @@ async function finish(t: Omit<Target, 'port' | 'generation'> & { demo: boolean }
 
 function statementName(text: string): string {
   return `floor_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+}
+
+/**
+ * --estimate heuristic-v1: the routing port keeps its timetable (none in the bench) and falls back to
+ * heuristic-v1 instead of calibrated-v2, so the matcher asks the question the code of 2026-11-22
+ * asked (its smaller reach). Bench only: it replaces the port's private fallback in place.
+ */
+function useFirstEstimate(app: INestApplication): void {
+  const port = app.get<symbol, TravelTimeEstimator>(TRAVEL_TIME_ESTIMATOR, { strict: false }) as unknown as { fallback?: TravelTimeEstimator };
+  if (!port || !('fallback' in port)) throw new Error('--estimate: the routing port has no fallback estimate to replace');
+  port.fallback = new HeuristicTravelTimeEstimator();
 }
