@@ -97,7 +97,7 @@ async function main(argv: string[]): Promise<void> {
     const service = app.get(CatalogueImportService);
     const actor = { userId: null, displayName: 'Bench', role: 'admin' };
     const files: [string, string, Buffer][] = [['HSDS JSON', 'bench.json', hsdsJson(rows)], ['XLSX', 'bench.xlsx', await xlsx(rows)]];
-    process.stdout.write(`\n| file | size | run | listings/s | ms | services created/updated/unchanged | locations by postcode |\n|---|---|---|---|---|---|---|\n`);
+    process.stdout.write(`\n| file | size | run | listings/s | ms | read / existing / place / plan / write ms | services created/updated/unchanged | locations by postcode |\n|---|---|---|---|---|---|---|---|\n`);
     for (const [label, fileName, bytes] of files) {
       for (const runName of ['fresh', 're-import']) {
         const started = process.hrtime.bigint();
@@ -105,7 +105,9 @@ async function main(argv: string[]): Promise<void> {
         const ms = Number(process.hrtime.bigint() - started) / 1e6;
         if (report.errors) throw new Error(`${report.errors} errors: ${JSON.stringify(report.problems.slice(0, 3))}`);
         const s = report.services;
-        process.stdout.write(`| ${label} | ${(bytes.length / 1e6).toFixed(1)} MB | ${runName} | ${Math.round((n / ms) * 1000)} | ${Math.round(ms)} | ${s.created}/${s.updated}/${s.unchanged} | ${report.precision.postcode} |\n`);
+        const p = report.phases;
+        const phases = [p.readMs, p.existingMs, p.placeMs, p.planMs, p.writeMs].join(' / ');
+        process.stdout.write(`| ${label} | ${(bytes.length / 1e6).toFixed(1)} MB | ${runName} | ${Math.round((n / ms) * 1000)} | ${Math.round(ms)} | ${phases} | ${s.created}/${s.updated}/${s.unchanged} | ${report.precision.postcode} |\n`);
       }
     }
   } finally {

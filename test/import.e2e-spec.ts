@@ -6,6 +6,7 @@ import { strToU8, zipSync } from 'fflate';
 import { DataSource } from 'typeorm';
 import { Role } from '@lotse/common';
 import { CatalogueImportService, ImportFormat, ImportOptions, ImportReport, ProblemCode, SPREADSHEET_COLUMNS, spreadsheetTemplate } from '@lotse/exchange';
+import { daysAgo, mondayAfter } from './support/fixtures';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
 const HSDS = join(__dirname, '..', '..', 'shared', 'standards', 'hsds-3.0');
@@ -232,6 +233,37 @@ describe.each(databaseTargets())('import on the $name database', (target) => {
       const notJson = await run('kaputt.json', Buffer.from('{"contents": ['), { dryRun: true });
       expect(notJson.problems).toEqual([expect.objectContaining({ severity: 'error', code: ProblemCode.BAD_FILE })]);
     });
+
+    it('reads what an export holds beyond the basics: location phones, service areas, assured date, capacity time, course-run ids', async () => {
+      const [serviceId, organizationId, locationId, runId] = ['1111', '2222', '3333', '4444'].map((k) => `0b4d2c1e-${k}-4a5b-8c9d-000000000020`);
+      const term = (taxonomy: string, code: string) => ({ taxonomy_term: { code, name: code, taxonomy } });
+      const updated = daysAgo(2).toISOString();
+      const assured = daysAgo(5).toISOString().slice(0, 10);
+      const [startsOn, endsOn] = [mondayAfter(14), mondayAfter(70)];
+      const doc = hsdsService(serviceId, organizationId, locationId, {
+        name: 'Rückenschule', attributes: [term('Lotse-Angebotsarten', 'course'), term('Lotse-Bedarfe', 'exercise')], assured_date: assured,
+        schedules: [{ id: runId, freq: 'WEEKLY', byday: 'MO', opens_at: '18:00:00', closes_at: '19:30:00', valid_from: startsOn, valid_to: endsOn }],
+        capacities: [{ id: runId, unit: { identifier: 'course_seats' }, available: 4, maximum: 12, updated }],
+        service_areas: [{ extent: '14627', extent_type: 'text' }, { extent: '14627999', extent_type: 'text' }, { name: 'Mars' }],
+      });
+      (doc.service_at_locations[0].location as Record<string, unknown>).phones = [{ number: '03522 4711', description: 'Anmeldung' }, { number: 'kein Telefon' }];
+      const report = await run('export.json', Buffer.from(JSON.stringify(doc)), { source: 'hsds-mehr' });
+      expect(report.errors).toBe(0);
+      expect(report.problems.map((p) => [p.code, p.path])).toEqual([
+        [ProblemCode.BAD_VALUE, '$.service_at_locations[0].location.phones[1].number'],
+        [ProblemCode.BAD_VALUE, '$.service_areas[2]'],
+        [ProblemCode.BAD_VALUE, '$.service_areas'],
+      ]);
+      const [row] = await db.query(
+        `SELECT s.service_area, to_char(s.verified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS verified_on, s.capacity_updated_at, l.phones,
+                (SELECT array_agg(c.id::text || ' ' || c.seats || ' ' || c.free_seats) FROM course_session c WHERE c.service_id = s.id) AS runs
+         FROM service s JOIN location l ON l.id = $2 WHERE s.id = $1`,
+        [serviceId, locationId],
+      );
+      expect(row).toEqual({ service_area: ['14627'], verified_on: assured, capacity_updated_at: new Date(updated), phones: [{ number: '03522 4711', label: 'Anmeldung' }], runs: [`${runId} 12 4`] });
+      const again = await run('export.json', Buffer.from(JSON.stringify(doc)), { source: 'hsds-mehr' });
+      expect([again.services.unchanged, again.locations.unchanged]).toEqual([1, 1]);
+    });
   });
 
   it('imports the tabular datapackage (zip) and reports its problems by file and line', async () => {
@@ -257,6 +289,22 @@ describe.each(databaseTargets())('import on the $name database', (target) => {
        FROM service s JOIN service_location sl ON sl.service_id = s.id JOIN location l ON l.id = sl.location_id WHERE s.external_source = 'datapackage'`,
     );
     expect(row).toEqual({ category: 'social_service', district_ags: '14625', geocode_precision: 'exact', needs: ['self_help'] });
+  });
+
+  it('keeps what a spreadsheet says nothing about: a location’s phones, a service’s areas, its verification', async () => {
+    const source = 'tabelle-behalten';
+    await run('behalten.xlsx', await xlsx(HEADINGS, [ROWS[0]]), { source });
+    await db.query(`UPDATE location SET phones = '[{"number": "03521 999", "label": "Anmeldung"}]' WHERE external_source = $1`, [source]);
+    await db.query(`UPDATE service SET service_area = '{14627}', verified_at = now() WHERE external_source = $1`, [source]);
+    const edited = [[...ROWS[0]]];
+    edited[0][12] = 21;
+    const report = await run('behalten.xlsx', await xlsx(HEADINGS, edited), { source });
+    expect([report.services.updated, report.locations.unchanged]).toEqual([1, 1]);
+    const [row] = await db.query(
+      `SELECT l.phones, s.service_area, s.verified_at IS NOT NULL AS verified FROM service s JOIN service_location sl ON sl.service_id = s.id JOIN location l ON l.id = sl.location_id WHERE s.external_source = $1`,
+      [source],
+    );
+    expect(row).toEqual({ phones: [{ number: '03521 999', label: 'Anmeldung' }], service_area: ['14627'], verified: true });
   });
 
   it('lets coordinators import through GraphQL (base64) and nobody else', async () => {

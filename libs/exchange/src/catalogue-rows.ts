@@ -1,7 +1,15 @@
 /**
  * Rows the exports read from the catalogue, named once: the HSDS and FHIR mappers build their
- * documents from these, never from SQL results of their own. Columns are snake_case as selected.
+ * documents from these, never from SQL results of their own; the import's records
+ * (import/import.repository.ts) are these columns plus what only the import keeps. Columns are
+ * snake_case as selected.
  */
+
+/** A phone as the catalogue stores it (organisation or location), with its label ("Anmeldung"). */
+export interface Phone {
+  number: string;
+  label?: string;
+}
 
 export interface OrganizationRow {
   id: string;
@@ -10,7 +18,7 @@ export interface OrganizationRow {
   identifiers: { scheme: string; value: string }[];
   website: string | null;
   email: string | null;
-  phones: { number: string; label?: string }[];
+  phones: Phone[];
   fictitious: boolean;
   updated_at: Date;
 }
@@ -27,7 +35,7 @@ export interface LocationRow {
   district_ags: string | null;
   municipality_ags: string | null;
   /** the phones of this place, each labelled */
-  phones: { number: string; label?: string }[];
+  phones: Phone[];
   updated_at: string | Date;
 }
 

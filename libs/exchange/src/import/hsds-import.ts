@@ -59,6 +59,19 @@ export function hsdsDocument(graph: HsdsGraph, format: ImportFormat.HSDS_JSON | 
     return graph.terms.get(id) ?? (lotseTermById(id) ? { id } : { id, code: text(a.value) });
   };
 
+  /** phones of an organisation or a location; undefined when the object has no `phones` at all */
+  const phonesOf = (list: unknown, path: string): { number: string; label?: string }[] | undefined => {
+    if (!Array.isArray(list)) return undefined;
+    const phones: { number: string; label?: string }[] = [];
+    list.forEach((p: Json, i: number) => {
+      const number = text(p?.number)?.replace(/["']/g, '').trim();
+      const label = text(p?.description);
+      if (number && PHONE.test(number)) phones.push({ number, ...(label && label.length <= 100 ? { label } : {}) });
+      else warn(`${path}.phones[${i}].number`, ProblemCode.BAD_VALUE, 'Keine Telefonnummer: nicht übernommen.', p?.number);
+    });
+    return phones;
+  };
+
   // --- organisations ---
   const organizationKind = new Map<string, OrganizationKind | undefined>();
   const organizations = new Map<string, ImportOrganization>();
@@ -78,12 +91,7 @@ export function hsdsDocument(graph: HsdsGraph, format: ImportFormat.HSDS_JSON | 
       if (value && /^[0-9A-Za-z-]{3,30}$/.test(value)) identifiers.push({ scheme, value });
       else warn(`${path}.organization_identifiers[${i}]`, ProblemCode.BAD_VALUE, 'Kennung nicht lesbar (3–30 Buchstaben, Ziffern, Bindestriche): nicht übernommen.', x.identifier);
     });
-    const phones: ImportOrganization['phones'] = [];
-    (Array.isArray(o.phones) ? o.phones : []).forEach((p: Json, i: number) => {
-      const number = text(p.number)?.replace(/["']/g, '').trim();
-      if (number && PHONE.test(number)) phones.push({ number, ...(text(p.description) && String(p.description).length <= 100 ? { label: String(p.description) } : {}) });
-      else warn(`${path}.phones[${i}].number`, ProblemCode.BAD_VALUE, 'Keine Telefonnummer: nicht übernommen.', p.number);
-    });
+    const phones = phonesOf(o.phones, path) ?? [];
     const website = text(o.website) ?? text(o.url);
     if (website && !/^https?:\/\/\S+$/.test(website)) warn(`${path}.website`, ProblemCode.BAD_VALUE, 'Webseite ohne http(s)://: nicht übernommen.', website);
     const email = text(o.email);
@@ -135,13 +143,17 @@ export function hsdsDocument(graph: HsdsGraph, format: ImportFormat.HSDS_JSON | 
     if (organizationId) locationOrganization.set(id, organizationId);
     locations.set(id, {
       externalId: id, organizationExternalId: organizationId ?? '', name: text(l.name)?.slice(0, 300) ?? null, street: street.slice(0, 300), postcode, town: town.slice(0, 200),
-      latitude, longitude, preferredId: UUID.test(id) ? id.toLowerCase() : undefined, ref: { path },
+      latitude, longitude, phones: phonesOf(l.phones, path), preferredId: UUID.test(id) ? id.toLowerCase() : undefined, ref: { path },
     });
   }
 
   // --- services ---
   const pairsOf = new Map<string, { locationId: string; path: string }[]>();
-  for (const p of graph.pairs) pairsOf.set(p.serviceId, [...(pairsOf.get(p.serviceId) ?? []), { locationId: p.locationId, path: p.path }]);
+  for (const p of graph.pairs) {
+    const list = pairsOf.get(p.serviceId);
+    if (list) list.push({ locationId: p.locationId, path: p.path });
+    else pairsOf.set(p.serviceId, [{ locationId: p.locationId, path: p.path }]);
+  }
   for (const [id, located] of graph.services) {
     const service = serviceOf(id, located);
     if (service) doc.services.push(service);
@@ -219,7 +231,10 @@ export function hsdsDocument(graph: HsdsGraph, format: ImportFormat.HSDS_JSON | 
       if (category === ServiceCategory.COURSE && startsOn && endsOn && days.length === 1) {
         const seats = seatCapacity.get(String(x.id));
         const total = typeof seats?.maximum === 'number' ? seats.maximum : typeof seats?.available === 'number' ? seats.available : 0;
-        sessions.push({ startsOn, endsOn, weekday: days[0], startTime: opensAt, endTime: closesAt, seats: total, freeSeats: Math.min(typeof seats?.available === 'number' ? seats.available : total, total) });
+        sessions.push({
+          startsOn, endsOn, weekday: days[0], startTime: opensAt, endTime: closesAt, seats: total,
+          freeSeats: Math.min(typeof seats?.available === 'number' ? seats.available : total, total), externalId: text(x.id) ?? undefined,
+        });
         return;
       }
       for (const weekday of days) if (!openingHours.some((h) => h.weekday === weekday && h.opensAt < closesAt && opensAt < h.closesAt)) openingHours.push({ weekday, opensAt, closesAt });
@@ -228,6 +243,21 @@ export function hsdsDocument(graph: HsdsGraph, format: ImportFormat.HSDS_JSON | 
 
     const waitingDays = s.wait_time === undefined || s.wait_time === null ? null : waitingDaysOf(s.wait_time);
     if (s.wait_time && waitingDays === null) warn(`${path}.wait_time`, ProblemCode.BAD_VALUE, 'Wartezeit nicht lesbar (z. B. „14 Tage“): ignoriert.', s.wait_time);
+
+    // the capacity's time: the latest `updated` of its capacities (never later than now)
+    const stamps = capacities.map((c) => Date.parse(String(c.updated ?? ''))).filter((t) => Number.isFinite(t));
+    const capacityUpdatedAt = stamps.length ? new Date(Math.min(Math.max(...stamps), Date.now())).toISOString() : null;
+
+    // service areas: districts and municipalities by AGS (`extent`, as Lotse exports them); anything else is reported
+    let serviceArea: string[] | undefined;
+    if (Array.isArray(s.service_areas)) {
+      serviceArea = [];
+      s.service_areas.forEach((a: Json, i: number) => {
+        const ags = [text(a?.extent), text(a?.name)].find((v) => v && /^\d{5}(\d{3})?$/.test(v));
+        if (ags) { if (!serviceArea!.includes(ags)) serviceArea!.push(ags); }
+        else warn(`${path}.service_areas[${i}]`, ProblemCode.BAD_VALUE, 'Einzugsgebiet nicht als Kreis- oder Gemeindeschlüssel (AGS) lesbar: ignoriert.', a?.extent ?? a?.name);
+      });
+    }
 
     const locationIds: string[] = [];
     const pairs = pairsOf.get(id) ?? [];
@@ -258,7 +288,8 @@ export function hsdsDocument(graph: HsdsGraph, format: ImportFormat.HSDS_JSON | 
       costType, feeAmountEuro: fee && fee.amount > 0 ? fee.amount : null, costNote: costNote?.slice(0, 1000) ?? null,
       acceptingNewClients: terms.acceptingNewClients ?? true,
       freeSeats: typeof placeCapacity?.available === 'number' && placeCapacity.available >= 0 ? Math.round(placeCapacity.available) : null,
-      waitingDays, openingHours, sessions, preferredId: UUID.test(id) ? id.toLowerCase() : undefined, ref: { path },
+      waitingDays, openingHours, sessions, serviceArea, capacityUpdatedAt, assuredDate: isoDate(s.assured_date),
+      preferredId: UUID.test(id) ? id.toLowerCase() : undefined, ref: { path },
     };
   }
 

@@ -122,7 +122,12 @@ export function hsdsGraphFromDatapackage(files: DatapackageFiles): { graph: Hsds
   };
   const byKey = <T extends Json>(rows: T[], key: string) => {
     const map = new Map<string, T[]>();
-    for (const r of rows) if (r[key]) map.set(String(r[key]), [...(map.get(String(r[key])) ?? []), r]);
+    for (const r of rows) {
+      if (!r[key]) continue;
+      const list = map.get(String(r[key]));
+      if (list) list.push(r);
+      else map.set(String(r[key]), [r]);
+    }
     return map;
   };
   const organizations = table('organization', 'organizations.csv');
@@ -133,7 +138,10 @@ export function hsdsGraphFromDatapackage(files: DatapackageFiles): { graph: Hsds
   const addresses = byKey(table('address', 'addresses.csv'), 'location_id');
   const phones = table('phone', 'phones.csv');
   const phonesOf = (key: string) => byKey(phones, key);
-  const [orgPhones, servicePhones] = [phonesOf('organization_id'), phonesOf('service_id')];
+  const [orgPhones, servicePhones, locationPhones] = [phonesOf('organization_id'), phonesOf('service_id'), phonesOf('location_id')];
+  // a table the package does not have says nothing (Lotse keeps what it has); an empty one says "none"
+  const has = (name: string, fallback: string) => files.has(pathOf.get(name) ?? fallback);
+  const serviceAreas = byKey(table('service_area', 'service_areas.csv'), 'service_id');
   const schedules = byKey(table('schedule', 'schedules.csv'), 'service_id');
   const languages = byKey(table('language', 'languages.csv'), 'service_id');
   const costs = byKey(table('cost_option', 'cost_options.csv'), 'service_id');
@@ -153,7 +161,13 @@ export function hsdsGraphFromDatapackage(files: DatapackageFiles): { graph: Hsds
   for (const o of organizations) {
     collector.organization({ ...o, organization_identifiers: identifiers.get(String(o.id)) ?? [], phones: orgPhones.get(String(o.id)) ?? [], attributes: withTerms(String(o.id)) }, o.__path);
   }
-  for (const l of locations) collector.location(numbers({ ...l, addresses: addresses.get(String(l.id)) ?? [] }, ['latitude', 'longitude']), l.__path);
+  const withPhones = has('phone', 'phones.csv');
+  const withAreas = has('service_area', 'service_areas.csv');
+  for (const l of locations) {
+    // a phone of a location names the location only (an organisation's names the organisation)
+    const own = (locationPhones.get(String(l.id)) ?? []).filter((p) => !p.organization_id && !p.service_id);
+    collector.location(numbers({ ...l, addresses: addresses.get(String(l.id)) ?? [], ...(withPhones ? { phones: own } : {}) }, ['latitude', 'longitude']), l.__path);
+  }
   for (const s of services) {
     collector.service(
       numbers({
@@ -164,6 +178,7 @@ export function hsdsGraphFromDatapackage(files: DatapackageFiles): { graph: Hsds
         cost_options: (costs.get(String(s.id)) ?? []).map((c) => numbers(c, ['amount'])),
         phones: servicePhones.get(String(s.id)) ?? [],
         capacities: (capacities.get(String(s.id)) ?? []).map((c) => numbers(c, ['available', 'maximum'])),
+        ...(withAreas ? { service_areas: serviceAreas.get(String(s.id)) ?? [] } : {}),
       }, ['minimum_age', 'maximum_age']),
       s.__path,
     );

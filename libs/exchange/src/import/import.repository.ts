@@ -2,60 +2,57 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@lotse/common';
+import { LocationRow, OrganizationRow, Phone, ServiceRow } from '../catalogue-rows';
 
-/** An organisation as the import compares and writes it (database values). */
-export interface OrganizationRecord {
-  id: string;
+/**
+ * The records the import compares and writes: the columns the exports read (catalogue-rows.ts),
+ * named once there, plus what only the import keeps — the source's id, the organisation's status,
+ * the geocoder's precision — and the links and children it compares with what a source has.
+ */
+export interface OrganizationRecord extends Pick<OrganizationRow, 'id' | 'name' | 'kind' | 'identifiers' | 'website' | 'email' | 'phones'> {
   external_id: string;
-  name: string;
-  kind: string;
-  identifiers: { scheme: string; value: string }[];
-  website: string | null;
-  email: string | null;
-  phones: { number: string; label?: string }[];
   status: string;
 }
 
-export interface LocationRecord {
-  id: string;
+export interface LocationRecord extends Pick<LocationRow, 'id' | 'organization_id' | 'name' | 'street' | 'postcode' | 'town' | 'latitude' | 'longitude' | 'phones'> {
   external_id: string;
-  organization_id: string;
-  name: string | null;
-  street: string;
-  postcode: string;
-  town: string;
-  latitude: number;
-  longitude: number;
   geocode_precision: string;
 }
 
-export interface ServiceRecord {
-  id: string;
+type ServiceColumns = 'id' | 'organization_id' | 'name' | 'description' | 'category' | 'specialty' | 'min_age' | 'max_age' | 'insurance_requirement'
+  | 'eligibility_note' | 'languages' | 'accessibility' | 'delivery_modes' | 'cost_type' | 'fee_amount' | 'cost_note' | 'accepting_new_clients'
+  | 'free_seats' | 'waiting_days' | 'service_area' | 'needs';
+
+export interface ServiceRecord extends Pick<ServiceRow, ServiceColumns> {
   external_id: string;
-  organization_id: string;
-  name: string;
-  description: string;
-  category: string;
-  specialty: string | null;
-  min_age: number | null;
-  max_age: number | null;
-  insurance_requirement: string;
-  eligibility_note: string | null;
-  languages: string[];
-  accessibility: string[];
-  delivery_modes: string[];
-  cost_type: string;
-  fee_amount: number | null;
-  cost_note: string | null;
-  accepting_new_clients: boolean;
-  free_seats: number | null;
-  waiting_days: number | null;
   status: string;
-  needs: string[];
+  /** ISO; in a record to write, null = now */
+  capacity_updated_at: string | null;
+  /** ISO, or null when never verified */
+  verified_at: string | null;
   location_ids: string[];
   opening_hours: { weekday: number; opensAt: string; closesAt: string }[];
-  sessions: { startsOn: string; endsOn: string; weekday: number; startTime: string; endTime: string; seats: number; freeSeats: number }[];
+  sessions: SessionRecord[];
 }
+
+export interface SessionRecord {
+  id: string;
+  startsOn: string;
+  endsOn: string;
+  weekday: number;
+  startTime: string;
+  endTime: string;
+  seats: number;
+  freeSeats: number;
+}
+
+/** The session in the key order the import compares in (jsonb orders keys its own way). */
+export const sessionRecord = (x: SessionRecord): SessionRecord => ({
+  id: x.id, startsOn: x.startsOn, endsOn: x.endsOn, weekday: x.weekday, startTime: x.startTime, endTime: x.endTime, seats: x.seats, freeSeats: x.freeSeats,
+});
+
+/** Phones in the key order the import compares in. */
+export const phoneRecords = (phones: Phone[]): Phone[] => phones.map((p) => ({ number: p.number, ...(p.label !== undefined ? { label: p.label } : {}) }));
 
 export interface AuditRow {
   organizationId: string;
@@ -99,41 +96,46 @@ export class ImportRepository {
     // jsonb orders keys by length: back to the order the import compares in
     for (const r of rows) {
       r.identifiers = r.identifiers.map((i) => ({ scheme: i.scheme, value: i.value }));
-      r.phones = r.phones.map((p) => ({ number: p.number, ...(p.label !== undefined ? { label: p.label } : {}) }));
+      r.phones = phoneRecords(r.phones);
     }
     return rows;
   }
 
-  locationsOf(source: string): Promise<LocationRecord[]> {
-    return this.db.query(
-      `SELECT id, external_id, organization_id, name, street, postcode, town, ST_Y(point::geometry) AS latitude, ST_X(point::geometry) AS longitude, geocode_precision
+  async locationsOf(source: string): Promise<LocationRecord[]> {
+    const rows: LocationRecord[] = await this.db.query(
+      `SELECT id, external_id, organization_id, name, street, postcode, town, ST_Y(point::geometry) AS latitude, ST_X(point::geometry) AS longitude, geocode_precision, phones
        FROM location WHERE external_source = $1`,
       [source],
     );
+    for (const r of rows) r.phones = phoneRecords(r.phones);
+    return rows;
   }
 
   async servicesOf(source: string): Promise<ServiceRecord[]> {
     const rows: ServiceRecord[] = await this.db.query(
-      `SELECT s.id, s.external_id, s.organization_id, s.name, s.description, s.category, s.specialty, s.min_age, s.max_age, s.insurance_requirement,
+      `WITH mine AS MATERIALIZED (SELECT id FROM service WHERE external_source = $1)
+       SELECT s.id, s.external_id, s.organization_id, s.name, s.description, s.category, s.specialty, s.min_age, s.max_age, s.insurance_requirement,
               s.eligibility_note, s.languages, s.accessibility, s.delivery_modes, s.cost_type, s.fee_amount::float8 AS fee_amount, s.cost_note,
-              s.accepting_new_clients, s.free_seats, s.waiting_days, s.status,
+              s.accepting_new_clients, s.free_seats, s.waiting_days, s.status, s.service_area::text[] AS service_area,
+              to_char(s.capacity_updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS capacity_updated_at,
+              to_char(s.verified_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS verified_at,
               coalesce(n.needs, '{}') AS needs, coalesce(sl.location_ids, '{}') AS location_ids,
               coalesce(h.hours, '[]'::jsonb) AS opening_hours, coalesce(c.sessions, '[]'::jsonb) AS sessions
        FROM service s
-       LEFT JOIN (SELECT service_id, array_agg(need_code::text ORDER BY need_code) AS needs FROM service_need GROUP BY service_id) n ON n.service_id = s.id
-       LEFT JOIN (SELECT service_id, array_agg(location_id::text ORDER BY location_id) AS location_ids FROM service_location GROUP BY service_id) sl ON sl.service_id = s.id
+       LEFT JOIN (SELECT service_id, array_agg(need_code::text ORDER BY need_code) AS needs FROM service_need WHERE service_id IN (SELECT id FROM mine) GROUP BY service_id) n ON n.service_id = s.id
+       LEFT JOIN (SELECT service_id, array_agg(location_id::text ORDER BY location_id) AS location_ids FROM service_location WHERE service_id IN (SELECT id FROM mine) GROUP BY service_id) sl ON sl.service_id = s.id
        LEFT JOIN (SELECT service_id, jsonb_agg(jsonb_build_object('weekday', weekday, 'opensAt', to_char(opens_at, 'HH24:MI'), 'closesAt', to_char(closes_at, 'HH24:MI'))
-                    ORDER BY weekday, opens_at) AS hours FROM opening_hours GROUP BY service_id) h ON h.service_id = s.id
-       LEFT JOIN (SELECT service_id, jsonb_agg(jsonb_build_object('startsOn', to_char(starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(ends_on, 'YYYY-MM-DD'), 'weekday', weekday,
+                    ORDER BY weekday, opens_at) AS hours FROM opening_hours WHERE service_id IN (SELECT id FROM mine) GROUP BY service_id) h ON h.service_id = s.id
+       LEFT JOIN (SELECT service_id, jsonb_agg(jsonb_build_object('id', id, 'startsOn', to_char(starts_on, 'YYYY-MM-DD'), 'endsOn', to_char(ends_on, 'YYYY-MM-DD'), 'weekday', weekday,
                     'startTime', to_char(start_time, 'HH24:MI'), 'endTime', to_char(end_time, 'HH24:MI'), 'seats', seats, 'freeSeats', free_seats)
-                    ORDER BY starts_on, start_time) AS sessions FROM course_session GROUP BY service_id) c ON c.service_id = s.id
+                    ORDER BY starts_on, start_time, id) AS sessions FROM course_session WHERE service_id IN (SELECT id FROM mine) GROUP BY service_id) c ON c.service_id = s.id
        WHERE s.external_source = $1`,
       [source],
     );
     // jsonb orders an object's keys its own way: back to the order the import compares in
     for (const r of rows) {
       r.opening_hours = r.opening_hours.map((h) => ({ weekday: h.weekday, opensAt: h.opensAt, closesAt: h.closesAt }));
-      r.sessions = r.sessions.map((x) => ({ startsOn: x.startsOn, endsOn: x.endsOn, weekday: x.weekday, startTime: x.startTime, endTime: x.endTime, seats: x.seats, freeSeats: x.freeSeats }));
+      r.sessions = r.sessions.map(sessionRecord);
     }
     return rows;
   }
@@ -143,6 +145,13 @@ export class ImportRepository {
     if (ids.length === 0) return new Set();
     const rows = await this.db.query(`SELECT id::text FROM ${table} WHERE id = ANY($1::uuid[])`, [ids]);
     return new Set(rows.map((r: { id: string }) => r.id));
+  }
+
+  /** The services these course run ids belong to (a source's run ids are kept only where no other service has them). */
+  async sessionOwners(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows: { id: string; service_id: string }[] = await this.db.query(`SELECT id::text, service_id::text FROM course_session WHERE id = ANY($1::uuid[])`, [ids]);
+    return new Map(rows.map((r) => [r.id, r.service_id]));
   }
 
   async upsertOrganizations(tx: EntityManager, source: string, rows: OrganizationRecord[], activate: boolean): Promise<void> {
@@ -165,51 +174,61 @@ export class ImportRepository {
   async upsertLocations(tx: EntityManager, source: string, rows: LocationRecord[]): Promise<void> {
     if (rows.length === 0) return;
     await tx.query(
-      `INSERT INTO location (id, organization_id, name, street, postcode, town, point, geocode_precision, version, external_source, external_id)
-       SELECT u.id, u.organization_id, u.name, u.street, u.postcode, u.town, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326)::geography, u.precision, 1, $1, u.external_id
-       FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::text[], $11::text[])
-         AS u(id, organization_id, name, street, postcode, town, lat, lon, precision, external_id)
+      `INSERT INTO location (id, organization_id, name, street, postcode, town, point, geocode_precision, phones, version, external_source, external_id)
+       SELECT u.id, u.organization_id, u.name, u.street, u.postcode, u.town, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326)::geography, u.precision, u.phones::jsonb, 1, $1, u.external_id
+       FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::text[], $11::text[], $12::text[])
+         AS u(id, organization_id, name, street, postcode, town, lat, lon, precision, external_id, phones)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, street = EXCLUDED.street, postcode = EXCLUDED.postcode, town = EXCLUDED.town,
-         point = EXCLUDED.point, geocode_precision = EXCLUDED.geocode_precision, version = location.version + 1, updated_at = now()`,
+         point = EXCLUDED.point, geocode_precision = EXCLUDED.geocode_precision, phones = EXCLUDED.phones, version = location.version + 1, updated_at = now()`,
       [
         source, rows.map((r) => r.id), rows.map((r) => r.organization_id), rows.map((r) => r.name), rows.map((r) => r.street), rows.map((r) => r.postcode),
         rows.map((r) => r.town), rows.map((r) => r.latitude), rows.map((r) => r.longitude), rows.map((r) => r.geocode_precision), rows.map((r) => r.external_id),
+        rows.map((r) => JSON.stringify(r.phones)),
       ],
     );
   }
 
   /** Services and their needs, locations, hours and course runs; capacity is stamped now where it is new or changed. */
-  async upsertServices(tx: EntityManager, source: string, rows: (ServiceRecord & { capacityChanged: boolean })[]): Promise<void> {
+  async upsertServices(tx: EntityManager, source: string, rows: (ServiceRecord & { capacityChanged: boolean; created: boolean })[]): Promise<void> {
     if (rows.length === 0) return;
     const col = <K extends keyof ServiceRecord>(k: K) => rows.map((r) => r[k]);
     await tx.query(
       `INSERT INTO service (id, organization_id, name, description, category, specialty, min_age, max_age, insurance_requirement, eligibility_note,
                             languages, accessibility, delivery_modes, cost_type, fee_amount, cost_note, accepting_new_clients, free_seats, waiting_days,
-                            capacity_updated_at, status, version, external_source, external_id)
+                            capacity_updated_at, status, version, external_source, external_id, service_area, verified_at, verified_by)
        SELECT u.id, u.organization_id, u.name, u.description, u.category, u.specialty, u.min_age, u.max_age, u.insurance_requirement, u.eligibility_note,
               ${SPLIT('u.languages')}, ${SPLIT('u.accessibility')}, ${SPLIT('u.delivery_modes')}, u.cost_type, u.fee_amount, u.cost_note,
-              u.accepting, u.free_seats, u.waiting_days, now(), 'active', 1, $1, u.external_id
+              u.accepting, u.free_seats, u.waiting_days, coalesce(u.capacity_updated_at, now()), 'active', 1, $1, u.external_id,
+              ${SPLIT('u.service_area')}, u.verified_at, CASE WHEN u.verified_at IS NOT NULL THEN $24::text END
        FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::smallint[], $9::smallint[], $10::text[], $11::text[],
-                   $12::text[], $13::text[], $14::text[], $15::text[], $16::numeric[], $17::text[], $18::boolean[], $19::int[], $20::int[], $21::text[], $22::boolean[])
+                   $12::text[], $13::text[], $14::text[], $15::text[], $16::numeric[], $17::text[], $18::boolean[], $19::int[], $20::int[], $21::text[], $22::boolean[],
+                   $25::text[], $26::timestamptz[], $27::timestamptz[])
          AS u(id, organization_id, name, description, category, specialty, min_age, max_age, insurance_requirement, eligibility_note,
-              languages, accessibility, delivery_modes, cost_type, fee_amount, cost_note, accepting, free_seats, waiting_days, external_id, capacity_changed)
+              languages, accessibility, delivery_modes, cost_type, fee_amount, cost_note, accepting, free_seats, waiting_days, external_id, capacity_changed,
+              service_area, capacity_updated_at, verified_at)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description, category = EXCLUDED.category, specialty = EXCLUDED.specialty,
          min_age = EXCLUDED.min_age, max_age = EXCLUDED.max_age, insurance_requirement = EXCLUDED.insurance_requirement, eligibility_note = EXCLUDED.eligibility_note,
          languages = EXCLUDED.languages, accessibility = EXCLUDED.accessibility, delivery_modes = EXCLUDED.delivery_modes, cost_type = EXCLUDED.cost_type,
          fee_amount = EXCLUDED.fee_amount, cost_note = EXCLUDED.cost_note, accepting_new_clients = EXCLUDED.accepting_new_clients,
-         free_seats = EXCLUDED.free_seats, waiting_days = EXCLUDED.waiting_days, status = 'active',
-         capacity_updated_at = CASE WHEN $23::uuid[] @> ARRAY[service.id] THEN now() ELSE service.capacity_updated_at END,
+         free_seats = EXCLUDED.free_seats, waiting_days = EXCLUDED.waiting_days, status = 'active', service_area = EXCLUDED.service_area,
+         capacity_updated_at = CASE WHEN $23::uuid[] @> ARRAY[service.id] THEN EXCLUDED.capacity_updated_at ELSE service.capacity_updated_at END,
+         verified_by = CASE WHEN EXCLUDED.verified_at IS DISTINCT FROM service.verified_at THEN EXCLUDED.verified_by ELSE service.verified_by END,
+         verified_at = EXCLUDED.verified_at,
          version = service.version + 1, updated_at = now()`,
       [
         source, col('id'), col('organization_id'), col('name'), col('description'), col('category'), col('specialty'), col('min_age'), col('max_age'),
         col('insurance_requirement'), col('eligibility_note'), rows.map((r) => joined(r.languages)), rows.map((r) => joined(r.accessibility)),
         rows.map((r) => joined(r.delivery_modes)), col('cost_type'), col('fee_amount'), col('cost_note'), col('accepting_new_clients'), col('free_seats'),
         col('waiting_days'), col('external_id'), rows.map((r) => r.capacityChanged), rows.filter((r) => r.capacityChanged).map((r) => r.id),
+        `Import ${source}`.slice(0, 200), rows.map((r) => joined(r.service_area)), col('capacity_updated_at'), col('verified_at'),
       ],
     );
-    const ids = col('id');
-    for (const table of ['service_need', 'service_location', 'opening_hours', 'course_session']) {
-      await tx.query(`DELETE FROM ${table} WHERE service_id = ANY($1::uuid[])`, [ids]);
+    // a service the source had already: its links and children are replaced (a new one has none)
+    const ids = rows.filter((r) => !r.created).map((r) => r.id);
+    if (ids.length) {
+      for (const table of ['service_need', 'service_location', 'opening_hours', 'course_session']) {
+        await tx.query(`DELETE FROM ${table} WHERE service_id = ANY($1::uuid[])`, [ids]);
+      }
     }
     const needs = rows.flatMap((r) => r.needs.map((n) => [r.id, n]));
     if (needs.length) await tx.query(`INSERT INTO service_need (service_id, need_code) SELECT * FROM unnest($1::uuid[], $2::text[])`, [needs.map((n) => n[0]), needs.map((n) => n[1])]);
@@ -222,13 +241,13 @@ export class ImportRepository {
         [hours.map((h) => h.id), hours.map((h) => h.weekday), hours.map((h) => h.opensAt), hours.map((h) => h.closesAt)],
       );
     }
-    const sessions = rows.flatMap((r) => r.sessions.map((s) => ({ id: r.id, ...s })));
+    const sessions = rows.flatMap((r) => r.sessions.map((s) => ({ serviceId: r.id, ...s })));
     if (sessions.length) {
       await tx.query(
         `INSERT INTO course_session (id, service_id, starts_on, ends_on, weekday, start_time, end_time, seats, free_seats)
-         SELECT gen_random_uuid(), * FROM unnest($1::uuid[], $2::date[], $3::date[], $4::smallint[], $5::time[], $6::time[], $7::int[], $8::int[])`,
-        [sessions.map((s) => s.id), sessions.map((s) => s.startsOn), sessions.map((s) => s.endsOn), sessions.map((s) => s.weekday), sessions.map((s) => s.startTime),
-          sessions.map((s) => s.endTime), sessions.map((s) => s.seats), sessions.map((s) => s.freeSeats)],
+         SELECT * FROM unnest($9::uuid[], $1::uuid[], $2::date[], $3::date[], $4::smallint[], $5::time[], $6::time[], $7::int[], $8::int[])`,
+        [sessions.map((s) => s.serviceId), sessions.map((s) => s.startsOn), sessions.map((s) => s.endsOn), sessions.map((s) => s.weekday), sessions.map((s) => s.startTime),
+          sessions.map((s) => s.endTime), sessions.map((s) => s.seats), sessions.map((s) => s.freeSeats), sessions.map((s) => s.id)],
       );
     }
   }

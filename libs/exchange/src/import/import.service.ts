@@ -3,6 +3,8 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CatalogueService, OrganizationStatus } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 import { GEOCODER, GeocodePrecision, Geocoder } from '@lotse/geo';
+import { AreaNamesProvider } from '../area-names';
+import { derivedId } from '../ids';
 import { datapackageFilesFromZip, DatapackageFiles, hsdsGraphFromDatapackage, hsdsGraphFromJson } from './hsds-read';
 import { hsdsDocument } from './hsds-import';
 import {
@@ -16,7 +18,7 @@ import {
   ProblemCode,
   whereOf,
 } from './import.types';
-import { AuditRow, ImportActor, ImportRepository, LocationRecord, OrganizationRecord, ServiceRecord } from './import.repository';
+import { AuditRow, ImportActor, ImportRepository, LocationRecord, OrganizationRecord, ServiceRecord, sessionRecord } from './import.repository';
 import { spreadsheetDocument } from './spreadsheet-import';
 import { readCsvSheet, readXlsxSheet } from './spreadsheet-read';
 
@@ -27,17 +29,27 @@ export type ImportInput = { fileName: string; bytes: Buffer } | { fileName: stri
 const BATCH_SERVICES = 2000;
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 const ORGANIZATION_FIELDS: [keyof OrganizationRecord, string][] = [['name', 'name'], ['kind', 'kind'], ['identifiers', 'identifiers'], ['website', 'website'], ['email', 'email'], ['phones', 'phones']];
-const LOCATION_FIELDS: [keyof LocationRecord, string][] = [['name', 'name'], ['street', 'street'], ['postcode', 'postcode'], ['town', 'town'], ['latitude', 'point'], ['longitude', 'point'], ['geocode_precision', 'geocodePrecision']];
+const LOCATION_FIELDS: [keyof LocationRecord, string][] = [
+  ['name', 'name'], ['street', 'street'], ['postcode', 'postcode'], ['town', 'town'], ['latitude', 'point'], ['longitude', 'point'], ['geocode_precision', 'geocodePrecision'], ['phones', 'phones'],
+];
 const SERVICE_FIELDS: [keyof ServiceRecord, string][] = [
   ['name', 'name'], ['description', 'description'], ['category', 'category'], ['specialty', 'specialty'], ['min_age', 'minAge'], ['max_age', 'maxAge'],
   ['insurance_requirement', 'insuranceRequirement'], ['eligibility_note', 'eligibilityNote'], ['languages', 'languages'], ['accessibility', 'accessibility'],
   ['delivery_modes', 'deliveryModes'], ['cost_type', 'costType'], ['fee_amount', 'feeAmountEuro'], ['cost_note', 'costNote'],
   ['accepting_new_clients', 'acceptingNewClients'], ['free_seats', 'freeSeats'], ['waiting_days', 'waitingDays'], ['status', 'status'],
-  ['needs', 'needs'], ['location_ids', 'locationIds'], ['opening_hours', 'openingHours'], ['sessions', 'sessions'],
+  ['needs', 'needs'], ['location_ids', 'locationIds'], ['opening_hours', 'openingHours'], ['sessions', 'sessions'], ['service_area', 'serviceArea'],
+  ['verified_at', 'verifiedAt'],
 ];
+/**
+ * Changes the audit trail records without a field name: a newer verification date or capacity time
+ * from the source is no edit of the listing, so it must not send the listing back to the
+ * coordinators' queue (which counts named fields changed since the verification).
+ */
+const UNNAMED_CHANGES: Record<string, string> = { verifiedAt: 'verify', capacityUpdatedAt: 'capacity' };
 const CAPACITY_COLUMNS: (keyof ServiceRecord)[] = ['accepting_new_clients', 'free_seats', 'waiting_days'];
 
 function changedFields<T>(before: T, after: T, fields: [keyof T, string][]): string[] {
@@ -62,6 +74,7 @@ export class CatalogueImportService {
     private readonly repository: ImportRepository,
     private readonly catalogue: CatalogueService,
     @Inject(GEOCODER) private readonly geocoder: Geocoder,
+    private readonly areaNames: AreaNamesProvider,
   ) {}
 
   /** The format a file is in, by its name, else by its first bytes. */
@@ -123,6 +136,13 @@ export class CatalogueImportService {
     const source = options.source.trim();
     if (!/^[\p{L}\p{N} ._:/@()-]{1,100}$/u.test(source)) throw InvalidInputError.of('source', 'source must be 1–100 letters, digits, spaces or ._:/@()-');
     const format = options.format ?? this.detectFormat(input);
+    const phases: ImportReport['phases'] = { readMs: 0, existingMs: 0, placeMs: 0, planMs: 0, writeMs: 0 };
+    let mark = Date.now();
+    const lap = (phase: keyof ImportReport['phases']) => {
+      const now = Date.now();
+      phases[phase] += now - mark;
+      mark = now;
+    };
     const doc = await this.read(input, format);
     const problems = doc.problems;
     const precision = { exact: 0, street: 0, postcode: 0, locality: 0 };
@@ -131,6 +151,8 @@ export class CatalogueImportService {
     const fileRefused = problems.some((p) => p.code === ProblemCode.BAD_FILE && p.severity === 'error');
     if (!fileRefused) {
       await this.checkNeeds(doc);
+      await this.checkAreas(doc);
+      lap('readMs');
       const [organizations, locations, services] = await Promise.all([
         this.repository.organizationsOf(source), this.repository.locationsOf(source), this.repository.servicesOf(source),
       ]);
@@ -139,12 +161,16 @@ export class CatalogueImportService {
         locations: new Map(locations.map((r) => [r.external_id, r])),
         services: new Map(services.map((r) => [r.external_id, r])),
       };
+      lap('existingMs');
       const placed = await this.place(doc, existing.locations, precision);
       this.prune(doc, placed);
+      lap('placeMs');
       const plan = await this.plan(doc, placed, existing, options, counts);
+      lap('planMs');
       if (!options.dryRun) await this.write(plan, source, options, actor);
       else options.onProgress?.(plan.total, plan.total);
-    }
+      lap('writeMs');
+    } else lap('readMs');
     counts.organizations.refused = doc.listed.organizations.size - counts.organizations.created - counts.organizations.updated - counts.organizations.unchanged;
     counts.locations.refused = doc.listed.locations.size - counts.locations.created - counts.locations.updated - counts.locations.unchanged;
     counts.services.refused = doc.listed.services.size - counts.services.created - counts.services.updated - counts.services.unchanged;
@@ -154,14 +180,14 @@ export class CatalogueImportService {
       runId: null, format, source, fileName: input.fileName, dryRun: options.dryRun, records: doc.records, ...counts,
       geocoder: this.geocoder.name, precision, problems,
       errors: problems.filter((p) => p.severity === 'error').length, warnings: problems.filter((p) => p.severity === 'warning').length,
-      elapsedMs: Date.now() - started,
+      elapsedMs: Date.now() - started, phases,
     };
     if (!options.dryRun) {
       report.runId = randomUUID();
       await this.repository.recordRun({ id: report.runId, source, format, fileName: input.fileName, dryRun: false, actorName: actor.displayName, startedAt, counts, problemCount: problems.length });
     }
     // counts only: a file's contents are partners' data, not for the log
-    this.logger.log({ msg: 'import', source, format, dryRun: options.dryRun, services: counts.services, errors: report.errors, ms: report.elapsedMs });
+    this.logger.log({ msg: 'import', source, format, dryRun: options.dryRun, services: counts.services, errors: report.errors, ms: report.elapsedMs, phases });
     return report;
   }
 
@@ -173,6 +199,18 @@ export class CatalogueImportService {
       for (const n of unknown) doc.problems.push({ severity: 'error', code: ProblemCode.UNKNOWN_NEED, ...whereOf(s.ref, doc.format === ImportFormat.XLSX || doc.format === ImportFormat.CSV ? 'Bedarfe' : 'attributes'), message: `Bedarf „${n}“ kennt diese Lotse-Datenbank nicht.`, value: n });
       return unknown.length === 0;
     });
+  }
+
+  /** Service areas are Saxony's districts and municipalities: an AGS the boundaries do not have is reported and dropped. */
+  private async checkAreas(doc: ImportDocument): Promise<void> {
+    if (!doc.services.some((s) => s.serviceArea?.length)) return;
+    const area = await this.areaNames.lookup();
+    for (const s of doc.services) {
+      if (!s.serviceArea?.length) continue;
+      const unknown = s.serviceArea.filter((ags) => !area(ags));
+      for (const ags of unknown) doc.problems.push({ severity: 'warning', code: ProblemCode.BAD_VALUE, ...whereOf(s.ref, 'service_areas'), message: `Einzugsgebiet „${ags}“ ist kein Kreis und keine Gemeinde in Sachsen: ignoriert.`, value: ags });
+      if (unknown.length) s.serviceArea = s.serviceArea.filter((ags) => area(ags));
+    }
   }
 
   /**
@@ -254,7 +292,7 @@ export class CatalogueImportService {
     const serviceIds = await assign('service', doc.services, existing.services);
 
     type Written<T> = { record: T; before?: T; fields: string[] };
-    const byOrganization = new Map<string, { organization?: Written<OrganizationRecord>; locations: Written<LocationRecord>[]; services: { record: ServiceRecord & { capacityChanged: boolean }; before?: ServiceRecord; fields: string[] }[] }>();
+    const byOrganization = new Map<string, { organization?: Written<OrganizationRecord>; locations: Written<LocationRecord>[]; services: { record: ServiceRecord & { capacityChanged: boolean; created: boolean }; before?: ServiceRecord; fields: string[] }[] }>();
     const group = (orgId: string) => {
       let g = byOrganization.get(orgId);
       if (!g) byOrganization.set(orgId, (g = { locations: [], services: [] }));
@@ -281,20 +319,28 @@ export class CatalogueImportService {
       const record: LocationRecord = {
         id: locationIds.get(l.externalId)!, external_id: l.externalId, organization_id: organizationIds.get(l.organizationExternalId)!, name: l.name, street: l.street,
         postcode: l.postcode, town: l.town, latitude: round(point.latitude), longitude: round(point.longitude), geocode_precision: point.precision,
+        // a source that says nothing about the place's phones leaves Lotse's
+        phones: l.phones ?? before?.phones ?? [],
       };
       const fields = before ? changedFields({ ...before, latitude: round(before.latitude), longitude: round(before.longitude) }, record, LOCATION_FIELDS) : [];
       if (before && fields.length === 0) { counts.locations.unchanged++; continue; }
       counts.locations[before ? 'updated' : 'created']++;
       group(record.organization_id).locations.push({ record, before, fields });
     }
+    const sessionIds = await this.sessionIds(doc.services, serviceIds, existing.services);
     for (const s of doc.services) {
       const before = existing.services.get(s.externalId);
-      const record = this.serviceRecord(s, serviceIds.get(s.externalId)!, organizationIds.get(s.organizationExternalId)!, s.locationExternalIds.map((id) => locationIds.get(id)!));
+      const id = serviceIds.get(s.externalId)!;
+      const record = this.serviceRecord(s, id, organizationIds.get(s.organizationExternalId)!, s.locationExternalIds.map((l) => locationIds.get(l)!), sessionIds.get(id)!, before);
       const fields = before ? changedFields(before, record, SERVICE_FIELDS) : [];
+      // the capacity's time: the source's when it says one, else now when the capacity changed
+      const stampChanged = !!before && s.capacityUpdatedAt !== null && Date.parse(s.capacityUpdatedAt) !== Date.parse(before.capacity_updated_at!);
+      if (stampChanged) fields.push('capacityUpdatedAt');
       if (before && fields.length === 0) { counts.services.unchanged++; continue; }
       counts.services[before ? 'updated' : 'created']++;
-      const capacityChanged = !before || CAPACITY_COLUMNS.some((c) => !same(before[c], record[c]));
-      group(record.organization_id).services.push({ record: { ...record, capacityChanged }, before, fields });
+      const capacityChanged = !before || stampChanged || CAPACITY_COLUMNS.some((c) => !same(before[c], record[c]));
+      record.capacity_updated_at = capacityChanged ? s.capacityUpdatedAt : before!.capacity_updated_at;
+      group(record.organization_id).services.push({ record: { ...record, capacityChanged, created: !before }, before, fields });
     }
 
     // a full import: what the source has in Lotse and this file no longer lists
@@ -312,16 +358,45 @@ export class CatalogueImportService {
     return { groups, retire, total };
   }
 
-  private serviceRecord(s: ImportServiceRecord, id: string, organizationId: string, locationIds: string[]): ServiceRecord {
+  /**
+   * The ids of every service's course runs: the source's id of a run where it is a UUID no other
+   * service's run has (so an export imported elsewhere keeps them); else the id of the run the
+   * service already has on the same day and time; else one derived from the service and the run.
+   */
+  private async sessionIds(services: ImportServiceRecord[], serviceIds: Map<string, string>, existing: Map<string, ServiceRecord>): Promise<Map<string, string[]>> {
+    const candidates = services.flatMap((s) => s.sessions.flatMap((x) => (x.externalId && UUID.test(x.externalId) ? [x.externalId.toLowerCase()] : [])));
+    const owners = await this.repository.sessionOwners([...new Set(candidates)]);
+    const used = new Set<string>();
+    const out = new Map<string, string[]>();
+    for (const s of services) {
+      const serviceId = serviceIds.get(s.externalId)!;
+      const had = existing.get(s.externalId)?.sessions ?? [];
+      out.set(serviceId, s.sessions.map((x, i) => {
+        const own = x.externalId && UUID.test(x.externalId) ? x.externalId.toLowerCase() : undefined;
+        const kept = had.find((h) => !used.has(h.id) && h.startsOn === x.startsOn && h.startTime === x.startTime && h.weekday === x.weekday)?.id;
+        const derived = derivedId('course_session', serviceId, x.externalId ?? `${x.startsOn}:${x.startTime}:${x.weekday}:${i}`);
+        const id = [own && (owners.get(own) ?? serviceId) === serviceId ? own : undefined, x.externalId ? undefined : kept, derived].find((c) => c && !used.has(c)) ?? randomUUID();
+        used.add(id);
+        return id;
+      }));
+    }
+    return out;
+  }
+
+  private serviceRecord(s: ImportServiceRecord, id: string, organizationId: string, locationIds: string[], sessionIds: string[], before: ServiceRecord | undefined): ServiceRecord {
+    // the source's verification date counts where it is later than Lotse's own
+    const assured = s.assuredDate ? new Date(`${s.assuredDate}T00:00:00.000Z`).toISOString() : null;
+    const verifiedAt = before?.verified_at && (!assured || Date.parse(before.verified_at) >= Date.parse(assured)) ? before.verified_at : assured ?? before?.verified_at ?? null;
     return {
       id, external_id: s.externalId, organization_id: organizationId, name: s.name, description: s.description, category: s.category, specialty: s.specialty,
       min_age: s.minAge, max_age: s.maxAge, insurance_requirement: s.insuranceRequirement, eligibility_note: s.eligibilityNote,
       languages: s.languages, accessibility: s.accessibility, delivery_modes: s.deliveryModes, cost_type: s.costType, fee_amount: s.feeAmountEuro, cost_note: s.costNote,
       accepting_new_clients: s.acceptingNewClients, free_seats: s.freeSeats, waiting_days: s.waitingDays, status: 'active',
+      service_area: s.serviceArea ?? before?.service_area ?? [], capacity_updated_at: s.capacityUpdatedAt, verified_at: verifiedAt,
       needs: [...new Set(s.needs)].sort(), location_ids: [...new Set(locationIds)].sort(),
       opening_hours: [...s.openingHours].sort((a, b) => a.weekday - b.weekday || a.opensAt.localeCompare(b.opensAt)).map((h) => ({ weekday: h.weekday, opensAt: h.opensAt, closesAt: h.closesAt })),
-      sessions: [...s.sessions].sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.startTime.localeCompare(b.startTime))
-        .map((x) => ({ startsOn: x.startsOn, endsOn: x.endsOn, weekday: x.weekday, startTime: x.startTime, endTime: x.endTime, seats: x.seats, freeSeats: x.freeSeats })),
+      sessions: s.sessions.map((x, i) => sessionRecord({ ...x, id: sessionIds[i] }))
+        .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.startTime.localeCompare(b.startTime) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     };
   }
 
@@ -342,7 +417,10 @@ export class CatalogueImportService {
       const audit: AuditRow[] = [];
       const note = (resourceType: AuditRow['resourceType'], organizationId: string, w: { record: { id: string }; before?: unknown; fields: string[] }) => {
         if (!w.before) audit.push({ organizationId, resourceType, resourceId: w.record.id, action: 'create', fieldName: null, previousValue: undefined, replacementValue: { importSource: source } });
-        else for (const field of w.fields) audit.push({ organizationId, resourceType, resourceId: w.record.id, action: 'update', fieldName: field, previousValue: undefined, replacementValue: { importSource: source } });
+        else for (const field of w.fields) {
+          const unnamed = UNNAMED_CHANGES[field];
+          audit.push({ organizationId, resourceType, resourceId: w.record.id, action: unnamed ?? 'update', fieldName: unnamed ? null : field, previousValue: undefined, replacementValue: { importSource: source } });
+        }
       };
       organizations.forEach((w) => note('organization', w.record.id, w));
       locations.forEach((w) => note('location', w.record.organization_id, w));

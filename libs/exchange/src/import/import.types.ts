@@ -88,9 +88,14 @@ export interface ImportLocation {
   /** given coordinates win; without them the address is geocoded */
   latitude: number | null;
   longitude: number | null;
+  /** the place's own phones; undefined = the source says nothing about them (a spreadsheet): the ones in Lotse stay */
+  phones?: { number: string; label?: string }[];
   preferredId?: string;
   ref: SourceRef;
 }
+
+/** A course run; `externalId` is the source's id of it (an HSDS schedule's), kept as its Lotse id where free. */
+export type ImportSession = CourseSessionImport & { externalId?: string };
 
 export interface ImportService {
   externalId: string;
@@ -115,7 +120,13 @@ export interface ImportService {
   freeSeats: number | null;
   waitingDays: number | null;
   openingHours: WeeklyOpeningHours[];
-  sessions: CourseSessionImport[];
+  sessions: ImportSession[];
+  /** districts (5-digit AGS) and municipalities (8-digit AGS) served; undefined = the source says nothing (the ones in Lotse stay) */
+  serviceArea?: string[];
+  /** when the source last confirmed the capacity (HSDS 3.1 `service_capacity.updated`, ISO); null = not said (now, when it changes) */
+  capacityUpdatedAt: string | null;
+  /** the day the source last checked the listing (HSDS `assured_date`, 'YYYY-MM-DD'); null = not said (Lotse's stays) */
+  assuredDate: string | null;
   preferredId?: string;
   ref: SourceRef;
 }
@@ -175,6 +186,8 @@ export interface ImportReport {
   errors: number;
   warnings: number;
   elapsedMs: number;
+  /** where the time went: reading and checking the file, reading what the source has, placing addresses, comparing, writing */
+  phases: { readMs: number; existingMs: number; placeMs: number; planMs: number; writeMs: number };
 }
 
 export function emptyCounts(): EntityCounts {

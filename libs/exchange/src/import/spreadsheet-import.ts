@@ -246,7 +246,7 @@ export function spreadsheetDocument(sheet: SheetText, format: ImportFormat.XLSX 
       name: serviceName, description: cell('description'), category: category!, specialty, needs, minAge, maxAge,
       insuranceRequirement: insurance!, eligibilityNote: cell('eligibility') || null, languages, accessibility, deliveryModes,
       costType: costType!, feeAmountEuro: fee ?? null, costNote: cell('costNote') || null, acceptingNewClients: accepting!,
-      freeSeats, waitingDays, openingHours: 'hours' in hours ? hours.hours : [], sessions, ref: { row },
+      freeSeats, waitingDays, openingHours: 'hours' in hours ? hours.hours : [], sessions, capacityUpdatedAt: null, assuredDate: null, ref: { row },
     });
   }
   doc.organizations = [...organizations.values()];
