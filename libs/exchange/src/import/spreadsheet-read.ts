@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { parseCsv } from '@lotse/geo';
+import { readXlsxSheetFast } from './xlsx-read';
 
 /** A sheet as text: the heading row and the data rows, each with its row number as the spreadsheet program shows it. */
 export interface SheetText {
@@ -58,8 +59,21 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** The first worksheet of an XLSX file; row numbers as Excel shows them (the heading is row 1). */
+/**
+ * The first worksheet of an XLSX file; row numbers as Excel shows them (the heading is row 1). Read
+ * from the XML directly (`readXlsxSheetFast`); a workbook that reader does not understand is read
+ * by exceljs, to the same text.
+ */
 export async function readXlsxSheet(bytes: Buffer): Promise<SheetText> {
+  try {
+    return readXlsxSheetFast(bytes);
+  } catch {
+    return readXlsxSheetWithExceljs(bytes);
+  }
+}
+
+/** The first worksheet by exceljs's object model (the reference the fast reader is tested against). */
+export async function readXlsxSheetWithExceljs(bytes: Buffer): Promise<SheetText> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
