@@ -572,6 +572,7 @@ export const t = {
     badInput: 'Bitte prüfen Sie Ihre Eingaben.',
     fieldInvalid: 'Diese Angabe ist ungültig.',
     tooExpensive: 'Diese Anfrage ist zu umfangreich. Bitte schränken Sie sie ein.',
+    matchTooLarge: 'Diese Suche ist zu umfangreich für den Server. Bitte wählen Sie weniger Bedarfe, eine kürzere Reisezeit oder weitere Filter.',
   },
   fieldErrorsPostcodeFormat: 'Bitte fünf Ziffern eingeben, z. B. 01589.',
 };

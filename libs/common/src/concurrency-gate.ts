@@ -102,13 +102,15 @@ export class ConcurrencyGate {
 
 /**
  * Lets other requests run during a long computation: `await slice()` in a loop yields to the event
- * loop once every `sliceMs` of work (a macrotask turn, so pending I/O and other requests proceed).
+ * loop once every `sliceMs` of work (a macrotask turn, so pending I/O and other requests proceed);
+ * `onYield` counts the turns.
  */
-export function cooperativeSlicer(sliceMs = 10): () => Promise<void> {
+export function cooperativeSlicer(sliceMs = 10, onYield?: () => void): () => Promise<void> {
   let last = performance.now();
   return async () => {
     if (performance.now() - last < sliceMs) return;
     await new Promise<void>((resolve) => setImmediate(resolve));
+    onYield?.();
     last = performance.now();
   };
 }

@@ -11,6 +11,8 @@ export enum ErrorCode {
   TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
   /** the request's estimated cost is over the limit; refused before any work */
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
+  /** a match would do more work, or take longer, than its budget (MATCH_WORK_LIMIT, MATCH_TIME_LIMIT_MS); stopped */
+  MATCH_TOO_LARGE = 'MATCH_TOO_LARGE',
   /** the HTTP body is larger than the API accepts */
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** the HTTP request itself is malformed (e.g. a body that is not JSON) */

@@ -69,6 +69,23 @@ describe('loadEnvironment', () => {
       expect(messageOf({ MATCH_WEIGHTS: json })).toContain(problem);
     }
   });
+
+  it('bounds a match by default and validates the limits at boot', () => {
+    const env = loadEnvironment({});
+    expect(env.MATCH_WORK_LIMIT).toBe(200_000);
+    expect(env.MATCH_TIME_LIMIT_MS).toBe(10_000);
+    expect(env.MATCH_SLICE_MS).toBe(10);
+    expect(loadEnvironment({ MATCH_WORK_LIMIT: '5000', MATCH_TIME_LIMIT_MS: '2000' })).toMatchObject({ MATCH_WORK_LIMIT: 5000, MATCH_TIME_LIMIT_MS: 2000 });
+    for (const [source, name] of [
+      [{ MATCH_WORK_LIMIT: '0' }, 'MATCH_WORK_LIMIT'],
+      [{ MATCH_WORK_LIMIT: 'many' }, 'MATCH_WORK_LIMIT'],
+      [{ MATCH_TIME_LIMIT_MS: '1.5' }, 'MATCH_TIME_LIMIT_MS'],
+      [{ MATCH_TIME_LIMIT_MS: '3600000' }, 'MATCH_TIME_LIMIT_MS'],
+      [{ MATCH_SLICE_MS: '0' }, 'MATCH_SLICE_MS'],
+    ] as const) {
+      expect(messageOf(source)).toContain(name);
+    }
+  });
 });
 
 describe('geocoder configuration', () => {

@@ -238,6 +238,31 @@ export class Environment {
   @Min(100)
   QUERY_COST_LIMIT = 20_000;
 
+  /**
+   * The most need × candidate pairs one match may score (each considered candidate against each
+   * need), counted before scoring; over it the match is refused with MATCH_TOO_LARGE. The default
+   * is above what a request can reach today (20 needs × 400 candidates each), a bound for when
+   * the search widens — lower it to keep matches small on a small machine.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 200_000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  MATCH_WORK_LIMIT = 200_000;
+
+  /** How long one match may compute, in ms; past it the match is stopped with MATCH_TOO_LARGE. */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10_000 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(600_000)
+  MATCH_TIME_LIMIT_MS = 10_000;
+
+  /** How long a match computes before other requests get a turn of the event loop, in ms (as the coverage analysis: 10). */
+  @Transform(({ value }) => (value === undefined || value === '' ? 10 : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MATCH_SLICE_MS = 10;
+
   /** An open referral with no update for this many days is flagged to its coach. */
   @Transform(({ value }) => (value === undefined || value === '' ? 14 : Number(value)))
   @IsInt()

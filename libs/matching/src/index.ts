@@ -1,5 +1,6 @@
 export * from './matching.module';
 export * from './matching.service';
+export * from './match-budget';
 export * from './matching.types';
 export * from './scoring/weights';
 export * from './scoring/score';

@@ -4,6 +4,7 @@ import { InvalidInputError } from '@lotse/common';
 import { District, GeoService } from '@lotse/geo';
 import { DEFAULT_DEPARTURE_WINDOW, minutesForDistance, TRAVEL_TIME_ESTIMATOR, TravelContext, TravelTime, TravelTimeEstimator } from '@lotse/travel';
 import { bestBundle } from './bundle';
+import { MATCH_LIMITS, MatchBudget, MatchLimits } from './match-budget';
 import { resolveOrigin } from './origin';
 import { planPartnerKinds } from './partner-kinds';
 import { BeyondLimit, MatchBundle, MatchOutcome, MatchRequest, MatchTarget, MatchWork } from './matching.types';
@@ -51,10 +52,18 @@ export class MatchingService {
     @Inject(TRAVEL_TIME_ESTIMATOR) private readonly estimator: TravelTimeEstimator,
     @Inject(MATCH_WEIGHT_SET) private readonly weightSet: WeightSet,
     @Inject(MATCH_CLOCK) private readonly clock: () => Date,
+    @Inject(MATCH_LIMITS) private readonly limits: MatchLimits,
   ) {}
 
+  /**
+   * Within its budget (MatchBudget): the need × candidate pairs it would score are counted before
+   * any scoring and refused over MATCH_WORK_LIMIT; between its steps, and every few candidates
+   * while scoring, the event loop gets a turn, and past MATCH_TIME_LIMIT_MS the match is stopped.
+   */
   async match(request: MatchRequest): Promise<MatchOutcome> {
     const now = this.clock();
+    const work: MatchWork = { candidates: 0, scoredPairs: 0, slices: 0, bundleSteps: 0 };
+    const budget = new MatchBudget(this.limits, work);
     const needCodes = [...new Set(request.needs)];
     await this.catalogue.assertKnownNeeds(needCodes, 'request.needs');
     const terms = new Map((await this.catalogue.needTerms()).map((t) => [t.code, t]));
@@ -100,24 +109,28 @@ export class MatchingService {
       limit: CANDIDATE_LIMIT,
     };
     const candidates = await this.catalogue.findMatchCandidates(criteria);
+    work.candidates = candidates.length;
+    budget.reserve(candidates.length * needs.length);
+    await budget.checkpoint();
 
     const times = await this.estimator.travelTimes(travel, candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })));
     const weights = effectiveWeights(this.weightSet.weights, request.preferences);
     const languages = c.languages ?? [];
     const targetContext: TargetContext = { needs, limitMinutes, participantDistrict, languages, weights, now, preferredKinds: kinds.preferred };
     const reachable: MatchTarget[] = [];
-    candidates.forEach((candidate, i) => {
+    await budget.each(candidates, (candidate, i) => {
       // one that comes to the person is not held to the trip's limits: there is no trip
       if (!candidate.comesToPerson && (times[i].minutes > limitMinutes || (maxMeters !== undefined && candidate.distanceMeters > maxMeters))) return;
       reachable.push(this.toTarget(candidate, times[i], targetContext));
     });
+    await budget.checkpoint();
     reachable.sort(compareTargets);
+    await budget.checkpoint();
 
     const bestPerService = dedupeServices(reachable);
     const ranked = request.diversify ? diversify(bestPerService) : reachable;
     const met = new Set(reachable.flatMap((t) => t.matchedNeeds.map((n) => n.code)));
     const unmetNeeds = needs.filter((n) => !met.has(n.code));
-    const work: MatchWork = { candidates: candidates.length, bundleSteps: 0 };
     let beyondLimit: Promise<BeyondLimit[]> | undefined;
     let bundle: MatchBundle | null | undefined;
     return {

@@ -123,12 +123,17 @@ export interface MatchOutcome {
 }
 
 /**
- * A match's work by count, not by time. Candidates are at most CANDIDATE_LIMIT per need; the bundle's
- * search at most BUNDLE_STEPS_PER_NEED_OPTION × needs × options steps (options ≤ 6 per need).
+ * A match's work by count, not by time. Candidates are at most CANDIDATE_LIMIT per need; the
+ * need × candidate pairs scored at most MATCH_WORK_LIMIT (see MatchBudget); the bundle's search at
+ * most BUNDLE_STEPS_PER_NEED_OPTION × needs × options steps (options ≤ 6 per need).
  */
 export interface MatchWork {
   /** listings the candidate search returned */
   candidates: number;
+  /** need × candidate pairs scored (candidates × needs; counted against MATCH_WORK_LIMIT before scoring) */
+  scoredPairs: number;
+  /** turns the match gave the event loop while it computed (see MatchBudget) */
+  slices: number;
   /** steps of the bundle's search (0 until the bundle is asked for) */
   bundleSteps: number;
 }

@@ -60,6 +60,17 @@ describe('gql client', () => {
     expect(JSON.stringify(error.fields)).not.toContain('unknown postcode');
   });
 
+  it('says in German when a request is too large for the API (cost limit, match budget)', async () => {
+    for (const [code, german] of [
+      ['QUERY_TOO_COMPLEX', 'Diese Anfrage ist zu umfangreich'],
+      ['MATCH_TOO_LARGE', 'Diese Suche ist zu umfangreich für den Server. Bitte wählen Sie weniger Bedarfe'],
+    ]) {
+      vi.stubGlobal('fetch', vi.fn(() => answer({ errors: [{ message: 'the limit (X) is 1', extensions: { code } }] })));
+      const error = await gql(MeDocument, {}, { anonymous: true }).catch((e) => e);
+      expect({ code: error.code, message: error.message }).toEqual({ code, message: expect.stringContaining(german) });
+    }
+  });
+
   it('says in German when the server cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
     await expect(gql(MeDocument, {}, { anonymous: true })).rejects.toThrow('Der Server ist gerade nicht erreichbar');

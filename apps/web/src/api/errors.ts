@@ -57,6 +57,10 @@ function germanMessage(code: string, raw: string): string {
       return t.errors.conflict;
     case 'TOO_MANY_REQUESTS':
       return t.errors.tooManyRequests;
+    case 'QUERY_TOO_COMPLEX':
+      return t.errors.tooExpensive;
+    case 'MATCH_TOO_LARGE':
+      return t.errors.matchTooLarge;
     case 'BAD_USER_INPUT':
     case 'GRAPHQL_VALIDATION_FAILED':
       return /cost|complexity|depth|limit/i.test(raw) && code !== 'BAD_USER_INPUT' ? t.errors.tooExpensive : t.errors.badInput;

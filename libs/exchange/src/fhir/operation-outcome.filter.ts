@@ -12,6 +12,7 @@ const ISSUE: Record<ErrorCode, { status: number; code: string }> = {
   [ErrorCode.FORBIDDEN]: { status: 403, code: 'forbidden' },
   [ErrorCode.TOO_MANY_REQUESTS]: { status: 429, code: 'throttled' },
   [ErrorCode.QUERY_TOO_COMPLEX]: { status: 400, code: 'too-costly' },
+  [ErrorCode.MATCH_TOO_LARGE]: { status: 400, code: 'too-costly' },
   [ErrorCode.PAYLOAD_TOO_LARGE]: { status: 413, code: 'too-long' },
   [ErrorCode.BAD_REQUEST]: { status: 400, code: 'structure' },
   [ErrorCode.INTERNAL_SERVER_ERROR]: { status: 500, code: 'exception' },
