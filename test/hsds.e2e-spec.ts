@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { Role } from '@lotse/common';
 import { Environment } from '@lotse/config';
 import { NEED_TERMS } from '@lotse/catalogue';
@@ -224,6 +225,23 @@ describeWithHsds.each(databaseTargets())('HSDS 3.0 API on the $name database', (
 
     expect((await t.http().get('/hsds/datapackage.zip').set('authorization', `Bearer ${token}`)).status).toBe(403);
     expect((await t.http().get('/hsds/datapackage.zip')).status).toBe(401);
+  });
+
+  it('counts total_items anew as soon as the catalogue changes (the count kept per filter does not outlive a write)', async () => {
+    const db = t.app.get(DataSource);
+    const total = async (query = '') => (await get(`/hsds/services${query}`)).total_items as number;
+    const before = await total();
+    const ofElbtal = await total(`?organization_id=${f.organizations.elbtal}`);
+    expect(await total()).toBe(before); // kept: the same answer
+    await db.query(`UPDATE service SET status = 'inactive' WHERE id = $1`, [f.services.sucht]);
+    expect(await total()).toBe(before - 1);
+    expect(await total(`?organization_id=${f.organizations.elbtal}`)).toBe(ofElbtal - 1);
+    await db.query(`UPDATE organization SET status = 'inactive' WHERE id = $1`, [f.organizations.elbtal]);
+    expect(await total(`?organization_id=${f.organizations.elbtal}`)).toBe(0);
+    await db.query(`UPDATE organization SET status = 'active' WHERE id = $1`, [f.organizations.elbtal]);
+    await db.query(`UPDATE service SET status = 'active' WHERE id = $1`, [f.services.sucht]);
+    expect(await total()).toBe(before);
+    expect(await total(`?organization_id=${f.organizations.elbtal}`)).toBe(ofElbtal);
   });
 
   it('never exports what the directory hides', () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { needWithNarrower, visibilitySql } from '@lotse/catalogue';
+import { CHANGE_STAMP_SQL, CountCache } from './count-cache';
 import { FullServiceRow, LocationRow, OrganizationRow, ServiceAtLocationRow, ServiceRow } from './catalogue-rows';
 import { serviceAtLocationIdSql } from './ids';
 import { containsPattern, SqlParams } from './sql';
@@ -170,6 +171,8 @@ function locationWhere(f: ExportLocationFilter, p: SqlParams): string {
  */
 @Injectable()
 export class CatalogueExportRepository {
+  private readonly serviceCounts = new CountCache();
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   // ---------- services ----------
@@ -189,9 +192,15 @@ export class CatalogueExportRepository {
     );
   }
 
+  /** How many visible services match; kept per filter while the catalogue's change stamp holds (CountCache). */
   async countServices(filter: ExportServiceFilter): Promise<number> {
+    const key = JSON.stringify(filter);
+    const [{ stamp }] = await this.db.query(CHANGE_STAMP_SQL);
+    const kept = this.serviceCounts.get(key, stamp);
+    if (kept !== undefined) return kept;
     const p = new SqlParams();
     const [row] = await this.db.query(`SELECT count(*)::int AS n FROM service s JOIN organization o ON o.id = s.organization_id WHERE ${serviceWhere(filter, p)}`, p.values);
+    this.serviceCounts.set(key, stamp, row.n);
     return row.n;
   }
 
