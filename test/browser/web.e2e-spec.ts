@@ -1,6 +1,7 @@
 import { chromiumAvailable, startBrowserHarness, type BrowserHarness } from './browser-support';
 import { coachJourney } from './journeys/coach';
 import { frameJourney } from './journeys/frame';
+import { referralsCoachJourney } from './journeys/referrals-coach';
 import { rolesJourney } from './journeys/roles';
 
 /**
@@ -30,4 +31,5 @@ describeBrowser('web app in Chromium', () => {
   describe('frame and login', () => frameJourney(h));
   describe('coach', () => coachJourney(h));
   describe('partner and coordinator', () => rolesJourney(h));
+  describe('coach referrals', () => referralsCoachJourney(h));
 });

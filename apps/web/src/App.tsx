@@ -5,8 +5,12 @@ import { Loading } from './components/Alert';
 import { Layout, PageTitle } from './components/Layout';
 import type { Role } from './graphql/generated/graphql';
 import { FindPage } from './pages/coach/FindPage';
+import { MyReferralsPage } from './pages/coach/MyReferralsPage';
 import { PrintPage } from './pages/coach/PrintPage';
+import { ReferPage } from './pages/coach/ReferPage';
+import { ReferralPage } from './pages/coach/ReferralPage';
 import { SearchPage } from './pages/coach/SearchPage';
+import { ServicePage } from './pages/coach/ServicePage';
 import { ShortlistPage } from './pages/coach/ShortlistPage';
 import { CoordinatorHome } from './pages/coordinator/CoordinatorHome';
 import { CoveragePage } from './pages/coordinator/CoveragePage';
@@ -32,6 +36,10 @@ interface Route {
 
 const ROUTES: Route[] = [
   { path: '/angebote', page: FindPage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },
+  { path: '/angebote/angebot', page: ServicePage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },
+  { path: '/vermittlungen', page: MyReferralsPage, roles: ['COACH'] },
+  { path: '/vermittlungen/neu', page: ReferPage, roles: ['COACH'] },
+  { path: '/vermittlungen/vermittlung', page: ReferralPage, roles: ['COACH'] },
   { path: '/suche', page: SearchPage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },
   { path: '/merkliste', page: ShortlistPage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },
   { path: '/merkliste/druck', page: PrintPage, roles: ['COACH', 'COORDINATOR', 'ADMIN'] },

@@ -143,3 +143,8 @@ export function useSession(): SessionState {
   if (!s) throw new Error('useSession outside SessionProvider');
   return s;
 }
+
+/** The logged-in user's role, or undefined (also outside a SessionProvider, as in component tests). */
+export function useRole(): Role | undefined {
+  return useContext(SessionContext)?.user?.role;
+}

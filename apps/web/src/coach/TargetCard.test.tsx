@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { targetFixture, TUESDAY } from './fixtures';
+import { referralStart } from './referral';
 import { shortlist } from './shortlist';
 import { TargetCard } from './TargetCard';
 
@@ -73,5 +74,20 @@ describe('TargetCard', () => {
     expect(messages[0]).toBe('„Rückenschule (fiktiv)“ steht jetzt auf der Merkliste.');
     await userEvent.click(screen.getByRole('button', { name: 'Von der Merkliste nehmen' }));
     expect(shortlist.entries()).toHaveLength(0);
+  });
+
+  it('offers "Vermitteln" to coaches: the listing in the link, the matched needs in memory only', async () => {
+    render(<TargetCard target={targetFixture()} now={TUESDAY} canRefer />);
+    const link = screen.getByRole('link', { name: /^Vermitteln\s*: Rückenschule \(fiktiv\)$/ });
+    expect(link.getAttribute('href')).toBe('/vermittlungen/neu?angebot=s1&standort=l1');
+    expect(link.getAttribute('href')).not.toMatch(/musculoskeletal/);
+    await userEvent.click(link);
+    expect(referralStart.get('s1', 'l1')).toEqual(['musculoskeletal']);
+    expect(referralStart.get('s1', 'other')).toBeUndefined();
+  });
+
+  it('shows no "Vermitteln" to other roles', () => {
+    render(<TargetCard target={targetFixture()} now={TUESDAY} />);
+    expect(screen.queryByRole('link', { name: /Vermitteln/ })).toBeNull();
   });
 });

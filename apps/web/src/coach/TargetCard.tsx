@@ -1,7 +1,10 @@
 import { useId, useState } from 'react';
+import { useRole } from '../auth/session';
 import type { TargetCardFragment } from '../graphql/generated/graphql';
+import { Link } from '../router';
 import { formatCost, formatDate, formatHours, t } from '../texts';
 import { addressOf, distanceText, entryKey, nextSession, phonesOf, sessionText, shortlistEntryOf, todaysHours, travelText } from './offer';
+import { referHref, referralStart, serviceHref } from './referral';
 import { shortlist, useShortlist } from './shortlist';
 
 interface Props {
@@ -13,15 +16,20 @@ interface Props {
   onAnnounce?: (message: string) => void;
   /** highlighted because it is selected on the map */
   active?: boolean;
+  /** show "Vermitteln" (default: when a coach is logged in) */
+  canRefer?: boolean;
 }
 
 /**
  * One referral target: what a coach needs to say to the participant at a glance (name, who runs
  * it, where, phone, today's hours, next course, capacity with its date, the trip, when it was last
- * checked), the reasons for its rank, and the shortlist button. Details fold open.
+ * checked), the reasons for its rank, the shortlist button and, for coaches, "Vermitteln" (the
+ * matched needs go to the form through memory). Details fold open.
  */
-export function TargetCard({ target, rank, headingLevel = 3, now = new Date(), onAnnounce, active }: Props) {
+export function TargetCard({ target, rank, headingLevel = 3, now = new Date(), onAnnounce, active, canRefer }: Props) {
   const entries = useShortlist();
+  const role = useRole();
+  const refer = canRefer ?? role === 'COACH';
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const { service, location } = target;
@@ -158,6 +166,11 @@ export function TargetCard({ target, rank, headingLevel = 3, now = new Date(), o
                   {t.card.accessibility}: {service.accessibility.map((a) => t.accessibility[a] ?? a).join(', ')}
                 </p>
               )}
+              <p className="kern-body">
+                <Link className="kern-link" href={serviceHref(service.id, location.id)}>
+                  {t.referral.openServiceNamed(service.name)}
+                </Link>
+              </p>
               {(service.organization.email || service.organization.website) && (
                 <p className="kern-body">
                   {service.organization.email && (
@@ -182,6 +195,25 @@ export function TargetCard({ target, rank, headingLevel = 3, now = new Date(), o
           <button type="button" className="kern-btn kern-btn--tertiary" aria-expanded={open} aria-controls={detailsId} onClick={() => setOpen(!open)}>
             <span className="kern-label">{open ? t.card.hideDetails : t.card.details}</span>
           </button>
+          {refer && (
+            <Link
+              className="kern-btn kern-btn--secondary"
+              href={referHref(service.id, location.id)}
+              onClick={() =>
+                referralStart.set(
+                  service.id,
+                  location.id,
+                  target.matchedNeeds.map((n) => n.code),
+                )
+              }
+            >
+              <span className="kern-icon kern-icon--arrow-forward kern-icon--small" aria-hidden="true" />
+              <span className="kern-label">
+                {t.referral.refer}
+                <span className="kern-sr-only">: {service.name}</span>
+              </span>
+            </Link>
+          )}
           <button
             type="button"
             className={`kern-btn ${onList ? 'kern-btn--secondary' : 'kern-btn--primary'}`}

@@ -72,6 +72,10 @@ export async function handoutPdf(entries: ShortlistEntry[], options: { date: str
     }
     write(`${i + 1}. ${e.serviceName}`, 13, bold, 3);
     write(e.organizationName, 11);
+    if (e.referralCode) {
+      write(`${t.referral.handoutCode}: ${e.referralCode}`, 14, bold, 2);
+      write(t.referral.handoutCodeHint, 10);
+    }
     write(`${t.card.address}: ${e.address}`, 10.5);
     write(`${t.card.phone}: ${e.phones.join(' · ') || '-'}`, 10.5);
     write(`${t.shortlist.hours}: ${e.hours.join('; ') || t.card.noHours}`, 10.5);

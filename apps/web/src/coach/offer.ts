@@ -75,3 +75,36 @@ export function shortlistEntryOf(target: TargetCardFragment, now: Date = new Dat
     addedAt: now.toISOString(),
   };
 }
+
+type ServiceForEntry = {
+  id: string;
+  name: string;
+  cost: { type: string; feeAmountEuro?: number | null; note?: string | null };
+  openingHours: { weekday: number; opensAt: string; closesAt: string }[];
+  sessions: Session[];
+  organization: { name: string; fictitious: boolean; email?: string | null; website?: string | null; phones: { label?: string | null; number: string }[] };
+  locations: { id: string; street: string; postcode: string; town: string; phones?: { label?: string | null; number: string }[] }[];
+};
+
+/** the shortlist entry of a service at one of its locations (from a service page or a referral) */
+export function shortlistEntryOfService(service: ServiceForEntry, locationId: string, now: Date = new Date()): ShortlistEntry | undefined {
+  const location = service.locations.find((l) => l.id === locationId);
+  if (!location) return undefined;
+  const next = nextSession(service.sessions, now);
+  const phones = location.phones?.length ? location.phones : service.organization.phones;
+  return {
+    key: `${service.id}@${location.id}`,
+    serviceName: service.name,
+    organizationName: service.organization.name,
+    address: `${location.street}, ${location.postcode} ${location.town}`,
+    phones: phones.map((p) => (p.label ? `${p.label}: ${p.number}` : p.number)),
+    email: service.organization.email,
+    website: service.organization.website,
+    hours: formatHours(service.openingHours),
+    nextCourse: next ? sessionText(next) : undefined,
+    cost: formatCost(service.cost),
+    travel: t.shortlist.travelUnknown,
+    fictitious: service.organization.fictitious,
+    addedAt: now.toISOString(),
+  };
+}

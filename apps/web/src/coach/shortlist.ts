@@ -3,7 +3,8 @@ import { useSyncExternalStore } from 'react';
 /**
  * The coach's shortlist for the participant in front of them. Kept ONLY in this browser
  * (localStorage) and never sent to the server: it holds facts about offers (name, address, phone,
- * hours, cost, the trip) and nothing about the person — no needs, no place of origin.
+ * hours, cost, the trip) and nothing about the person — no needs, no place of origin; at most the
+ * pseudonymous referral code of an offer the coach referred to, for the hand-out.
  */
 export interface ShortlistEntry {
   /** service id + location id: the same service at another place is another entry */
@@ -21,6 +22,11 @@ export interface ShortlistEntry {
   travel: string;
   fictitious: boolean;
   addedAt: string;
+  /**
+   * The referral code for the hand-out, only when the coach put it there after referring to this
+   * offer. It stays in this browser like the rest of the list and goes nowhere else.
+   */
+  referralCode?: string;
 }
 
 const KEY = 'lotse.merkliste';
@@ -62,6 +68,19 @@ export const shortlist = {
   has: (key: string) => read().some((e) => e.key === key),
   add(entry: ShortlistEntry) {
     if (!read().some((e) => e.key === entry.key)) write([...read(), entry]);
+  },
+  /** puts the referral code on an entry (adding the entry when it is not on the list), or takes it off */
+  setCode(entry: ShortlistEntry, code: string | undefined) {
+    const list = read();
+    if (!list.some((e) => e.key === entry.key)) {
+      if (code) write([...list, { ...entry, referralCode: code }]);
+      return;
+    }
+    write(list.map((e) => (e.key === entry.key ? { ...e, referralCode: code } : e)));
+  },
+  /** takes a code off whatever entry carries it (a withdrawn referral) */
+  forgetCode(code: string) {
+    if (read().some((e) => e.referralCode === code)) write(read().map((e) => (e.referralCode === code ? { ...e, referralCode: undefined } : e)));
   },
   remove(key: string) {
     write(read().filter((e) => e.key !== key));

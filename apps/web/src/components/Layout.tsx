@@ -17,6 +17,7 @@ export function Layout({ children }: { children: ReactNode }) {
           { href: '/angebote', label: t.nav.find },
           { href: '/suche', label: t.nav.search },
           { href: '/merkliste', label: t.nav.shortlist },
+          { href: '/vermittlungen', label: t.nav.myReferrals },
         ]
       : user.role === 'PARTNER'
         ? [

@@ -20,6 +20,16 @@ export type CapacityInputGql = {
   waitingDays?: number | null | undefined;
 };
 
+/** SHARE_WITH_PARTNER: the partner receives the referral; STATUS_FEEDBACK: the partner reports its status back. Both are needed to send. */
+export type ConsentScope =
+  | 'SHARE_WITH_PARTNER'
+  | 'STATUS_FEEDBACK';
+
+/** PARTICIPANT_CALLS: the participant calls the partner quoting the code; PARTNER_CALLS_COACH: the partner calls the coach back */
+export type ContactRoute =
+  | 'PARTICIPANT_CALLS'
+  | 'PARTNER_CALLS_COACH';
+
 export type CostType =
   | 'FEE'
   | 'FREE'
@@ -34,6 +44,23 @@ export type CourseSessionInputGql = {
   startTime: string;
   startsOn: string;
   weekday: number;
+};
+
+export type CreateReferralInput = {
+  /** required to send; may also be recorded later on the draft */
+  consent?: ReferralConsentInput | null | undefined;
+  contactRoute: ContactRoute;
+  /** languages the participant prefers: ISO 639-1 or 639-3 codes */
+  languages: Array<string>;
+  locationId: string | number;
+  /** need codes the referral addresses (1–10) */
+  needs: Array<string>;
+  /** Optional short note to the partner (at most 500 characters). WARNUNG: Keine Namen, Geburtsdaten, Adressen, Telefonnummern, Aktenzeichen oder andere Angaben, die die Person erkennbar machen. Die Notiz wird mit der Vermittlung gelöscht. */
+  note?: string | null | undefined;
+  /** send at once (needs consent); otherwise a draft is kept */
+  send?: boolean | null | undefined;
+  serviceId: string | number;
+  urgency: ReferralUrgency;
 };
 
 /** IN_PERSON, OUTREACH (aufsuchend) or ONLINE */
@@ -296,6 +323,55 @@ export type QueueReason =
   | 'NEVER_VERIFIED'
   | 'STALE_CAPACITY'
   | 'STALE_VERIFICATION';
+
+/** The participant’s consent, asked before the referral is sent */
+export type ReferralConsentInput = {
+  /** the participant agreed */
+  agreed: boolean;
+  /** when they agreed (default: now) */
+  givenAt?: string | null | undefined;
+  /** what they agreed to: both SHARE_WITH_PARTNER and STATUS_FEEDBACK */
+  scopes: Array<ConsentScope>;
+};
+
+/** Declined: NO_CAPACITY, NOT_RESPONSIBLE, OUTSIDE_SERVICE_AREA, REQUIREMENTS_NOT_MET, OTHER (with text). Completed: GOT_HELP, REFERRED_ON. Not come about: NOT_REACHABLE, MISSED_APPOINTMENT, NO_LONGER_INTERESTED. Withdrawn: BY_COACH, CONSENT_WITHDRAWN. */
+export type ReferralReason =
+  | 'BY_COACH'
+  | 'CONSENT_WITHDRAWN'
+  | 'GOT_HELP'
+  | 'MISSED_APPOINTMENT'
+  | 'NOT_REACHABLE'
+  | 'NOT_RESPONSIBLE'
+  | 'NO_CAPACITY'
+  | 'NO_LONGER_INTERESTED'
+  | 'OTHER'
+  | 'OUTSIDE_SERVICE_AREA'
+  | 'REFERRED_ON'
+  | 'REQUIREMENTS_NOT_MET';
+
+/** Who made a move: the referring coach or the receiving partner */
+export type ReferralSide =
+  | 'COACH'
+  | 'PARTNER';
+
+/** Entwurf → Gesendet → Gesehen → Angenommen | Warteliste | Abgelehnt → In Betreuung → Abgeschlossen | Nicht zustande gekommen; Zurückgezogen (FHIR Task status in fhirTaskStatus) */
+export type ReferralStatus =
+  | 'ACCEPTED'
+  | 'COMPLETED'
+  | 'DECLINED'
+  | 'DRAFT'
+  | 'IN_PROGRESS'
+  | 'NOT_COME_ABOUT'
+  | 'SEEN'
+  | 'SENT'
+  | 'WAITING_LIST'
+  | 'WITHDRAWN';
+
+/** ROUTINE (normal), URGENT (dringend), ASAP (sehr dringend) — FHIR ServiceRequest.priority routine | urgent | asap */
+export type ReferralUrgency =
+  | 'ASAP'
+  | 'ROUTINE'
+  | 'URGENT';
 
 export type Role =
   | 'ADMIN'
@@ -588,6 +664,79 @@ export type OrganizationAuditQueryVariables = Exact<{
 
 export type OrganizationAuditQuery = { auditTrail: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, actorName: string, actorRole: string, resourceType: string, resourceId: string, fieldName: string | null, previousValue: unknown, replacementValue: unknown, occurredAt: string } }> } };
 
+export type CoachReferralSummaryFragment = { id: string, code: string, status: ReferralStatus, statusLabel: string, needs: Array<string>, urgency: ReferralUrgency, urgencyLabel: string, stale: boolean, createdAt: string, updatedAt: string, sentAt: string | null, version: number, target: { serviceId: string, serviceName: string | null, organizationName: string | null, locationId: string, locationAddress: string | null }, coachContact: { displayName: string } | null };
+
+export type CoachReferralDetailFragment = { languages: Array<string>, contactRoute: ContactRoute, contactRouteLabel: string, note: string | null, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null, seenAt: string | null, closedAt: string | null, nextStatuses: Array<ReferralStatus>, id: string, code: string, status: ReferralStatus, statusLabel: string, needs: Array<string>, urgency: ReferralUrgency, urgencyLabel: string, stale: boolean, createdAt: string, updatedAt: string, sentAt: string | null, version: number, consent: { scopes: Array<ConsentScope>, givenAt: string, withdrawnAt: string | null } | null, history: Array<{ version: number, occurredAt: string, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, toStatusLabel: string, side: ReferralSide, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null }>, target: { serviceId: string, serviceName: string | null, organizationName: string | null, locationId: string, locationAddress: string | null }, coachContact: { displayName: string } | null };
+
+export type CoachReferralsQueryVariables = Exact<{
+  statuses?: Array<ReferralStatus> | ReferralStatus | null | undefined;
+  staleOnly?: boolean | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type CoachReferralsQuery = { myReferrals: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, status: ReferralStatus, statusLabel: string, needs: Array<string>, urgency: ReferralUrgency, urgencyLabel: string, stale: boolean, createdAt: string, updatedAt: string, sentAt: string | null, version: number, target: { serviceId: string, serviceName: string | null, organizationName: string | null, locationId: string, locationAddress: string | null }, coachContact: { displayName: string } | null } }> } };
+
+export type CoachReferralQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CoachReferralQuery = { referral: { languages: Array<string>, contactRoute: ContactRoute, contactRouteLabel: string, note: string | null, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null, seenAt: string | null, closedAt: string | null, nextStatuses: Array<ReferralStatus>, id: string, code: string, status: ReferralStatus, statusLabel: string, needs: Array<string>, urgency: ReferralUrgency, urgencyLabel: string, stale: boolean, createdAt: string, updatedAt: string, sentAt: string | null, version: number, consent: { scopes: Array<ConsentScope>, givenAt: string, withdrawnAt: string | null } | null, history: Array<{ version: number, occurredAt: string, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, toStatusLabel: string, side: ReferralSide, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null }>, target: { serviceId: string, serviceName: string | null, organizationName: string | null, locationId: string, locationAddress: string | null }, coachContact: { displayName: string } | null } };
+
+export type CoachReferralByCodeQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type CoachReferralByCodeQuery = { referralByCode: { id: string } };
+
+export type CoachNeedLabelsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CoachNeedLabelsQuery = { needs: Array<{ code: string, labelDe: string }> };
+
+export type CoachServiceQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CoachServiceQuery = { service: { id: string, name: string, description: string, category: ServiceCategory, deliveryModes: Array<DeliveryMode>, accessibility: Array<AccessibilityFeature>, languageNames: Array<{ code: string, nameDe: string }>, needs: Array<{ code: string, labelDe: string }>, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> }, locations: Array<{ id: string, name: string | null, street: string, postcode: string, town: string, phones: Array<{ label: string | null, number: string }> }> } };
+
+export type CoachCreateReferralMutationVariables = Exact<{
+  input: CreateReferralInput;
+}>;
+
+
+export type CoachCreateReferralMutation = { createReferral: { languages: Array<string>, contactRoute: ContactRoute, contactRouteLabel: string, note: string | null, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null, seenAt: string | null, closedAt: string | null, nextStatuses: Array<ReferralStatus>, id: string, code: string, status: ReferralStatus, statusLabel: string, needs: Array<string>, urgency: ReferralUrgency, urgencyLabel: string, stale: boolean, createdAt: string, updatedAt: string, sentAt: string | null, version: number, consent: { scopes: Array<ConsentScope>, givenAt: string, withdrawnAt: string | null } | null, history: Array<{ version: number, occurredAt: string, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, toStatusLabel: string, side: ReferralSide, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null }>, target: { serviceId: string, serviceName: string | null, organizationName: string | null, locationId: string, locationAddress: string | null }, coachContact: { displayName: string } | null } };
+
+export type CoachRecordReferralConsentMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  consent: ReferralConsentInput;
+}>;
+
+
+export type CoachRecordReferralConsentMutation = { recordReferralConsent: { languages: Array<string>, contactRoute: ContactRoute, contactRouteLabel: string, note: string | null, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null, seenAt: string | null, closedAt: string | null, nextStatuses: Array<ReferralStatus>, id: string, code: string, status: ReferralStatus, statusLabel: string, needs: Array<string>, urgency: ReferralUrgency, urgencyLabel: string, stale: boolean, createdAt: string, updatedAt: string, sentAt: string | null, version: number, consent: { scopes: Array<ConsentScope>, givenAt: string, withdrawnAt: string | null } | null, history: Array<{ version: number, occurredAt: string, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, toStatusLabel: string, side: ReferralSide, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null }>, target: { serviceId: string, serviceName: string | null, organizationName: string | null, locationId: string, locationAddress: string | null }, coachContact: { displayName: string } | null } };
+
+export type CoachSendReferralMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+}>;
+
+
+export type CoachSendReferralMutation = { sendReferral: { languages: Array<string>, contactRoute: ContactRoute, contactRouteLabel: string, note: string | null, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null, seenAt: string | null, closedAt: string | null, nextStatuses: Array<ReferralStatus>, id: string, code: string, status: ReferralStatus, statusLabel: string, needs: Array<string>, urgency: ReferralUrgency, urgencyLabel: string, stale: boolean, createdAt: string, updatedAt: string, sentAt: string | null, version: number, consent: { scopes: Array<ConsentScope>, givenAt: string, withdrawnAt: string | null } | null, history: Array<{ version: number, occurredAt: string, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, toStatusLabel: string, side: ReferralSide, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null }>, target: { serviceId: string, serviceName: string | null, organizationName: string | null, locationId: string, locationAddress: string | null }, coachContact: { displayName: string } | null } };
+
+export type CoachWithdrawReferralMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  consentWithdrawn?: boolean | null | undefined;
+}>;
+
+
+export type CoachWithdrawReferralMutation = { withdrawReferral: { languages: Array<string>, contactRoute: ContactRoute, contactRouteLabel: string, note: string | null, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null, seenAt: string | null, closedAt: string | null, nextStatuses: Array<ReferralStatus>, id: string, code: string, status: ReferralStatus, statusLabel: string, needs: Array<string>, urgency: ReferralUrgency, urgencyLabel: string, stale: boolean, createdAt: string, updatedAt: string, sentAt: string | null, version: number, consent: { scopes: Array<ConsentScope>, givenAt: string, withdrawnAt: string | null } | null, history: Array<{ version: number, occurredAt: string, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, toStatusLabel: string, side: ReferralSide, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null }>, target: { serviceId: string, serviceName: string | null, organizationName: string | null, locationId: string, locationAddress: string | null }, coachContact: { displayName: string } | null } };
+
 export type SearchServicesQueryVariables = Exact<{
   text?: string | null | undefined;
   filter?: SearchFilterInput | null | undefined;
@@ -797,6 +946,86 @@ export const PartnerServiceFragmentDoc = new TypedDocumentString(`
   waitingDays
   updatedAt
 }`, {"fragmentName":"PartnerService"}) as unknown as TypedDocumentString<PartnerServiceFragment, unknown>;
+export const CoachReferralSummaryFragmentDoc = new TypedDocumentString(`
+    fragment CoachReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  needs
+  urgency
+  urgencyLabel
+  stale
+  createdAt
+  updatedAt
+  sentAt
+  version
+  target {
+    serviceId
+    serviceName
+    organizationName
+    locationId
+    locationAddress
+  }
+  coachContact {
+    displayName
+  }
+}
+    `, {"fragmentName":"CoachReferralSummary"}) as unknown as TypedDocumentString<CoachReferralSummaryFragment, unknown>;
+export const CoachReferralDetailFragmentDoc = new TypedDocumentString(`
+    fragment CoachReferralDetail on Referral {
+  ...CoachReferralSummary
+  languages
+  contactRoute
+  contactRouteLabel
+  note
+  reason
+  reasonLabel
+  reasonText
+  seenAt
+  closedAt
+  nextStatuses
+  consent {
+    scopes
+    givenAt
+    withdrawnAt
+  }
+  history {
+    version
+    occurredAt
+    fromStatus
+    toStatus
+    toStatusLabel
+    side
+    reason
+    reasonLabel
+    reasonText
+  }
+}
+    fragment CoachReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  needs
+  urgency
+  urgencyLabel
+  stale
+  createdAt
+  updatedAt
+  sentAt
+  version
+  target {
+    serviceId
+    serviceName
+    organizationName
+    locationId
+    locationAddress
+  }
+  coachContact {
+    displayName
+  }
+}`, {"fragmentName":"CoachReferralDetail"}) as unknown as TypedDocumentString<CoachReferralDetailFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -1677,6 +1906,439 @@ export const OrganizationAuditDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<OrganizationAuditQuery, OrganizationAuditQueryVariables>;
+export const CoachReferralsDocument = new TypedDocumentString(`
+    query CoachReferrals($statuses: [ReferralStatus!], $staleOnly: Boolean, $first: Int, $after: String) {
+  myReferrals(
+    statuses: $statuses
+    staleOnly: $staleOnly
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...CoachReferralSummary
+      }
+    }
+  }
+}
+    fragment CoachReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  needs
+  urgency
+  urgencyLabel
+  stale
+  createdAt
+  updatedAt
+  sentAt
+  version
+  target {
+    serviceId
+    serviceName
+    organizationName
+    locationId
+    locationAddress
+  }
+  coachContact {
+    displayName
+  }
+}`) as unknown as TypedDocumentString<CoachReferralsQuery, CoachReferralsQueryVariables>;
+export const CoachReferralDocument = new TypedDocumentString(`
+    query CoachReferral($id: ID!) {
+  referral(id: $id) {
+    ...CoachReferralDetail
+  }
+}
+    fragment CoachReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  needs
+  urgency
+  urgencyLabel
+  stale
+  createdAt
+  updatedAt
+  sentAt
+  version
+  target {
+    serviceId
+    serviceName
+    organizationName
+    locationId
+    locationAddress
+  }
+  coachContact {
+    displayName
+  }
+}
+fragment CoachReferralDetail on Referral {
+  ...CoachReferralSummary
+  languages
+  contactRoute
+  contactRouteLabel
+  note
+  reason
+  reasonLabel
+  reasonText
+  seenAt
+  closedAt
+  nextStatuses
+  consent {
+    scopes
+    givenAt
+    withdrawnAt
+  }
+  history {
+    version
+    occurredAt
+    fromStatus
+    toStatus
+    toStatusLabel
+    side
+    reason
+    reasonLabel
+    reasonText
+  }
+}`) as unknown as TypedDocumentString<CoachReferralQuery, CoachReferralQueryVariables>;
+export const CoachReferralByCodeDocument = new TypedDocumentString(`
+    query CoachReferralByCode($code: String!) {
+  referralByCode(code: $code) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CoachReferralByCodeQuery, CoachReferralByCodeQueryVariables>;
+export const CoachNeedLabelsDocument = new TypedDocumentString(`
+    query CoachNeedLabels {
+  needs {
+    code
+    labelDe
+  }
+}
+    `) as unknown as TypedDocumentString<CoachNeedLabelsQuery, CoachNeedLabelsQueryVariables>;
+export const CoachServiceDocument = new TypedDocumentString(`
+    query CoachService($id: ID!) {
+  service(id: $id) {
+    id
+    name
+    description
+    category
+    deliveryModes
+    accessibility
+    languageNames {
+      code
+      nameDe
+    }
+    needs {
+      code
+      labelDe
+    }
+    cost {
+      type
+      feeAmountEuro
+      note
+    }
+    capacity {
+      acceptingNewClients
+      freeSeats
+      waitingDays
+      updatedAt
+    }
+    openingHours {
+      weekday
+      opensAt
+      closesAt
+    }
+    sessions {
+      id
+      startsOn
+      endsOn
+      weekday
+      startTime
+      endTime
+      freeSeats
+      seats
+    }
+    verification {
+      verifiedAt
+    }
+    organization {
+      id
+      name
+      fictitious
+      phones {
+        label
+        number
+      }
+      email
+      website
+    }
+    locations {
+      id
+      name
+      street
+      postcode
+      town
+      phones {
+        label
+        number
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CoachServiceQuery, CoachServiceQueryVariables>;
+export const CoachCreateReferralDocument = new TypedDocumentString(`
+    mutation CoachCreateReferral($input: CreateReferralInput!) {
+  createReferral(input: $input) {
+    ...CoachReferralDetail
+  }
+}
+    fragment CoachReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  needs
+  urgency
+  urgencyLabel
+  stale
+  createdAt
+  updatedAt
+  sentAt
+  version
+  target {
+    serviceId
+    serviceName
+    organizationName
+    locationId
+    locationAddress
+  }
+  coachContact {
+    displayName
+  }
+}
+fragment CoachReferralDetail on Referral {
+  ...CoachReferralSummary
+  languages
+  contactRoute
+  contactRouteLabel
+  note
+  reason
+  reasonLabel
+  reasonText
+  seenAt
+  closedAt
+  nextStatuses
+  consent {
+    scopes
+    givenAt
+    withdrawnAt
+  }
+  history {
+    version
+    occurredAt
+    fromStatus
+    toStatus
+    toStatusLabel
+    side
+    reason
+    reasonLabel
+    reasonText
+  }
+}`) as unknown as TypedDocumentString<CoachCreateReferralMutation, CoachCreateReferralMutationVariables>;
+export const CoachRecordReferralConsentDocument = new TypedDocumentString(`
+    mutation CoachRecordReferralConsent($id: ID!, $expectedVersion: Int!, $consent: ReferralConsentInput!) {
+  recordReferralConsent(
+    id: $id
+    expectedVersion: $expectedVersion
+    consent: $consent
+  ) {
+    ...CoachReferralDetail
+  }
+}
+    fragment CoachReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  needs
+  urgency
+  urgencyLabel
+  stale
+  createdAt
+  updatedAt
+  sentAt
+  version
+  target {
+    serviceId
+    serviceName
+    organizationName
+    locationId
+    locationAddress
+  }
+  coachContact {
+    displayName
+  }
+}
+fragment CoachReferralDetail on Referral {
+  ...CoachReferralSummary
+  languages
+  contactRoute
+  contactRouteLabel
+  note
+  reason
+  reasonLabel
+  reasonText
+  seenAt
+  closedAt
+  nextStatuses
+  consent {
+    scopes
+    givenAt
+    withdrawnAt
+  }
+  history {
+    version
+    occurredAt
+    fromStatus
+    toStatus
+    toStatusLabel
+    side
+    reason
+    reasonLabel
+    reasonText
+  }
+}`) as unknown as TypedDocumentString<CoachRecordReferralConsentMutation, CoachRecordReferralConsentMutationVariables>;
+export const CoachSendReferralDocument = new TypedDocumentString(`
+    mutation CoachSendReferral($id: ID!, $expectedVersion: Int!) {
+  sendReferral(id: $id, expectedVersion: $expectedVersion) {
+    ...CoachReferralDetail
+  }
+}
+    fragment CoachReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  needs
+  urgency
+  urgencyLabel
+  stale
+  createdAt
+  updatedAt
+  sentAt
+  version
+  target {
+    serviceId
+    serviceName
+    organizationName
+    locationId
+    locationAddress
+  }
+  coachContact {
+    displayName
+  }
+}
+fragment CoachReferralDetail on Referral {
+  ...CoachReferralSummary
+  languages
+  contactRoute
+  contactRouteLabel
+  note
+  reason
+  reasonLabel
+  reasonText
+  seenAt
+  closedAt
+  nextStatuses
+  consent {
+    scopes
+    givenAt
+    withdrawnAt
+  }
+  history {
+    version
+    occurredAt
+    fromStatus
+    toStatus
+    toStatusLabel
+    side
+    reason
+    reasonLabel
+    reasonText
+  }
+}`) as unknown as TypedDocumentString<CoachSendReferralMutation, CoachSendReferralMutationVariables>;
+export const CoachWithdrawReferralDocument = new TypedDocumentString(`
+    mutation CoachWithdrawReferral($id: ID!, $expectedVersion: Int!, $consentWithdrawn: Boolean) {
+  withdrawReferral(
+    id: $id
+    expectedVersion: $expectedVersion
+    consentWithdrawn: $consentWithdrawn
+  ) {
+    ...CoachReferralDetail
+  }
+}
+    fragment CoachReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  needs
+  urgency
+  urgencyLabel
+  stale
+  createdAt
+  updatedAt
+  sentAt
+  version
+  target {
+    serviceId
+    serviceName
+    organizationName
+    locationId
+    locationAddress
+  }
+  coachContact {
+    displayName
+  }
+}
+fragment CoachReferralDetail on Referral {
+  ...CoachReferralSummary
+  languages
+  contactRoute
+  contactRouteLabel
+  note
+  reason
+  reasonLabel
+  reasonText
+  seenAt
+  closedAt
+  nextStatuses
+  consent {
+    scopes
+    givenAt
+    withdrawnAt
+  }
+  history {
+    version
+    occurredAt
+    fromStatus
+    toStatus
+    toStatusLabel
+    side
+    reason
+    reasonLabel
+    reasonText
+  }
+}`) as unknown as TypedDocumentString<CoachWithdrawReferralMutation, CoachWithdrawReferralMutationVariables>;
 export const SearchServicesDocument = new TypedDocumentString(`
     query SearchServices($text: String, $filter: SearchFilterInput, $near: SearchNearInput, $sort: SearchSort, $first: Int, $after: String) {
   searchServices(

@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { Alert } from '../../components/Alert';
 import { PageTitle } from '../../components/Layout';
+import { spellCode } from '../../coach/referral';
 import { useShortlist } from '../../coach/shortlist';
 import { Link } from '../../router';
 import { formatDate, t } from '../../texts';
+import '../../coach/referral.css';
 
 /**
  * The hand-out for the participant: an A4 page (print stylesheet hides the app's frame) and the
@@ -77,6 +79,18 @@ export function PrintPage() {
               <li key={e.key}>
                 <h3 className="kern-title">{e.serviceName}</h3>
                 <p className="kern-body">{e.organizationName}</p>
+                {e.referralCode && (
+                  <div className="lotse-handout__code">
+                    <p className="kern-body">
+                      <strong>{t.referral.handoutCode}: </strong>
+                      <span className="lotse-referral-code-inline" aria-hidden="true">
+                        {e.referralCode}
+                      </span>
+                      <span className="kern-sr-only">{spellCode(e.referralCode)}</span>
+                    </p>
+                    <p className="kern-body kern-body--small">{t.referral.handoutCodeHint}</p>
+                  </div>
+                )}
                 <dl className="lotse-facts">
                   <div>
                     <dt>{t.card.address}</dt>

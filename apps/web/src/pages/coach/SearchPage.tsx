@@ -5,7 +5,10 @@ import { Alert, Loading } from '../../components/Alert';
 import { CheckField, SelectField, TextField } from '../../components/Field';
 import { PageTitle } from '../../components/Layout';
 import { SearchServicesDocument, type SearchServicesQuery, type SearchServicesQueryVariables } from '../../graphql/generated/graphql';
+import { useRole } from '../../auth/session';
+import { referHref, serviceHref } from '../../coach/referral';
 import { shortlist, useShortlist } from '../../coach/shortlist';
+import { Link } from '../../router';
 import { formatCost, formatDate, formatHours, formatNumber, t } from '../../texts';
 
 type Connection = SearchServicesQuery['searchServices'];
@@ -53,6 +56,7 @@ export function SearchPage() {
   const [error, setError] = useState<ApiError>();
   const seq = useRef(0);
   const entries = useShortlist();
+  const role = useRole();
 
   const update = (patch: Partial<Filters>) =>
     setF((old) => {
@@ -227,6 +231,20 @@ export function SearchPage() {
                       </div>
                       {loc && (
                         <footer className="kern-card__footer lotse-card__actions">
+                          <Link className="kern-btn kern-btn--tertiary" href={serviceHref(s.id, loc.id)}>
+                            <span className="kern-label">
+                              {t.referral.openService}
+                              <span className="kern-sr-only">: {s.name}</span>
+                            </span>
+                          </Link>
+                          {role === 'COACH' && (
+                            <Link className="kern-btn kern-btn--secondary" href={referHref(s.id, loc.id)}>
+                              <span className="kern-label">
+                                {t.referral.refer}
+                                <span className="kern-sr-only">: {s.name}</span>
+                              </span>
+                            </Link>
+                          )}
                           <button
                             type="button"
                             className={`kern-btn ${onList ? 'kern-btn--secondary' : 'kern-btn--primary'}`}

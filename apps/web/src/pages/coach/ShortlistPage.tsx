@@ -4,6 +4,7 @@ import { PageTitle } from '../../components/Layout';
 import { shortlist, useShortlist } from '../../coach/shortlist';
 import { Link } from '../../router';
 import { t } from '../../texts';
+import '../../coach/referral.css';
 
 /** The shortlist: kept in this browser only; from here to the print view and the PDF. */
 export function ShortlistPage() {
@@ -40,6 +41,12 @@ export function ShortlistPage() {
                     </header>
                     <div className="kern-card__body">
                       <dl className="lotse-facts">
+                        {e.referralCode && (
+                          <div>
+                            <dt>{t.referral.code}</dt>
+                            <dd className="lotse-referral-code-inline">{e.referralCode}</dd>
+                          </div>
+                        )}
                         <div>
                           <dt>{t.card.address}</dt>
                           <dd>{e.address}</dd>
