@@ -139,6 +139,8 @@ const ROOT_CALLS: Record<string, (f: Fixture) => Call[]> = {
   ],
   verificationQueue: () => [{ reveals: ['pending'], revealsTo: ['coordinator', 'admin'], roles: ['coordinator', 'admin'] }],
   importTemplate: () => [{ args: 'format: "csv"', roles: ['coordinator', 'admin'] }],
+  // an upload's import job: only who started it (none here: NOT_FOUND) and admins, never anyone else
+  importJob: () => [{ args: 'id: "00000000-0000-4000-8000-00000000dead"', roles: ['coordinator', 'admin'] }],
   networkCoverage: () => [{ args: 'input: { needs: ["addiction"], districtAgs: "14627", thresholdMinutes: 60, mode: CAR }', roles: ['coordinator', 'admin'] }],
   // referrals: only their two sides see one (none exists here: NOT_FOUND or empty), never anyone else
   referral: () => [{ args: 'id: "00000000-0000-4000-8000-00000000dead"', roles: ['coach', 'partnerOther', 'partnerOwn'] }],

@@ -97,3 +97,16 @@ export class QueryTooComplexError extends DomainError {
     );
   }
 }
+
+/** "50 MB", "100 kB": a byte limit as people read it. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+  return `${Math.round(bytes / 1024)} kB`;
+}
+
+/** A request body over the limit of its route (an import upload over IMPORT_MAX_BYTES); names the limit. */
+export class PayloadTooLargeError extends DomainError {
+  constructor(limitBytes: number, message = `Request body is too large: at most ${formatBytes(limitBytes)} are accepted`) {
+    super(ErrorCode.PAYLOAD_TOO_LARGE, message, { limitBytes });
+  }
+}

@@ -125,3 +125,12 @@ describe('referral and mail settings', () => {
     expect(loadEnvironment({ MAIL_TRANSPORT: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: '2525', MAIL_FROM: 'Lotse Meißen <lotse@meissen.example>' })).toMatchObject({ SMTP_HOST: '127.0.0.1', SMTP_PORT: 2525 });
   });
 });
+
+describe('import upload limit', () => {
+  it('defaults to 50 MB and is validated at boot', () => {
+    expect(loadEnvironment({}).IMPORT_MAX_BYTES).toBe(50 * 1024 * 1024);
+    expect(loadEnvironment({ IMPORT_MAX_BYTES: '2097152' }).IMPORT_MAX_BYTES).toBe(2097152);
+    expect(() => loadEnvironment({ IMPORT_MAX_BYTES: '50MB' })).toThrow(/IMPORT_MAX_BYTES/);
+    expect(() => loadEnvironment({ IMPORT_MAX_BYTES: '10' })).toThrow(/IMPORT_MAX_BYTES/);
+  });
+});

@@ -263,6 +263,16 @@ export class Environment {
   @Max(1000)
   MATCH_SLICE_MS = 10;
 
+  /**
+   * The largest file a coordinator may upload to `POST /import` (spreadsheets, HSDS JSON or
+   * datapackages are often several MB), in bytes. GraphQL requests keep their own 100 kB limit.
+   */
+  @Transform(({ value }) => (value === undefined || value === '' ? 50 * 1024 * 1024 : Number(value)))
+  @IsInt({ message: 'IMPORT_MAX_BYTES must be a whole number of bytes, e.g. 52428800 for 50 MB' })
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  IMPORT_MAX_BYTES = 50 * 1024 * 1024;
+
   /** An open referral with no update for this many days is flagged to its coach. */
   @Transform(({ value }) => (value === undefined || value === '' ? 14 : Number(value)))
   @IsInt()

@@ -10,6 +10,9 @@ import { FhirService } from './fhir/fhir.service';
 import { HsdsController } from './hsds/hsds.controller';
 import { HsdsApiService } from './hsds/hsds.service';
 import { ImportResolver } from './import/import.graphql';
+import { ImportJobResolver } from './import/import-job.graphql';
+import { ImportJobs } from './import/import-jobs';
+import { ImportUploadController } from './import/import-upload.controller';
 import { ImportRepository } from './import/import.repository';
 import { ImportRunEntity } from './import/import-run.entity';
 import { CatalogueImportService } from './import/import.service';
@@ -21,8 +24,8 @@ import { CatalogueImportService } from './import/import.service';
  */
 @Module({
   imports: [CatalogueModule, GeoModule, TypeOrmModule.forFeature([ImportRunEntity])],
-  providers: [CatalogueExportRepository, AreaNamesProvider, HsdsApiService, HsdsDatapackageExporter, FhirService, ImportRepository, CatalogueImportService, ImportResolver],
-  controllers: [HsdsController, FhirController],
-  exports: [HsdsApiService, HsdsDatapackageExporter, CatalogueImportService],
+  providers: [CatalogueExportRepository, AreaNamesProvider, HsdsApiService, HsdsDatapackageExporter, FhirService, ImportRepository, CatalogueImportService, ImportResolver, ImportJobs, ImportJobResolver],
+  controllers: [HsdsController, FhirController, ImportUploadController],
+  exports: [HsdsApiService, HsdsDatapackageExporter, CatalogueImportService, ImportJobs],
 })
 export class ExchangeModule {}
