@@ -31,22 +31,32 @@ export function parseLanguages(text: string): string[] {
 }
 
 /**
- * The needs a "Vermitteln" button on a match result preselects in the form: kept in memory for
- * this tab only (never in the URL, never in storage — needs are health data), keyed by the
- * listing; the next button replaces it.
+ * What a "Vermitteln" button on a match result preselects in the form — the matched needs and the
+ * languages asked for in that match: kept in memory for this tab only (never in the URL, never in
+ * storage — needs are health data), keyed by the listing; the next button replaces it.
  */
-let preselected: { key: string; needs: string[] } | undefined;
+let preselected: { key: string; needs: string[]; languages: string[] } | undefined;
+let matchLanguages: string[] = [];
 
 export const referralStart = {
+  /** the match form says which languages the participant asked for (FindPage, on every match) */
+  noteMatchLanguages(languages: string[]) {
+    matchLanguages = languages;
+  },
   set(serviceId: string, locationId: string, needs: string[]) {
-    preselected = { key: `${serviceId}@${locationId}`, needs };
+    preselected = { key: `${serviceId}@${locationId}`, needs, languages: matchLanguages };
   },
   /** the needs preselected for this listing, if a button set them */
   get(serviceId: string, locationId: string): string[] | undefined {
     return preselected?.key === `${serviceId}@${locationId}` ? preselected.needs : undefined;
   },
+  /** the languages of the match the button came from, for this listing */
+  languages(serviceId: string, locationId: string): string[] {
+    return preselected?.key === `${serviceId}@${locationId}` ? preselected.languages : [];
+  },
   clear() {
     preselected = undefined;
+    matchLanguages = [];
   },
 };
 

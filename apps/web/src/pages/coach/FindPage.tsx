@@ -9,6 +9,7 @@ import { t } from '../../texts';
 import { NeedPicker, type Need } from '../../coach/NeedPicker';
 import { OriginField, originOf } from '../../coach/OriginField';
 import { DEFAULT_FORM, kindValue, LIMITS, MODES, toMatchRequest, type FindForm } from '../../coach/request';
+import { referralStart } from '../../coach/referral';
 import { Results } from '../../coach/Results';
 
 /**
@@ -68,7 +69,10 @@ export function FindPage() {
     setBusy(true);
     setError(undefined);
     try {
-      const r = await gql(MatchDocument, { request: toMatchRequest(form, origin), first: nextFirst });
+      const request = toMatchRequest(form, origin);
+      // "Vermitteln" on a result preselects these languages in the referral form (memory only)
+      referralStart.noteMatchLanguages(request.constraints?.languages ?? []);
+      const r = await gql(MatchDocument, { request, first: nextFirst });
       answeredAt.current = performance.now();
       performance.mark?.('lotse:match-answered');
       memory.result = r.matchReferralTargets;

@@ -134,7 +134,7 @@ export function MyReferralsPage({ now = new Date() }: { now?: Date }) {
           <ol className="lotse-cards lotse-cards--wide">
             {items.map((r) => (
               <li key={r.id}>
-                <article className="kern-card lotse-card" aria-labelledby={`ref-${r.id}`}>
+                <article className={`kern-card lotse-card${r.stale ? ' lotse-card--stale' : ''}`} aria-labelledby={`ref-${r.id}`}>
                   <div className="kern-card__container">
                     <header className="kern-card__header">
                       <h3 className="kern-title" id={`ref-${r.id}`}>

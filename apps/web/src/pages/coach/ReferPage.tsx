@@ -86,6 +86,7 @@ export function ReferPage() {
             service={service}
             locationId={locationId}
             preselectedNeeds={locationId ? referralStart.get(service.id, locationId) : undefined}
+            preselectedLanguages={locationId ? referralStart.languages(service.id, locationId) : undefined}
             needLabels={labels}
             onCreated={setCreated}
           />

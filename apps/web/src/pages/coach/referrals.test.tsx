@@ -35,11 +35,13 @@ describe('Vermitteln (the referral page)', () => {
       CoachNeedLabels: needs,
       CoachCreateReferral: { data: { createReferral: referralFixture() } },
     });
+    referralStart.noteMatchLanguages(['uk', 'ru']);
     referralStart.set('s1', 'l1', ['musculoskeletal']);
     at('/vermittlungen/neu?angebot=s1&standort=l1', <ReferPage />);
     expect(await screen.findByRole('heading', { level: 1, name: '„Rückenschule (fiktiv)“ vermitteln' })).toBeTruthy();
     expect(window.location.search).not.toMatch(/musculoskeletal/);
     expect((screen.getByLabelText('Muskel-Skelett-Erkrankungen') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByLabelText(/Sprachen, die die Person bevorzugt/) as HTMLInputElement).value).toBe('uk, ru');
     await userEvent.click(screen.getByLabelText(/dass die Partnerorganisation diese Vermittlung erhält/));
     await userEvent.click(screen.getByLabelText(/mir den Stand zurückmeldet/));
     await userEvent.click(screen.getByRole('button', { name: 'Vermittlung senden' }));
