@@ -11,6 +11,7 @@ import { MyReferralsPage } from './MyReferralsPage';
 import { PrintPage } from './PrintPage';
 import { ReferPage } from './ReferPage';
 import { ReferralPage } from './ReferralPage';
+import { ServicePage } from './ServicePage';
 
 afterEach(() => vi.unstubAllGlobals());
 beforeEach(() => {
@@ -148,5 +149,22 @@ describe('a referral’s page', () => {
     fakeApi({ CoachNeedLabels: needs, CoachReferral: { errors: [{ message: 'nf', extensions: { code: 'NOT_FOUND' } }] } });
     at('/vermittlungen/vermittlung?id=zz', <ReferralPage now={NOW} />);
     expect(await screen.findByText(/Diese Vermittlung gibt es nicht \(mehr\)/)).toBeTruthy();
+  });
+});
+
+describe('a service’s page', () => {
+  it('lists every location with its own phone and the shortlist button; the preferred location first', async () => {
+    fakeApi({ CoachService: { data: { service: serviceFixture() } } });
+    at('/angebote/angebot?id=s1&standort=l2', <ServicePage />);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Rückenschule (fiktiv)' })).toBeTruthy();
+    const [first, second] = screen.getAllByRole('article');
+    expect(within(first).getByRole('heading').textContent).toBe('Nebenstelle, Markt 2, 01662 Meißen');
+    // a location without phones of its own shows the organisation's
+    expect(within(first).getByText('Anmeldung: 03525 000 1234')).toBeTruthy();
+    expect(within(second).getByText('Kursanmeldung: 03525 000 5678')).toBeTruthy();
+    // "Vermitteln" is for coaches only (no session here)
+    expect(screen.queryByRole('link', { name: /Vermitteln/ })).toBeNull();
+    await userEvent.click(within(second).getByRole('button', { name: /Zur Merkliste/ }));
+    expect(shortlist.entries()).toEqual([expect.objectContaining({ key: 's1@l1', address: 'Hauptstraße 1, 01589 Riesa', phones: ['Kursanmeldung: 03525 000 5678'] })]);
   });
 });
