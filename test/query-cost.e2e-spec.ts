@@ -2,26 +2,31 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import {
+  getNamedType,
+  GraphQLField,
   GraphQLInputType,
   GraphQLSchema,
   isEnumType,
   isInputObjectType,
+  isLeafType,
   isListType,
   isNonNullType,
   isObjectType,
   Kind,
   parse,
+  print,
   typeFromAST,
 } from 'graphql';
 import { DataSource } from 'typeorm';
 import { CATALOGUE_FAN_OUT, NEED_TERMS } from '@lotse/catalogue';
-import { DEFAULT_PAGE_SIZE, Role } from '@lotse/common';
+import { DEFAULT_PAGE_SIZE, IMPORT_COST, Role, WRITE_COST } from '@lotse/common';
 import { CoverageGate } from '@lotse/coverage';
 import { GeoService } from '@lotse/geo';
 import { Environment } from '@lotse/config';
 import { estimateQueryCost } from '../apps/api/src/graphql-limits';
 import { BUNDLE_COST, BUNDLE_STEPS_PER_NEED_OPTION, CANDIDATE_LIMIT, MatchingService, MAX_NEEDS_PER_REQUEST } from '@lotse/matching';
 import { TravelMode } from '@lotse/travel';
+import { coverageVariables } from '../apps/web/src/pages/coordinator/coverage-request';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -55,6 +60,17 @@ function sampleValue(type: GraphQLInputType): unknown {
   if (isInputObjectType(type)) return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sampleValue(f.type)]));
   if (isEnumType(type)) return type.getValues()[0].name;
   return { Int: DEFAULT_PAGE_SIZE, Float: 1, Boolean: true, DateTime: new Date(0).toISOString() }[type.name] ?? 'x';
+}
+
+/** `n` aliases of one mutation in one request, its arguments as variables (sample values), asking for as little as it can. */
+function aliasedMutation(field: GraphQLField<unknown, unknown>, n: number): { query: string; variables: Record<string, unknown> } {
+  const definitions = field.args.map((a) => `$${a.name}: ${a.type}`).join(', ');
+  const call = field.args.length ? `(${field.args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : '';
+  const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
+  return {
+    query: `mutation${definitions ? `(${definitions})` : ''} { ${Array.from({ length: n }, (_, i) => `m${i}: ${field.name}${call}${selection}`).join(' ')} }`,
+    variables: Object.fromEntries(field.args.map((a) => [a.name, sampleValue(a.type)])),
+  };
 }
 
 /** What the web app asks for: a coach's match, search and listing, a partner's own listings, a coordinator's queue. */
@@ -218,6 +234,46 @@ describe.each(databaseTargets())('query cost on the $name database (demo data)',
         expect(t.queries() - before).toBe(0);
         expect(ms).toBeLessThan(1000);
       }
+    });
+
+    it('gives every mutation at least a write’s cost, counts aliases one by one, and refuses 50 aliased writes before the first runs', async () => {
+      const mutations = Object.values(schema.getMutationType()!.getFields());
+      expect(mutations.map((m) => m.name)).toEqual(expect.arrayContaining(['createService', 'importCatalogue', 'login', 'createReferral']));
+      const cheap: string[] = [];
+      for (const field of mutations) {
+        const one = aliasedMutation(field, 1);
+        const single = await cost(one.query, one.variables);
+        if (single < WRITE_COST) cheap.push(`${field.name}: ${single}`);
+        const ten = aliasedMutation(field, 10);
+        expect({ mutation: field.name, tenAliases: await cost(ten.query, ten.variables) }).toEqual({ mutation: field.name, tenAliases: 10 * single });
+      }
+      expect(cheap).toEqual([]);
+      const importOnce = aliasedMutation(mutations.find((m) => m.name === 'importCatalogue')!, 1);
+      expect(await cost(importOnce.query, importOnce.variables)).toBeGreaterThanOrEqual(IMPORT_COST);
+
+      for (const name of ['createService', 'importCatalogue', 'verifyService', 'login']) {
+        const { query, variables } = aliasedMutation(mutations.find((m) => m.name === name)!, 50);
+        const before = t.queries();
+        const res = await t.http().post('/graphql').set('authorization', `Bearer ${coordinator}`).send({ query, variables });
+        expect({ name, status: res.status, code: res.body.errors?.[0]?.extensions?.code }).toEqual({ name, status: 400, code: 'QUERY_TOO_COMPLEX' });
+        expect(res.body.data).toBeUndefined();
+        expect(res.body.errors[0].message).toContain(`the limit (QUERY_COST_LIMIT) is ${LIMIT}`);
+        expect(t.queries() - before).toBe(0);
+      }
+    });
+
+    it('prices the coverage screen at the most it can ask for far under the limit, and answers it', async () => {
+      const [screen] = webOperations().map((source) => parse(source)).filter((d) => d.definitions.some((o) => o.kind === Kind.OPERATION_DEFINITION && o.name?.value === 'NetworkCoverageView'));
+      expect(screen).toBeDefined();
+      // the form has one need; all Saxony (no district) is its largest area, the threshold does not change the work counted
+      const variables = coverageVariables({ need: 'addiction', mode: 'PUBLIC_TRANSPORT', threshold: '240', district: '' });
+      expect(variables.input.needs).toHaveLength(1);
+      const estimate = estimateQueryCost(schema, screen, variables, await t.app.get(GeoService).queryCostScale(), 'NetworkCoverageView');
+      expect(estimate).toBeLessThanOrEqual(LIMIT / 5);
+      const res = await t.http().post('/graphql').set('authorization', `Bearer ${coordinator}`).send({ query: print(screen), operationName: 'NetworkCoverageView', variables });
+      expect(res.status).toBe(200);
+      expect(res.body.errors).toBeUndefined();
+      expect(res.body.data.networkCoverage.summary).toHaveLength(1);
     });
 
     it('answers a too-deep query with the same HTTP status', async () => {

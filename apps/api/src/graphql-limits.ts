@@ -1,7 +1,7 @@
 import { ApolloServerPlugin } from '@apollo/server';
 import { ASTVisitor, DocumentNode, FieldNode, FragmentDefinitionNode, GraphQLError, GraphQLSchema, Kind, SelectionSetNode, ValidationContext, ValueNode, visit } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from 'graphql-query-complexity';
-import { DATABASE_WORK, DEFAULT_PAGE_SIZE, ErrorCode, pageSize, QueryCostScale, QueryTooComplexError } from '@lotse/common';
+import { DATABASE_WORK, DEFAULT_PAGE_SIZE, ErrorCode, pageSize, QueryCostScale, QueryTooComplexError, WRITE_COST } from '@lotse/common';
 
 export const MAX_QUERY_DEPTH = 12;
 export const MAX_QUERY_COMPLEXITY = 20_000;
@@ -96,6 +96,8 @@ export function estimateQueryCost(schema: GraphQLSchema, document: DocumentNode,
     context: { scale },
     estimators: [
       fieldExtensionsEstimator(),
+      // a mutation without a declared cost is a write (a safety net; WRITE_COST is tested for every mutation)
+      ({ type, childComplexity }) => (type.name === 'Mutation' ? WRITE_COST + childComplexity : undefined),
       // a list with a page size and no declared cost (a safety net; declared costs are tested)
       ({ field, args, childComplexity }) => (field.args.some((a) => a.name === 'first') ? DATABASE_WORK + pageSize(args.first, DEFAULT_PAGE_SIZE) * childComplexity : undefined),
       simpleEstimator({ defaultComplexity: 1 }),

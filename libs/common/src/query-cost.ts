@@ -27,6 +27,19 @@ export type CostEstimate = (input: CostInput) => number;
 /** One database round trip (a batched lookup, a count, one statement). */
 export const DATABASE_WORK = 1;
 
+/**
+ * A write (every mutation unless it declares more): a transaction of several statements whose
+ * triggers feed the search outbox and the audit trail, holding a database connection while it runs
+ * (the embedded database has one: every read waits), then re-indexed. Priced like a five-need
+ * match, so one request carries at most QUERY_COST_LIMIT / WRITE_COST writes (40 at the default;
+ * the web app sends one at a time) and 50 aliased writes are refused before the first runs.
+ */
+export const WRITE_COST = 500;
+/** Checking or setting a password: argon2id is slow on purpose (tens of ms of CPU and 64 MB each). */
+export const PASSWORD_COST = 1_000;
+/** An import: parses a file (spreadsheet, HSDS) and checks, and unless a dry run writes, every row of it. */
+export const IMPORT_COST = 5_000;
+
 export const pageSize = (first: unknown, defaultSize: number): number => (typeof first === 'number' && first > 0 ? first : defaultSize);
 
 export const Cost = {
@@ -42,6 +55,11 @@ export const Cost = {
     (defaultSize = DEFAULT_PAGE_SIZE): CostEstimate =>
     ({ args, childComplexity }) =>
       DATABASE_WORK + pageSize(args.first, defaultSize) * childComplexity,
+  /** a mutation: `units` (a write by default, see WRITE_COST) plus what is asked of its result */
+  write:
+    (units = WRITE_COST): CostEstimate =>
+    ({ childComplexity }) =>
+      units + childComplexity,
   /** a computation of `units(args, scale)` units of work, plus what is asked of its one result */
   work:
     (units: (args: Record<string, any>, scale: QueryCostScale) => number): CostEstimate =>

@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Actor, AllowRoles, Authenticated, Cost, CurrentActor, ForbiddenError, InvalidInputError, Public, RequestContext, Role } from '@lotse/common';
+import { Actor, AllowRoles, Authenticated, Cost, CurrentActor, ForbiddenError, InvalidInputError, PASSWORD_COST, Public, RequestContext, Role } from '@lotse/common';
 import { AuthService } from '../auth.service';
 import { UserRecord } from '../auth.types';
 import { AcceptInvitationArgs, AuthPayloadType, InvitationType, InviteArgs, LoginArgs, RefreshArgs, UserType } from './auth.graphql';
@@ -11,7 +11,7 @@ export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
   @Public()
-  @Mutation(() => AuthPayloadType, { description: 'Password login; repeated failures lock the account for a growing time' })
+  @Mutation(() => AuthPayloadType, { complexity: Cost.write(PASSWORD_COST), description: 'Password login; repeated failures lock the account for a growing time' })
   async login(@Args() { email, password }: LoginArgs, @Context() ctx: RequestContext): Promise<AuthPayloadType> {
     const result = await this.auth.login(email, password, ctx.req?.ip ?? 'unknown');
     return { ...result, user: toUser(result.user) };
@@ -47,7 +47,7 @@ export class AuthResolver {
   }
 
   @Public()
-  @Mutation(() => Boolean, { description: 'Set a password for an invitation; then log in' })
+  @Mutation(() => Boolean, { complexity: Cost.write(PASSWORD_COST), description: 'Set a password for an invitation; then log in' })
   async acceptInvitation(@Args() { token, password, displayName }: AcceptInvitationArgs): Promise<boolean> {
     await this.auth.acceptInvitation(token, password, displayName);
     return true;

@@ -1,7 +1,7 @@
 import { Args, ArgsType, Field, ID, InputType, Int, Mutation, ObjectType, Query, registerEnumType, Resolver } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEnum, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
-import { Actor, AllowRoles, Cost, CurrentActor, InvalidInputError, Role } from '@lotse/common';
+import { Actor, AllowRoles, Cost, CurrentActor, IMPORT_COST, InvalidInputError, Role } from '@lotse/common';
 import { CatalogueImportService } from './import.service';
 import { ImportFormat, ImportReport, ProblemCode } from './import.types';
 import { SPREADSHEET_COLUMNS } from './spreadsheet-columns';
@@ -106,7 +106,7 @@ export class ImportResolver {
   constructor(private readonly imports: CatalogueImportService) {}
 
   @AllowRoles(Role.COORDINATOR, Role.ADMIN)
-  @Mutation(() => ImportReportType, { description: 'Imports a spreadsheet (XLSX/CSV), HSDS 3.0 JSON or an HSDS datapackage (zip); dryRun (default) writes nothing' })
+  @Mutation(() => ImportReportType, { complexity: Cost.write(IMPORT_COST), description: 'Imports a spreadsheet (XLSX/CSV), HSDS 3.0 JSON or an HSDS datapackage (zip); dryRun (default) writes nothing' })
   async importCatalogue(@CurrentActor() actor: Actor, @Args() a: ImportCatalogueArgs): Promise<ImportReport> {
     const bytes = Buffer.from(a.file.contentBase64, 'base64');
     if (bytes.length === 0) throw InvalidInputError.of('file.contentBase64', 'the file is empty');

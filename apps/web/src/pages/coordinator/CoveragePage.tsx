@@ -8,15 +8,11 @@ import { formatNumber, formatPercent } from '../../components/format';
 import { PageTitle } from '../../components/Layout';
 import { NetworkCoverageViewDocument, type NetworkCoverageViewQuery, type TravelMode } from '../../graphql/generated/graphql';
 import { t } from '../../texts';
+import { type CoverageControls, coverageVariables } from './coverage-request';
 import { useLookups } from './useLookups';
 
 type Coverage = NetworkCoverageViewQuery['networkCoverage'];
-interface Controls {
-  need: string;
-  mode: TravelMode;
-  threshold: string;
-  district: string;
-}
+type Controls = CoverageControls<TravelMode>;
 const MODES: TravelMode[] = ['PUBLIC_TRANSPORT', 'CAR', 'BICYCLE', 'WALK'];
 const apiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError('INTERNAL_SERVER_ERROR', t.errors.server));
 
@@ -63,11 +59,7 @@ export function CoveragePage() {
     setError(undefined);
     setMap(undefined);
     try {
-      const threshold = c.threshold.trim() === '' ? NaN : Number(c.threshold);
-      const { networkCoverage } = await gql(NetworkCoverageViewDocument, {
-        input: { needs: [c.need], mode: c.mode, thresholdMinutes: Number.isInteger(threshold) ? threshold : -1, districtAgs: c.district || null },
-        need: c.need,
-      });
+      const { networkCoverage } = await gql(NetworkCoverageViewDocument, coverageVariables(c));
       setCoverage(networkCoverage);
       setShown(c);
       setLoading(false);
