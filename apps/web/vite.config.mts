@@ -26,7 +26,7 @@ export default defineConfig({
   },
   server: {
     // `npm run web:dev`: the API on :3000 answers /graphql and the static data.
-    proxy: { '/graphql': 'http://localhost:3000', '/health': 'http://localhost:3000', '/web-config.json': 'http://localhost:3000' },
+    proxy: { '/graphql': 'http://localhost:3000', '/import': 'http://localhost:3000', '/hsds': 'http://localhost:3000', '/health': 'http://localhost:3000', '/web-config.json': 'http://localhost:3000' },
   },
   test: {
     environment: 'jsdom',

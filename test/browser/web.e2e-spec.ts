@@ -2,6 +2,7 @@ import { chromiumAvailable, startBrowserHarness, type BrowserHarness } from './b
 import { coachJourney } from './journeys/coach';
 import { frameJourney } from './journeys/frame';
 import { referralsCoachJourney } from './journeys/referrals-coach';
+import { importJourney } from './journeys/import';
 import { rolesJourney } from './journeys/roles';
 
 /**
@@ -32,4 +33,5 @@ describeBrowser('web app in Chromium', () => {
   describe('coach', () => coachJourney(h));
   describe('partner and coordinator', () => rolesJourney(h));
   describe('coach referrals', () => referralsCoachJourney(h));
+  describe('import and approximate points', () => importJourney(h));
 });

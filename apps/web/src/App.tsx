@@ -14,6 +14,7 @@ import { ServicePage } from './pages/coach/ServicePage';
 import { ShortlistPage } from './pages/coach/ShortlistPage';
 import { CoordinatorHome } from './pages/coordinator/CoordinatorHome';
 import { CoveragePage } from './pages/coordinator/CoveragePage';
+import { ImportPage } from './pages/coordinator/ImportPage';
 import { LoginPage } from './pages/LoginPage';
 import { AuditPage } from './pages/partner/AuditPage';
 import { CapacityPage } from './pages/partner/CapacityPage';
@@ -50,6 +51,7 @@ const ROUTES: Route[] = [
   { path: '/partner/standort', page: LocationEditor, roles: ['PARTNER', 'ADMIN'] },
   { path: '/koordination', page: CoordinatorHome, roles: ['COORDINATOR', 'ADMIN'] },
   { path: '/koordination/abdeckung', page: CoveragePage, roles: ['COORDINATOR', 'ADMIN'] },
+  { path: '/koordination/import', page: ImportPage, roles: ['COORDINATOR', 'ADMIN'] },
 ];
 
 function Message({ title, text }: { title: string; text: string }) {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MeDocument } from '../graphql/generated/graphql';
-import { gql, setAuthHooks } from './client';
+import { gql, setAuthHooks, uploadFile } from './client';
 import { ApiError } from './errors';
 
 function answer(body: unknown) {
@@ -74,5 +74,32 @@ describe('gql client', () => {
   it('says in German when the server cannot be reached', async () => {
     vi.stubGlobal('fetch', vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))));
     await expect(gql(MeDocument, {}, { anonymous: true })).rejects.toThrow('Der Server ist gerade nicht erreichbar');
+  });
+});
+
+describe('uploadFile', () => {
+  it('posts the file as the body with the token, renews an expired token once and sends the file again', async () => {
+    let token = 'old';
+    const fetch = vi
+      .fn()
+      .mockReturnValueOnce(Promise.resolve(new Response(JSON.stringify(unauthenticated), { status: 401 })))
+      .mockReturnValueOnce(Promise.resolve(new Response(JSON.stringify({ job: { id: 'j1' } }), { status: 202 })));
+    vi.stubGlobal('fetch', fetch);
+    setAuthHooks({ tokens: () => ({ accessToken: token, refreshToken: 'R' }), refresh: async () => ((token = 'new'), true), onSessionExpired: async () => undefined });
+    const file = new Blob(['Träger;PLZ\n']);
+    expect(await uploadFile('/import?fileName=a.csv', file)).toEqual({ job: { id: 'j1' } });
+    const [url, init] = fetch.mock.calls[1] as unknown as [string, RequestInit];
+    expect(url).toBe('/import?fileName=a.csv');
+    expect(init.method).toBe('POST');
+    expect(init.body).toBe(file);
+    expect((init.headers as Record<string, string>).authorization).toBe('Bearer new');
+  });
+
+  it('turns a refusal in the GraphQL error shape into a German ApiError', async () => {
+    vi.stubGlobal('fetch', vi.fn(() => Promise.resolve(new Response(JSON.stringify({ errors: [{ message: 'Only coordinators and admins may use POST /import', extensions: { code: 'FORBIDDEN' } }] }), { status: 403 }))));
+    const error = (await uploadFile('/import?fileName=a.csv', new Blob(['x'])).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error.code).toBe('FORBIDDEN');
+    expect(error.message).toBe('Dafür fehlt Ihnen die Berechtigung.');
   });
 });

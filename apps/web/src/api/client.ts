@@ -149,3 +149,40 @@ export async function fetchWithAuth(path: string, options: { signal?: AbortSigna
   }
   return res;
 }
+
+/**
+ * POST a file as the raw request body to a plain HTTP route of the API (the coordinators' import
+ * upload, `/import?…`), with the session's token and the same refresh / re-login flow. The route
+ * answers JSON; refusals come in the GraphQL error shape (`{ errors: [{ extensions: { code } }] }`)
+ * and become a German ApiError.
+ */
+export async function uploadFile<T>(path: string, file: Blob, options: { signal?: AbortSignal } = {}): Promise<T> {
+  const post = async (): Promise<Response> => {
+    const token = hooks?.tokens()?.accessToken;
+    try {
+      return await fetch(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: file,
+        signal: options.signal,
+      });
+    } catch (e) {
+      if ((e as Error).name === 'AbortError') throw e;
+      throw new ApiError('NETWORK', t.errors.network);
+    }
+  };
+  let res = await post();
+  if (res.status === 401 && hooks) {
+    const refreshed = await refreshOnce();
+    if (!refreshed) await hooks.onSessionExpired();
+    res = await post();
+  }
+  let body: { errors?: unknown[] } & Record<string, unknown>;
+  try {
+    body = await res.json();
+  } catch {
+    throw new ApiError(res.status === 413 ? 'PAYLOAD_TOO_LARGE' : 'INTERNAL_SERVER_ERROR', res.status === 413 ? t.errors.tooLarge : t.errors.server);
+  }
+  if (!res.ok || body.errors?.length) throw toApiError((body.errors ?? []) as never);
+  return body as T;
+}

@@ -61,6 +61,8 @@ function germanMessage(code: string, raw: string): string {
       return t.errors.tooExpensive;
     case 'MATCH_TOO_LARGE':
       return t.errors.matchTooLarge;
+    case 'PAYLOAD_TOO_LARGE':
+      return t.errors.tooLarge;
     case 'BAD_USER_INPUT':
     case 'GRAPHQL_VALIDATION_FAILED':
       return /cost|complexity|depth|limit/i.test(raw) && code !== 'BAD_USER_INPUT' ? t.errors.tooExpensive : t.errors.badInput;

@@ -27,6 +27,7 @@ export function Layout({ children }: { children: ReactNode }) {
         : [
             { href: '/koordination', label: t.nav.coordinatorHome },
             { href: '/koordination/abdeckung', label: t.nav.coverage },
+            { href: '/koordination/import', label: t.nav.import },
           ];
   return (
     <>

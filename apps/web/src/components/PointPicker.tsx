@@ -28,7 +28,8 @@ function loadTiles() {
 const SAXONY: L.LatLngExpression = [51.05, 13.35];
 
 /**
- * A pin on a Leaflet map for a location's point: a click on the map sets it. Offline by
+ * A pin on a Leaflet map for a location's point: a click on the map sets it, and the pin can be
+ * dragged. Offline by
  * default (the bundled district boundaries, no tiles); a tile server when the API configures one.
  * The latitude/longitude fields beside it are the keyboard way to the same value; the map itself
  * is a labelled region with German zoom buttons.
@@ -37,7 +38,7 @@ const SAXONY: L.LatLngExpression = [51.05, 13.35];
 export default function PointPicker({ value, onChange }: { value?: Point; onChange(p: Point): void }) {
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map>();
-  const marker = useRef<L.CircleMarker | L.Marker>();
+  const marker = useRef<L.Marker>();
   const change = useRef(onChange);
   change.current = onChange;
 
@@ -72,11 +73,22 @@ export default function PointPicker({ value, onChange }: { value?: Point; onChan
     }
     const at: L.LatLngExpression = [value.latitude, value.longitude];
     if (!marker.current) {
-      // a circle marker: no image files, so nothing to load under the CSP
-      const pin = L.circleMarker(at, { radius: 9, color: '#0b3d91', weight: 3, fillColor: '#ffffff', fillOpacity: 1 });
+      // a pin drawn by CSS (a div icon): no image files, so nothing to load under the CSP; it can be
+      // dragged, and a click on the map moves it too (the coordinate fields are the keyboard way)
+      const pin = L.marker(at, {
+        icon: L.divIcon({ className: 'lotse-pin', iconSize: [22, 22], iconAnchor: [11, 11] }),
+        draggable: true,
+        keyboard: false,
+        title: t.location.pin,
+        autoPan: true,
+      });
+      pin.on('dragend', () => {
+        const p = pin.getLatLng();
+        change.current({ latitude: round(p.lat), longitude: round(p.lng) });
+      });
       pin.addTo(m);
       marker.current = pin;
-    } else (marker.current as L.CircleMarker).setLatLng(at);
+    } else marker.current.setLatLng(at);
     if (!m.getBounds().contains(at)) m.setView(at, Math.max(m.getZoom(), 13));
   }, [value?.latitude, value?.longitude]);
 

@@ -86,6 +86,39 @@ export type GeocodePrecision =
   | 'POSTCODE'
   | 'STREET';
 
+/** XLSX or CSV spreadsheet (German headings), HSDS 3.0 JSON, HSDS 3.0 tabular datapackage (zip) */
+export type ImportFormat =
+  | 'CSV'
+  | 'HSDS_DATAPACKAGE'
+  | 'HSDS_JSON'
+  | 'XLSX';
+
+/** QUEUED; CHECKING (reading, checking, geocoding, comparing); WRITING (done of total); DONE */
+export type ImportJobPhase =
+  | 'CHECKING'
+  | 'DONE'
+  | 'QUEUED'
+  | 'WRITING';
+
+/** QUEUED (waits for the import before it), RUNNING, SUCCEEDED (see report), FAILED (see error) */
+export type ImportJobStatus =
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type ImportProblemCode =
+  | 'ADDRESS_NOT_FOUND'
+  | 'BAD_FILE'
+  | 'BAD_POSTCODE'
+  | 'BAD_REFERENCE'
+  | 'BAD_VALUE'
+  | 'DUPLICATE'
+  | 'MISSING_VALUE'
+  | 'UNKNOWN_CATEGORY'
+  | 'UNKNOWN_NEED'
+  | 'UNKNOWN_TERM';
+
 export type InsuranceRequirement =
   | 'NONE'
   | 'STATUTORY'
@@ -545,7 +578,7 @@ export type VerificationQueueQueryVariables = Exact<{
 }>;
 
 
-export type VerificationQueueQuery = { verificationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { kind: QueueItemKind, reasons: Array<QueueReason>, changedFields: Array<string>, organization: { id: string, version: number, name: string, kind: OrganizationKind, status: OrganizationStatus, verification: { verifiedAt: string | null } }, service: { id: string, name: string, category: ServiceCategory, verification: { verifiedAt: string | null }, capacity: { updatedAt: string }, locations: Array<{ town: string }> } | null } }> } };
+export type VerificationQueueQuery = { verificationQueue: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { kind: QueueItemKind, reasons: Array<QueueReason>, changedFields: Array<string>, organization: { id: string, version: number, name: string, kind: OrganizationKind, status: OrganizationStatus, verification: { verifiedAt: string | null } }, service: { id: string, name: string, category: ServiceCategory, verification: { verifiedAt: string | null }, capacity: { updatedAt: string }, locations: Array<{ town: string, approximate: boolean }> } | null } }> } };
 
 export type VerifyServiceMutationVariables = Exact<{
   id: string | number;
@@ -576,6 +609,26 @@ export type NetworkCoverageViewQueryVariables = Exact<{
 
 
 export type NetworkCoverageViewQuery = { networkCoverage: { mode: TravelMode, thresholdMinutes: number, districtAgs: string | null, method: { estimated: boolean }, summary: Array<{ municipalities: number, coveredMunicipalities: number, uncoveredMunicipalities: number, municipalitiesWithoutPartner: number, population: number | null, populationCovered: number | null, coveredPopulationShare: number | null, medianNearestMinutes: number | null, maxNearestMinutes: number | null, need: { code: string, labelDe: string } }>, gapList: Array<{ municipalityAgs: string, municipalityName: string, districtName: string, covered: boolean, population: number | null, populationUncovered: number | null, need: { labelDe: string }, nearest: { serviceName: string, organizationName: string, town: string, travelMinutes: number, travelMode: TravelMode } | null }>, networkSize: Array<{ districtAgs: string, category: ServiceCategory, services: number, organizations: number }>, freshness: { freshDays: number, overall: { services: number, verifiedWithin: number, share: number | null } } } };
+
+export type ImportCountsViewFragment = { created: number, updated: number, unchanged: number, retired: number, refused: number };
+
+export type ImportReportViewFragment = { runId: string | null, format: ImportFormat, source: string, fileName: string, dryRun: boolean, records: number, geocoder: string, errors: number, warnings: number, organizations: { created: number, updated: number, unchanged: number, retired: number, refused: number }, locations: { created: number, updated: number, unchanged: number, retired: number, refused: number }, services: { created: number, updated: number, unchanged: number, retired: number, refused: number }, precision: { exact: number, street: number, postcode: number, locality: number }, problems: Array<{ severity: string, code: ImportProblemCode, where: string, row: number | null, column: string | null, path: string | null, message: string, value: string | null }> };
+
+export type ImportJobViewFragment = { id: string, status: ImportJobStatus, phase: ImportJobPhase, fileName: string, source: string, dryRun: boolean, done: number, total: number, error: { code: string, message: string } | null, report: { runId: string | null, format: ImportFormat, source: string, fileName: string, dryRun: boolean, records: number, geocoder: string, errors: number, warnings: number, organizations: { created: number, updated: number, unchanged: number, retired: number, refused: number }, locations: { created: number, updated: number, unchanged: number, retired: number, refused: number }, services: { created: number, updated: number, unchanged: number, retired: number, refused: number }, precision: { exact: number, street: number, postcode: number, locality: number }, problems: Array<{ severity: string, code: ImportProblemCode, where: string, row: number | null, column: string | null, path: string | null, message: string, value: string | null }> } | null };
+
+export type ImportJobQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ImportJobQuery = { importJob: { id: string, status: ImportJobStatus, phase: ImportJobPhase, fileName: string, source: string, dryRun: boolean, done: number, total: number, error: { code: string, message: string } | null, report: { runId: string | null, format: ImportFormat, source: string, fileName: string, dryRun: boolean, records: number, geocoder: string, errors: number, warnings: number, organizations: { created: number, updated: number, unchanged: number, retired: number, refused: number }, locations: { created: number, updated: number, unchanged: number, retired: number, refused: number }, services: { created: number, updated: number, unchanged: number, retired: number, refused: number }, precision: { exact: number, street: number, postcode: number, locality: number }, problems: Array<{ severity: string, code: ImportProblemCode, where: string, row: number | null, column: string | null, path: string | null, message: string, value: string | null }> } | null } };
+
+export type ImportTemplateQueryVariables = Exact<{
+  format: string;
+}>;
+
+
+export type ImportTemplateQuery = { importTemplate: { fileName: string, contentBase64: string } };
 
 export type PartnerCapacityFragment = { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string };
 
@@ -865,6 +918,120 @@ export const TargetCardFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"TargetCard"}) as unknown as TypedDocumentString<TargetCardFragment, unknown>;
+export const ImportCountsViewFragmentDoc = new TypedDocumentString(`
+    fragment ImportCountsView on ImportCounts {
+  created
+  updated
+  unchanged
+  retired
+  refused
+}
+    `, {"fragmentName":"ImportCountsView"}) as unknown as TypedDocumentString<ImportCountsViewFragment, unknown>;
+export const ImportReportViewFragmentDoc = new TypedDocumentString(`
+    fragment ImportReportView on ImportReport {
+  runId
+  format
+  source
+  fileName
+  dryRun
+  records
+  organizations {
+    ...ImportCountsView
+  }
+  locations {
+    ...ImportCountsView
+  }
+  services {
+    ...ImportCountsView
+  }
+  geocoder
+  precision {
+    exact
+    street
+    postcode
+    locality
+  }
+  problems {
+    severity
+    code
+    where
+    row
+    column
+    path
+    message
+    value
+  }
+  errors
+  warnings
+}
+    fragment ImportCountsView on ImportCounts {
+  created
+  updated
+  unchanged
+  retired
+  refused
+}`, {"fragmentName":"ImportReportView"}) as unknown as TypedDocumentString<ImportReportViewFragment, unknown>;
+export const ImportJobViewFragmentDoc = new TypedDocumentString(`
+    fragment ImportJobView on ImportJob {
+  id
+  status
+  phase
+  fileName
+  source
+  dryRun
+  done
+  total
+  error {
+    code
+    message
+  }
+  report {
+    ...ImportReportView
+  }
+}
+    fragment ImportCountsView on ImportCounts {
+  created
+  updated
+  unchanged
+  retired
+  refused
+}
+fragment ImportReportView on ImportReport {
+  runId
+  format
+  source
+  fileName
+  dryRun
+  records
+  organizations {
+    ...ImportCountsView
+  }
+  locations {
+    ...ImportCountsView
+  }
+  services {
+    ...ImportCountsView
+  }
+  geocoder
+  precision {
+    exact
+    street
+    postcode
+    locality
+  }
+  problems {
+    severity
+    code
+    where
+    row
+    column
+    path
+    message
+    value
+  }
+  errors
+  warnings
+}`, {"fragmentName":"ImportJobView"}) as unknown as TypedDocumentString<ImportJobViewFragment, unknown>;
 export const PartnerLocationFragmentDoc = new TypedDocumentString(`
     fragment PartnerLocation on Location {
   id
@@ -1317,6 +1484,7 @@ export const VerificationQueueDocument = new TypedDocumentString(`
           }
           locations {
             town
+            approximate
           }
         }
       }
@@ -1412,6 +1580,80 @@ export const NetworkCoverageViewDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NetworkCoverageViewQuery, NetworkCoverageViewQueryVariables>;
+export const ImportJobDocument = new TypedDocumentString(`
+    query ImportJob($id: ID!) {
+  importJob(id: $id) {
+    ...ImportJobView
+  }
+}
+    fragment ImportCountsView on ImportCounts {
+  created
+  updated
+  unchanged
+  retired
+  refused
+}
+fragment ImportReportView on ImportReport {
+  runId
+  format
+  source
+  fileName
+  dryRun
+  records
+  organizations {
+    ...ImportCountsView
+  }
+  locations {
+    ...ImportCountsView
+  }
+  services {
+    ...ImportCountsView
+  }
+  geocoder
+  precision {
+    exact
+    street
+    postcode
+    locality
+  }
+  problems {
+    severity
+    code
+    where
+    row
+    column
+    path
+    message
+    value
+  }
+  errors
+  warnings
+}
+fragment ImportJobView on ImportJob {
+  id
+  status
+  phase
+  fileName
+  source
+  dryRun
+  done
+  total
+  error {
+    code
+    message
+  }
+  report {
+    ...ImportReportView
+  }
+}`) as unknown as TypedDocumentString<ImportJobQuery, ImportJobQueryVariables>;
+export const ImportTemplateDocument = new TypedDocumentString(`
+    query ImportTemplate($format: String!) {
+  importTemplate(format: $format) {
+    fileName
+    contentBase64
+  }
+}
+    `) as unknown as TypedDocumentString<ImportTemplateQuery, ImportTemplateQueryVariables>;
 export const MyOrganizationsDocument = new TypedDocumentString(`
     query MyOrganizations {
   myOrganizations {

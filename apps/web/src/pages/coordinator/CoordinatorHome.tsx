@@ -73,12 +73,14 @@ function QueueCard({ item, onDone }: { item: Item; onDone(message: string): void
               {t.queue.reason[r] ?? r}
             </Badge>
           ))}
+          {item.service?.locations.some((l) => l.approximate) && <Badge kind="info">{t.queue.approximate}</Badge>}
         </p>
         {item.changedFields.length > 0 && (
           <p className="kern-body kern-body--small">
             {t.queue.changed}: {item.changedFields.map((f) => t.queue.fields[f] ?? f).join(', ')}
           </p>
         )}
+        {item.service?.locations.some((l) => l.approximate) && <p className="kern-body kern-body--small">{t.queue.approximateHint}</p>}
         {verifiedAt && <p className="kern-body kern-body--small">{t.queue.lastVerified(formatDate(verifiedAt))}</p>}
         {error && <Alert kind="danger" title={error.message} />}
         <p className="lotse-actions">

@@ -21,7 +21,7 @@ const queue = {
         reasons: ['CHANGED_SINCE_VERIFICATION'],
         changedFields: ['openingHours', 'location.street'],
         organization: org('o2', 'Diakonie'),
-        service: { id: 's1', name: 'Suchtberatung', category: 'ADDICTION_COUNSELLING', verification: { verifiedAt: '2026-01-05T10:00:00Z' }, capacity: { updatedAt: '2026-01-05T10:00:00Z' }, locations: [{ town: 'Dresden' }] },
+        service: { id: 's1', name: 'Suchtberatung', category: 'ADDICTION_COUNSELLING', verification: { verifiedAt: '2026-01-05T10:00:00Z' }, capacity: { updatedAt: '2026-01-05T10:00:00Z' }, locations: [{ town: 'Dresden', approximate: true }] },
       },
     },
   ],
@@ -53,6 +53,7 @@ describe('verification queue', () => {
     const list = within(screen.getAllByRole('list').at(-1)!);
     expect(list.getByText('Wartet auf Freischaltung')).toBeTruthy();
     expect(list.getByText('Geändert: Öffnungszeiten, Straße')).toBeTruthy();
+    expect(list.getByText('Punkt ungefähr')).toBeTruthy(); // an imported listing placed at its postcode
     await userEvent.click(screen.getByRole('button', { name: '„Suchtberatung“ als geprüft bestätigen' }));
     expect(await screen.findByText('„Suchtberatung“ ist als geprüft bestätigt.')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '„Suchtberatung“ als geprüft bestätigen' })).toBeNull();

@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { cleanup, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RouterProvider } from '../../router';
@@ -50,5 +50,42 @@ describe('LocationEditor (new location)', () => {
     expect(await screen.findByText(/Diese Postleitzahl kennt Lotse nicht/)).toBeTruthy();
     expect(screen.getByLabelText('Postleitzahl').getAttribute('aria-invalid')).toBe('true');
     expect(screen.queryByText(/must have/)).toBeNull();
+  });
+});
+
+describe('LocationEditor (a point the offline geocoder placed)', () => {
+  const location = (geocodePrecision: string) => ({
+    id: 'l1', version: 3, name: null, street: 'Markt 1', postcode: '01662', town: 'Meißen', latitude: 51.16, longitude: 13.47, districtAgs: '14627',
+    geocodePrecision, municipality: { name: 'Meißen' }, organization: { name: 'Suchtberatung Meißen e. V.' },
+  });
+  const open = (geocodePrecision: string) => {
+    window.history.pushState(null, '', '/partner/standort?id=l1');
+    vi.stubGlobal('fetch', vi.fn(() => json({ data: { location: location(geocodePrecision) } })));
+    render(
+      <RouterProvider>
+        <LocationEditor />
+      </RouterProvider>,
+    );
+  };
+
+  it('says "Punkt ungefähr", why, and how to move it; a moved pin is to be saved', async () => {
+    open('POSTCODE');
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('Punkt ungefähr');
+    expect(alert.textContent).toContain('Postleitzahl 01662');
+    expect(alert.textContent).toMatch(/auf der Karte auf den Eingang/);
+    await userEvent.clear(screen.getByLabelText(/Breitengrad/));
+    await userEvent.type(screen.getByLabelText(/Breitengrad/), '51.1637');
+    expect(screen.getByText('Neuer Punkt gesetzt')).toBeTruthy();
+    expect(screen.queryByText('Punkt ungefähr')).toBeNull();
+  });
+
+  it('names the place when only the locality was known; says nothing of the kind for an exact point', async () => {
+    open('LOCALITY');
+    expect((await screen.findByRole('alert')).textContent).toContain('Ort Meißen');
+    cleanup();
+    open('EXACT');
+    expect(await screen.findByText('Die Lage ist genau (von Hand gesetzt).')).toBeTruthy();
+    expect(screen.queryByText('Punkt ungefähr')).toBeNull();
   });
 });

@@ -55,7 +55,31 @@ export function locationInput(v: Values, before?: Values) {
   };
 }
 
-function Fields({ values: v, set, error, precision }: { values: Values; set(v: Values): void; error?: ApiError; precision?: string }) {
+/** A point the geocoder placed (postcode or locality, or a street), not a partner: shown as "Punkt ungefähr". */
+export const isApproximate = (precision?: string | null) => !!precision && precision !== 'EXACT';
+
+/**
+ * "Punkt ungefähr": the point came from the offline geocoder (the middle of the postcode or the
+ * place), so distances and travel times from it are rough. Says why and asks for the pin to be
+ * moved; once moved (not yet saved), says that saving makes the point exact.
+ */
+export function ApproximatePoint({ precision, postcode, town, moved }: { precision: string; postcode: string; town: string; moved: boolean }) {
+  if (moved) {
+    return (
+      <Alert kind="info" title={t.location.approximate.movedTitle}>
+        <p className="kern-body">{t.location.approximate.moved}</p>
+      </Alert>
+    );
+  }
+  return (
+    <Alert kind="warning" title={t.location.approximate.title}>
+      <p className="kern-body">{t.location.approximate.why(precision, postcode, town)}</p>
+      <p className="kern-body">{t.location.approximate.how}</p>
+    </Alert>
+  );
+}
+
+function Fields({ values: v, set, error, precision, saved }: { values: Values; set(v: Values): void; error?: ApiError; precision?: string; saved?: Values }) {
   const point = num(v.latitude) != null && num(v.longitude) != null && !Number.isNaN(num(v.latitude)) ? { latitude: num(v.latitude)!, longitude: num(v.longitude)! } : undefined;
   return (
     <>
@@ -68,7 +92,10 @@ function Fields({ values: v, set, error, precision }: { values: Values; set(v: V
       <fieldset className="kern-fieldset">
         <legend className="kern-label">{t.location.point}</legend>
         <p className="kern-hint">{t.location.pointHint}</p>
-        {precision && <p className="kern-body kern-body--small">{t.location.precision[precision] ?? precision}</p>}
+        {precision && !isApproximate(precision) && <p className="kern-body kern-body--small">{t.location.precision[precision] ?? precision}</p>}
+        {precision && isApproximate(precision) && saved && (
+          <ApproximatePoint precision={precision} postcode={saved.postcode} town={saved.town} moved={v.latitude !== saved.latitude || v.longitude !== saved.longitude} />
+        )}
         <div className="lotse-row">
           <TextField label={t.location.latitude} optional inputMode="decimal" value={v.latitude} onChange={(e) => set({ ...v, latitude: e.target.value })} error={error?.fieldMessage('latitude')} />
           <TextField label={t.location.longitude} optional inputMode="decimal" value={v.longitude} onChange={(e) => set({ ...v, longitude: e.target.value })} error={error?.fieldMessage('longitude')} />
@@ -157,7 +184,7 @@ function EditLocation({ id, created }: { id: string; created: boolean }) {
             ownsField={owns}
             savedText={t.editor.saved}
             conflictTitle={t.conflict.titleLocation}
-            renderFields={(v, set, e) => <Fields values={v} set={set} error={e} precision={location.geocodePrecision} />}
+            renderFields={(v, set, e) => <Fields values={v} set={set} error={e} precision={location.geocodePrecision} saved={valuesOf(location)} />}
           />
         </>
       )}
