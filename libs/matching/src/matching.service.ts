@@ -7,12 +7,12 @@ import { bestBundle } from './bundle';
 import { MATCH_LIMITS, MatchBudget, MatchLimits } from './match-budget';
 import { resolveOrigin } from './origin';
 import { planPartnerKinds } from './partner-kinds';
-import { BeyondLimit, MatchBundle, MatchOutcome, MatchRequest, MatchTarget, MatchWork } from './matching.types';
+import { BeyondLimit, MatchBundle, MatchOutcome, MatchRequest, MatchTarget, MatchWork, Reason } from './matching.types';
 import { beyondLimitExplanation, explanations } from './scoring/explain';
 import { berlinDate } from './scoring/clock';
 import { compareTargets } from './scoring/rank';
-import { effectiveWeights, factorValues, score, weightedScore } from './scoring/score';
-import { WeightSet } from './scoring/weights';
+import { effectiveWeights, FactorValue, factorValues, score, weightedScore } from './scoring/score';
+import { MatchFactor, WeightSet } from './scoring/weights';
 
 export const MATCH_WEIGHT_SET = Symbol('MATCH_WEIGHT_SET');
 export const MATCH_CLOCK = Symbol('MATCH_CLOCK');
@@ -164,10 +164,12 @@ export class MatchingService {
             }),
           })),
         )),
-      // Sentences only for the targets a client receives: a dense city yields hundreds of
-      // candidates, and a page shows ten.
+      // Sentences only for the targets a client receives (a dense city yields hundreds of
+      // candidates, and a page shows ten), and only when a reason's explanation is read: the
+      // sentences of a target are written once, at the first read of one of them.
       explain: (target) => {
-        const sentences = explanations({
+        let written: ReturnType<typeof explanations> | undefined;
+        const sentences = () => (written ??= explanations({
           service: target.service,
           matchedNeedLabels: target.matchedNeeds.map((n) => n.labelDe),
           requestedNeeds: needs.length,
@@ -181,8 +183,8 @@ export class MatchingService {
           kindLabel: partnerKindLabel(target.service),
           comesToPerson: target.comesToPerson,
           preferredKind: target.matchedNeeds.some((n) => kinds.preferred.has(n.code)) ? target.preferredKinds > 0 : undefined,
-        });
-        return score(target.values, weights).factors.map((f) => ({ ...f, explanation: sentences[f.factor] }));
+        }));
+        return score(target.values, weights).factors.map((f) => lazyReason(f, sentences));
       },
     };
   }
@@ -224,7 +226,10 @@ export class MatchingService {
   ): MatchTarget {
     const matchedNeeds = ctx.needs.filter((n) => candidate.matchedNeeds.includes(n.code));
     const inOwnDistrict = candidate.location.districtAgs === ctx.participantDistrict;
-    const preferredKindNeeds = matchedNeeds.filter((n) => isOfKind(candidate.service, ctx.preferredKinds.get(n.code) ?? [])).map((n) => n.code);
+    // most requests prefer no kind: then no candidate's kind needs looking at
+    const preferredKindNeeds = ctx.preferredKinds.size
+      ? matchedNeeds.filter((n) => isOfKind(candidate.service, ctx.preferredKinds.get(n.code) ?? [])).map((n) => n.code)
+      : [];
     const values = factorValues({
       service: candidate.service,
       matchedNeeds: matchedNeeds.length,
@@ -268,6 +273,11 @@ function servedArea(area: { districtAgs: string | null; municipalityAgs: string 
   const modes = [DeliveryMode.OUTREACH, DeliveryMode.ONLINE].filter((m) => !allowed?.length || allowed.includes(m));
   const ags = [area.districtAgs, area.municipalityAgs].filter((a): a is string => !!a);
   return modes.length && ags.length ? { ags, modes } : undefined;
+}
+
+/** A reason whose sentence is looked up when read (GraphQL reads it only when the query selects it). */
+function lazyReason(factor: FactorValue, sentences: () => Record<MatchFactor, string>): Reason {
+  return Object.defineProperty({ ...factor } as Reason, 'explanation', { get: () => sentences()[factor.factor], enumerable: true });
 }
 
 /** Keeps each service's best location only. */
