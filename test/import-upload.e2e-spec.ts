@@ -133,6 +133,10 @@ describe.each(databaseTargets())('import upload on the $name database', (target)
     expect(await servicesOf('upload-too-large')).toBe(0);
   });
 
+  it('tells the web app the limit (GET /web-config.json), so its import screen refuses a larger file before sending it', async () => {
+    expect((await t.http().get('/web-config.json')).body).toMatchObject({ importMaxBytes: LIMIT });
+  });
+
   it('refuses bad options and an empty file as BAD_USER_INPUT naming the field', async () => {
     const bad = await upload({ fileName: 'x.csv', dryRun: 'vielleicht' }, bigCsv(1), coordinator);
     expect(bad.status).toBe(400);

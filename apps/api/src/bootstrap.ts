@@ -49,7 +49,7 @@ export async function createApp({ env, inMemoryDatabase, logger, webAppDir }: Cr
   app.enableCors({ origin: origins.length ? origins : false, credentials: false, allowedHeaders: ['authorization', 'content-type'], maxAge: 600 });
   app.enableShutdownHooks();
   if (env.GRAPHQL_IDE) mountGraphiqlAssets(app);
-  mountWebApp(app, webAppDir, { mapTileUrl: env.MAP_TILE_URL, mapTileAttribution: env.MAP_TILE_ATTRIBUTION });
+  mountWebApp(app, webAppDir, { mapTileUrl: env.MAP_TILE_URL, mapTileAttribution: env.MAP_TILE_ATTRIBUTION, importMaxBytes: env.IMPORT_MAX_BYTES });
   await app.get(GeoService).ensureBoundaries();
   await app.get(GeoService).prepareAreaIndex();
   await app.get(GeoService).preparePlaceIndex();

@@ -76,6 +76,7 @@ export const t = {
     file: 'Datei',
     fileHint: 'Excel (XLSX), CSV, HSDS-JSON oder HSDS-Datenpaket (ZIP).',
     fileMissing: 'Bitte wählen Sie eine Datei.',
+    maxSize: (limit: string) => `Höchstens ${limit}.`,
     fileChosen: (name: string, size: string) => `Gewählt: ${name} (${size})`,
     source: 'Name der Quelle',
     sourceHint: (fileName: string) =>

@@ -83,6 +83,8 @@ type Next = (err?: unknown) => void;
 export interface WebConfig {
   mapTileUrl?: string;
   mapTileAttribution?: string;
+  /** IMPORT_MAX_BYTES: the import screen says the limit and refuses a larger file before uploading it */
+  importMaxBytes?: number;
 }
 
 /** The CSP img-src entry for a tile URL template: its origin, `{s}.` subdomains as a wildcard. */

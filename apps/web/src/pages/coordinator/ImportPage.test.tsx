@@ -27,6 +27,7 @@ function api(states: { dryRun: unknown[]; real: unknown[] }, upload: () => Promi
   vi.stubGlobal(
     'fetch',
     vi.fn((url: string, init: RequestInit) => {
+      if (url === '/web-config.json') return json({ importMaxBytes: 100 * 1024 });
       if (url.startsWith('/import?')) {
         uploads.push({ url, body: init.body, headers: init.headers as Record<string, string> });
         queue = [...(new URLSearchParams(url.split('?')[1]).get('dryRun') === 'true' ? states.dryRun : states.real)];
@@ -119,6 +120,16 @@ describe('the coordinator’s import screen', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Probelauf' }));
     expect(await screen.findByText('Die Datei ist zu groß: höchstens 50 MB sind möglich.')).toBeTruthy();
     expect(screen.queryByText(/may be imported/)).toBeNull();
+  });
+
+  it('says the server’s limit and refuses a larger file before uploading it', async () => {
+    const uploads = api({ dryRun: [], real: [] });
+    page();
+    expect(await screen.findByText(/Höchstens 100 kB\./)).toBeTruthy();
+    await userEvent.upload(screen.getByLabelText('Datei'), new File(['x'.repeat(150 * 1024)], 'gross.csv', { type: 'text/csv' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Probelauf' }));
+    expect(screen.getByText('Die Datei ist zu groß: höchstens 100 kB sind möglich.')).toBeTruthy();
+    expect(uploads).toEqual([]);
   });
 
   it('shows a failed job’s error in German, never the API’s English', async () => {

@@ -14,6 +14,7 @@ import {
 } from '../../graphql/generated/graphql';
 import { Link } from '../../router';
 import { t } from '../../texts';
+import { loadWebConfig } from '../../webConfig';
 
 /** The API's upload route (raw file body, options as query parameters; coordinators and admins). */
 export const IMPORT_UPLOAD_PATH = '/import';
@@ -244,7 +245,8 @@ export function ImportReportView({ report, activated }: { report: ImportReportVi
 export function ImportPage() {
   const fileId = useId();
   const [file, setFile] = useState<File>();
-  const [fileError, setFileError] = useState(false);
+  const [fileError, setFileError] = useState<string>();
+  const [maxBytes, setMaxBytes] = useState<number>();
   const [source, setSource] = useState('');
   const [activate, setActivate] = useState(false);
   const [retireMissing, setRetireMissing] = useState(false);
@@ -254,6 +256,9 @@ export function ImportPage() {
   const [error, setError] = useState<ApiError>();
   const [activated, setActivated] = useState(false);
   const alive = useRef(true);
+  useEffect(() => {
+    void loadWebConfig().then((c) => alive.current && typeof c.importMaxBytes === 'number' && setMaxBytes(c.importMaxBytes));
+  }, []);
   useEffect(() => {
     alive.current = true;
     return () => {
@@ -267,7 +272,11 @@ export function ImportPage() {
 
   async function start(dryRun: boolean) {
     if (!file) {
-      setFileError(true);
+      setFileError(t.imports.fileMissing);
+      return;
+    }
+    if (maxBytes !== undefined && file.size > maxBytes) {
+      setFileError(t.imports.tooLarge(sizeOf(maxBytes)));
       return;
     }
     setBusy(true);
@@ -322,6 +331,7 @@ export function ImportPage() {
             </label>
             <div className="kern-hint" id={`${fileId}-hint`}>
               {t.imports.fileHint}
+              {maxBytes !== undefined && ` ${t.imports.maxSize(sizeOf(maxBytes))}`}
             </div>
             <input
               id={fileId}
@@ -332,12 +342,12 @@ export function ImportPage() {
               aria-invalid={fileError ? true : undefined}
               onChange={(e) => {
                 setFile(e.target.files?.[0] ?? undefined);
-                setFileError(false);
+                setFileError(undefined);
                 setJob(undefined);
                 setError(undefined);
               }}
             />
-            {fileError && <FieldError id={`${fileId}-error`}>{t.imports.fileMissing}</FieldError>}
+            {fileError && <FieldError id={`${fileId}-error`}>{fileError}</FieldError>}
             {file && <p className="kern-body kern-body--small">{t.imports.fileChosen(file.name, sizeOf(file.size))}</p>}
           </div>
           <TextField label={t.imports.source} optional hint={t.imports.sourceHint(file?.name ?? '')} value={source} maxLength={100} onChange={(e) => setSource(e.target.value)} />
