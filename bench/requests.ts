@@ -3,7 +3,7 @@
  * the floor — the bare PostGIS SQL of the matcher's candidate query.
  */
 import { NEED_TERMS } from '@lotse/catalogue';
-import { planPartnerKinds } from '@lotse/matching';
+import { candidateScans, planPartnerKinds } from '@lotse/matching';
 import { gaussianAround, SAXON_TOWNS } from './geo';
 import { Rng } from './random';
 
@@ -155,10 +155,14 @@ FROM o CROSS JOIN LATERAL (
 ) k
 ORDER BY k.knn, k.service_id, k.location_id`;
 
-/** the kind tokens the matcher requires of a listing for this need when the coach names no kind (as the matcher plans them) */
+/**
+ * the kind tokens the matcher requires of a listing for this need when the coach names no kind (as
+ * the matcher plans them); the floor scans the need itself only, not its narrower needs (a parent
+ * need's match scans each of them too, so the floor is lower than that match's own search)
+ */
 const kindsOf = new Map<string, string[] | null>();
 function defaultKinds(need: string): string[] | null {
-  if (!kindsOf.has(need)) kindsOf.set(need, planPartnerKinds([need]).filter[need] ?? null);
+  if (!kindsOf.has(need)) kindsOf.set(need, candidateScans(planPartnerKinds([need]), [need]).kinds[need] ?? null);
   return kindsOf.get(need)!;
 }
 

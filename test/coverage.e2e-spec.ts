@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Resvg } from '@resvg/resvg-js';
 import { DataSource } from 'typeorm';
-import { CatalogueService, OrganizationImport, OrganizationStatus, ServiceCategory } from '@lotse/catalogue';
+import { CatalogueService, MedicalSpecialty, OrganizationImport, OrganizationStatus, ServiceCategory } from '@lotse/catalogue';
 import { Role } from '@lotse/common';
 import { CoverageService, SAXONY_MERGERS_SINCE_2016 } from '@lotse/coverage';
 import { GeoService } from '@lotse/geo';
@@ -171,7 +171,7 @@ describe.each(databaseTargets())('network coverage on the $name database', (targ
     const now = Date.now();
     const orgs: OrganizationImport[] = [];
     const add = (name: string, lat: number, lon: number, needs: string[][], verifiedDaysAgo: number | null, status = OrganizationStatus.ACTIVE) => {
-      const org = organizationAt(name, lat, lon, needs.map((n, i) => serviceFixture({ name: `${name} Angebot ${i + 1}`, needs: n, category: n.includes('psychotherapy') ? ServiceCategory.PHYSICIAN : ServiceCategory.ADDICTION_COUNSELLING })), status);
+      const org = organizationAt(name, lat, lon, needs.map((n, i) => serviceFixture({ name: `${name} Angebot ${i + 1}`, needs: n, ...(n.includes('psychotherapy') ? { category: ServiceCategory.PHYSICIAN, specialty: MedicalSpecialty.PSYCHOTHERAPY } : { category: ServiceCategory.ADDICTION_COUNSELLING }) })), status);
       org.verifiedAt = verifiedDaysAgo === null ? undefined : new Date(now - verifiedDaysAgo * DAY);
       orgs.push(org);
       if (status === OrganizationStatus.ACTIVE) for (const n of new Set(needs.flat())) listings.push({ need: n, organization: name, lat, lon });
@@ -511,6 +511,54 @@ describe.each(databaseTargets())('network coverage on the $name database', (targ
       const res = await t.http().get(url).set(auth());
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    });
+  });
+  // Last: its partners would change the counts the figures above are checked against.
+  describe('what answers a need: the kinds of partner a match would offer, narrower needs included', () => {
+    const PLAUEN = { lat: 50.4948, lon: 12.1381 };
+    let result: any;
+    beforeAll(async () => {
+      const one = (name: string, lat: number, lon: number, category: ServiceCategory, needs: string[], specialty?: MedicalSpecialty) =>
+        organizationAt(name, lat, lon, [serviceFixture({ name, needs, category, ...(specialty ? { specialty } : {}) })]);
+      await t.app.get(CatalogueService).importOrganizations([
+        // at Plauen's centre: what a match never offers for a specialist assessment or for mental health
+        one('Kundencenter Krankenkasse Plauen (fiktiv)', PLAUEN.lat, PLAUEN.lon, ServiceCategory.HEALTH_INSURER, ['specialist_assessment', 'mental_health']),
+        one('Beratungsraum Rathaus Plauen (fiktiv)', PLAUEN.lat + 0.001, PLAUEN.lon, ServiceCategory.COMMUNITY_ROOM, ['specialist_assessment', 'mental_health']),
+        one('Arbeitserprobung Plauen (fiktiv)', PLAUEN.lat, PLAUEN.lon + 0.001, ServiceCategory.EMPLOYMENT_MEASURE, ['specialist_assessment']),
+        one('Stresskurs Plauen (fiktiv)', PLAUEN.lat - 0.001, PLAUEN.lon, ServiceCategory.COURSE, ['mental_health', 'stress_relaxation']),
+        // 9 km away: a clinic's assessment, and a crisis service listed only under the narrower need
+        one('Klinik Oelsnitz Abklärung (fiktiv)', 50.4146, 12.1694, ServiceCategory.CLINIC, ['specialist_assessment']),
+        one('Krisendienst Vogtland (fiktiv)', 50.4146, 12.1694, ServiceCategory.PSYCHOSOCIAL_SERVICE, ['crisis_intervention']),
+      ]);
+      const res = await coverage({ needs: ['specialist_assessment', 'mental_health'], thresholdMinutes: 60, districtAgs: '14523' });
+      expect(res.errors).toBeUndefined();
+      result = res.data.networkCoverage;
+    });
+    const nearestNames = (i: number) => result.municipalities.flatMap((m: any) => [m.needs[i].nearest, ...m.needs[i].points.map((p: any) => p.nearest)]).filter(Boolean).map((n: any) => n.organizationName);
+
+    it('counts only clinics and specialists for a specialist assessment — never the insurer centre, the room or the job measure next door', () => {
+      const names = new Set(nearestNames(0));
+      expect([...names]).toEqual(['Klinik Oelsnitz Abklärung (fiktiv)']);
+      const plauen = result.municipalities.find((m: any) => m.name === 'Plauen');
+      expect(plauen.needs[0].nearest.organizationName).toBe('Klinik Oelsnitz Abklärung (fiktiv)');
+      expect(plauen.needs[0].nearest.distanceMeters).toBeGreaterThan(5000);
+      expect(plauen.needs[0].servicesWithinThreshold).toBeLessThanOrEqual(1);
+    });
+
+    it('counts a crisis service for mental health (a parent need counts its narrower needs), but not a course', () => {
+      const names = new Set(nearestNames(1));
+      expect(names.has('Krisendienst Vogtland (fiktiv)')).toBe(true);
+      for (const name of names) expect(name).not.toMatch(/Stresskurs|Krankenkasse|Beratungsraum/);
+      const plauen = result.municipalities.find((m: any) => m.name === 'Plauen');
+      expect(plauen.needs[1].nearest.organizationName).toBe('Krisendienst Vogtland (fiktiv)');
+    });
+
+    it('draws the same partners on the map', async () => {
+      const res = await t.http().get('/coverage/map.svg?need=specialist_assessment&threshold=60&district=14523').set({ authorization: `Bearer ${coordinator}` }).buffer(true);
+      expect(res.status).toBe(200);
+      const svg = res.text ?? Buffer.from(res.body as Buffer).toString('utf8');
+      // one location answers (the clinic); the insurer, the room and the job measure are not drawn
+      expect([...svg.matchAll(/<circle cx="[\d.]+" cy="[\d.]+" r="2.8"\/>/g)]).toHaveLength(1);
     });
   });
 });

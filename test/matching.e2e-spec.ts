@@ -384,21 +384,22 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
     };
 
     beforeAll(async () => {
+      // a need with no narrower needs and no nearer listing (mental health would be answered nearby through psychosocial counselling)
       await t.app.get(CatalogueService).importOrganizations([
         // nearest, but takes no new clients
-        place({ key: 'beyond-closed', bearing: 300, meters: 6000, service: { needs: ['mental_health'], category: ServiceCategory.PSYCHOSOCIAL_SERVICE, capacity: { acceptingNewClients: false, updatedAt: new Date() } } }),
-        place({ key: 'beyond-far', bearing: 310, meters: 12_000, service: { needs: ['mental_health'], category: ServiceCategory.PSYCHOSOCIAL_SERVICE } }),
-        place({ key: 'beyond-farther', bearing: 320, meters: 20_000, service: { needs: ['mental_health'], category: ServiceCategory.PSYCHOSOCIAL_SERVICE } }),
+        place({ key: 'beyond-closed', bearing: 300, meters: 6000, service: { needs: ['crisis_intervention'], category: ServiceCategory.PSYCHOSOCIAL_SERVICE, capacity: { acceptingNewClients: false, updatedAt: new Date() } } }),
+        place({ key: 'beyond-far', bearing: 310, meters: 12_000, service: { needs: ['crisis_intervention'], category: ServiceCategory.PSYCHOSOCIAL_SERVICE } }),
+        place({ key: 'beyond-farther', bearing: 320, meters: 20_000, service: { needs: ['crisis_intervention'], category: ServiceCategory.PSYCHOSOCIAL_SERVICE } }),
       ]);
     });
 
     it('names, for an unmet need, the quickest option beyond the limit that meets every hard filter', async () => {
-      const result = await beyond({ needs: ['mental_health'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 20 }, constraints: { acceptingNewClientsOnly: true } });
+      const result = await beyond({ needs: ['crisis_intervention'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 20 }, constraints: { acceptingNewClientsOnly: true } });
       expect(result.targets.totalCount).toBe(0);
-      expect(result.unmetNeeds).toEqual([{ code: 'mental_health' }]);
+      expect(result.unmetNeeds).toEqual([{ code: 'crisis_intervention' }]);
       expect(result.beyondLimit).toHaveLength(1);
       const [{ need, nearest, explanation }] = result.beyondLimit;
-      expect(need.code).toBe('mental_health');
+      expect(need.code).toBe('crisis_intervention');
       expect(nearest.service.name).toBe('beyond-far');
       const far = destination(ORIGIN.latitude, ORIGIN.longitude, 310, 12_000);
       const meters = haversineMeters(ORIGIN.latitude, ORIGIN.longitude, far.latitude, far.longitude);
@@ -407,19 +408,19 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       expect(Math.abs(nearest.travelMinutes - oracle(far).minutes)).toBeLessThan(0.3);
       expect(nearest.travelMinutes).toBeGreaterThan(20);
       expect(explanation).toBe(
-        `Kein Angebot für „Psychische Gesundheit“ innerhalb von 20 Min.; das nächste: ca. ${Math.round(nearest.travelMinutes)} Min. mit Bus/Bahn (geschätzt), 12,0 km Luftlinie`,
+        `Kein Angebot für „Krisenintervention“ innerhalb von 20 Min.; das nächste: ca. ${Math.round(nearest.travelMinutes)} Min. mit Bus/Bahn (geschätzt), 12,0 km Luftlinie`,
       );
       // scored and explained like any target; beyond the limit the travel factor is 0
       const travel = nearest.reasons.find((r: any) => r.factor === 'TRAVEL_TIME');
       expect(travel.value).toBe(0);
       expect(nearest.reasons.reduce((sum: number, r: any) => sum + r.contribution, 0)).toBeCloseTo(nearest.score, 9);
       // without the capacity filter the nearer listing is the option
-      const open = await beyond({ needs: ['mental_health'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 20 } });
+      const open = await beyond({ needs: ['crisis_intervention'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 20 } });
       expect(open.beyondLimit[0].nearest.service.name).toBe('beyond-closed');
     });
 
     it('lists only unmet needs, says so when nothing lies within 100 km, and words a kilometre limit', async () => {
-      const request = { needs: ['addiction', 'mental_health', 'employment_qualification'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 20 } };
+      const request = { needs: ['addiction', 'crisis_intervention', 'employment_qualification'], origin: ORIGIN, travel: { mode: 'PUBLIC_TRANSPORT', maxMinutes: 20 } };
       const unmetOnly = `query($request: MatchRequestInput!) { matchReferralTargets(request: $request) { unmetNeeds { code } } }`;
       const queries = async (query: string) => {
         const before = t.queries();
@@ -429,17 +430,17 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
       // one search for all unmet needs, and none unless asked for
       expect(await queries(BEYOND.replace(/ service \{ name \}/, ''))).toBe((await queries(unmetOnly)) + 1);
       const mixed = await beyond(request);
-      expect(mixed.unmetNeeds.map((n: any) => n.code)).toEqual(['mental_health', 'employment_qualification']);
-      expect(mixed.beyondLimit.map((b: any) => b.need.code)).toEqual(['mental_health', 'employment_qualification']);
+      expect(mixed.unmetNeeds.map((n: any) => n.code)).toEqual(['crisis_intervention', 'employment_qualification']);
+      expect(mixed.beyondLimit.map((b: any) => b.need.code)).toEqual(['crisis_intervention', 'employment_qualification']);
       const nothing = mixed.beyondLimit[1];
       expect(nothing.nearest).toBeNull();
       expect(nothing.explanation).toBe('Kein Angebot für „Beschäftigung und Qualifizierung“ innerhalb von 20 Min. und keines im Umkreis von 100 km, das alle Bedingungen erfüllt');
 
-      const byKilometres = await beyond({ needs: ['mental_health'], origin: ORIGIN, travel: { mode: 'CAR', maxKilometers: 5 } });
+      const byKilometres = await beyond({ needs: ['crisis_intervention'], origin: ORIGIN, travel: { mode: 'CAR', maxKilometers: 5 } });
       const [option] = byKilometres.beyondLimit;
       expect(option.nearest.service.name).toBe('beyond-closed');
       expect(option.nearest.travelMode).toBe('CAR');
-      expect(option.explanation).toMatch(/^Kein Angebot für „Psychische Gesundheit“ innerhalb von 5,0 km Luftlinie; das nächste: ca\. \d+ Min\. mit dem Auto \(geschätzt\), 6,0 km Luftlinie$/);
+      expect(option.explanation).toMatch(/^Kein Angebot für „Krisenintervention“ innerhalb von 5,0 km Luftlinie; das nächste: ca\. \d+ Min\. mit dem Auto \(geschätzt\), 6,0 km Luftlinie$/);
 
       const met = await beyond({ needs: ['addiction'], origin: ORIGIN });
       expect(met.beyondLimit).toEqual([]);
@@ -593,6 +594,82 @@ describe.each(databaseTargets())('matchReferralTargets on the $name database', (
         const res = await t.gql(KINDS, { request: { origin: ORIGIN, needs: ['cardiovascular'], partnerKinds } });
         expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       }
+    });
+  });
+
+  describe('a need answers for its narrower needs', () => {
+    const PARENT = `query($request: MatchRequestInput!) {
+      matchReferralTargets(request: $request) {
+        unmetNeeds { code }
+        targets(first: 50) { edges { node { service { name category } matchedNeeds { code } needMatches { need { code } via { code } } reasons { factor explanation } } } }
+        bundle { items { need { code } explanation target { service { name } } } }
+        beyondLimit { need { code } nearest { service { name } needMatches { need { code } via { code } } } }
+      }
+    }`;
+    const parent = async (request: Record<string, unknown>) => {
+      const res = await t.gql(PARENT, { request: { origin: ORIGIN, travel: { maxMinutes: 90 }, diversify: false, ...request } });
+      expect(res.errors).toBeUndefined();
+      return res.data.matchReferralTargets;
+    };
+    const byName = (r: any) => new Map<string, any>(r.targets.edges.map((e: any) => [e.node.service.name, e.node]));
+
+    beforeAll(async () => {
+      const at = (key: string, bearing: number, meters: number, service: Partial<ServiceImport>) => place({ key, bearing, meters, service: { name: key, ...service } });
+      await t.app.get(CatalogueService).importOrganizations([
+        // listed under narrower needs of "Psychische Gesundheit" only
+        at('mh-crisis', 40, 2000, { category: ServiceCategory.PSYCHOSOCIAL_SERVICE, needs: ['crisis_intervention'] }),
+        at('mh-pia', 45, 4000, { category: ServiceCategory.CLINIC, specialty: MedicalSpecialty.PSYCHIATRY, needs: ['psychiatric_treatment', 'specialist_assessment'] }),
+        at('mh-therapist', 50, 3000, { category: ServiceCategory.PHYSICIAN, specialty: MedicalSpecialty.PSYCHOTHERAPY, needs: ['psychotherapy'] }),
+        // under the need itself
+        at('mh-direct', 55, 2500, { category: ServiceCategory.PSYCHOSOCIAL_SERVICE, needs: ['mental_health'] }),
+        // under a narrower need, but of a kind that answers neither it nor mental health: a room, an insurer's centre
+        at('mh-room', 42, 1000, { category: ServiceCategory.COMMUNITY_ROOM, needs: ['crisis_intervention', 'psychotherapy'] }),
+        at('mh-insurer', 44, 1200, { category: ServiceCategory.HEALTH_INSURER, needs: ['psychotherapy'] }),
+        // self-help, narrower than social participation
+        at('mh-self-help', 60, 2200, { category: ServiceCategory.PSYCHOSOCIAL_SERVICE, needs: ['self_help'] }),
+      ]);
+    });
+
+    it('finds for "mental health" the services of its narrower needs, each of that need’s own kinds, and says through which', async () => {
+      const r = await parent({ needs: ['mental_health'] });
+      const nodes = byName(r);
+      for (const key of ['mh-crisis', 'mh-pia', 'mh-therapist', 'mh-direct']) expect(nodes.has(key)).toBe(true);
+      for (const key of ['mh-room', 'mh-insurer']) expect(nodes.has(key)).toBe(false);
+      expect(nodes.get('mh-crisis').needMatches).toEqual([{ need: { code: 'mental_health' }, via: [{ code: 'crisis_intervention' }] }]);
+      expect(nodes.get('mh-pia').needMatches).toEqual([{ need: { code: 'mental_health' }, via: [{ code: 'psychiatric_treatment' }] }]);
+      expect(nodes.get('mh-direct').needMatches).toEqual([{ need: { code: 'mental_health' }, via: [] }]);
+      expect(nodes.get('mh-crisis').matchedNeeds).toEqual([{ code: 'mental_health' }]);
+      expect(nodes.get('mh-crisis').reasons.find((x: any) => x.factor === 'NEED_FIT').explanation).toMatch(/^passt zu 1 von 1 Bedarfen: Psychische Gesundheit \(über Krisenintervention\)/);
+      expect(nodes.get('mh-direct').reasons.find((x: any) => x.factor === 'NEED_FIT').explanation).toMatch(/^passt zu 1 von 1 Bedarfen: Psychische Gesundheit( —|$)/);
+      // never the other way round: a narrower need does not find the broader need's services
+      const crisis = byName(await parent({ needs: ['crisis_intervention'] }));
+      expect(crisis.has('mh-crisis')).toBe(true);
+      expect(crisis.has('mh-direct')).toBe(false);
+      expect(crisis.has('mh-therapist')).toBe(false);
+      // social participation answers for self-help
+      expect(byName(await parent({ needs: ['social_participation'] })).get('mh-self-help')?.needMatches).toEqual([{ need: { code: 'social_participation' }, via: [{ code: 'self_help' }] }]);
+    });
+
+    it('applies a kind asked for the parent to every narrower need, and names the narrower need in the bundle', async () => {
+      const pia = await parent({ needs: ['mental_health'], partnerKinds: [{ need: 'mental_health', category: 'CLINIC', specialty: 'PSYCHIATRY' }] });
+      expect(pia.targets.edges.map((e: any) => e.node.service.name)).toEqual(['mh-pia']);
+      // required for the parent, default for the child asked alongside: each requested need by its own kinds
+      const both = await parent({ needs: ['mental_health', 'psychotherapy'], partnerKinds: [{ need: 'mental_health', category: 'CLINIC', specialty: 'PSYCHIATRY' }] });
+      const nodes = byName(both);
+      expect(nodes.get('mh-therapist').matchedNeeds).toEqual([{ code: 'psychotherapy' }]);
+      expect(nodes.get('mh-pia').matchedNeeds).toEqual([{ code: 'mental_health' }]);
+      const bundle = (await parent({ needs: ['mental_health', 'exercise'], partnerKinds: [{ need: 'mental_health', category: 'CLINIC', specialty: 'PSYCHIATRY' }] })).bundle;
+      const item = bundle.items.find((i: any) => i.need.code === 'mental_health');
+      expect(item.target.service.name).toBe('mh-pia');
+      expect(item.explanation).toMatch(/^Klinik, bestes erreichbares Angebot für „Psychische Gesundheit“; über „Psychiatrische Behandlung“/);
+    });
+
+    it('offers beyond the limit an option of a narrower need', async () => {
+      const r = await parent({ needs: ['mental_health'], travel: { mode: 'WALK', maxMinutes: 1 } });
+      expect(r.unmetNeeds).toEqual([{ code: 'mental_health' }]);
+      const [option] = r.beyondLimit;
+      expect(['mh-crisis', 'mh-direct', 'mh-therapist', 'mh-pia', 'mid-no-wait', 'unknown-wait']).toContain(option.nearest.service.name);
+      expect(option.nearest.needMatches[0].need.code).toBe('mental_health');
     });
   });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_PARTNER_KINDS, isOfKind, RESOURCE_CATEGORIES, ServiceCategory } from '@lotse/catalogue';
+import { isOfKind, needAnswers, needWithNarrower, RESOURCE_CATEGORIES, ServiceCategory } from '@lotse/catalogue';
 import { databaseTargets, startTestApp, TestApp } from '../support/test-app';
 
 /*
@@ -14,14 +14,14 @@ import { databaseTargets, startTestApp, TestApp } from '../support/test-app';
  */
 
 const TARGET = `service { category specialty deliveryModes capacity { acceptingNewClients } } partnerKind { category specialty labelDe }
-  preferredKind comesToPerson travelMinutes matchedNeeds { code } location { districtAgs }
+  preferredKind comesToPerson travelMinutes matchedNeeds { code } needMatches { need { code } via { code } } location { districtAgs }
   phone { number label } openingToday { textDe } nextSession { startsOn freeSeats textDe } costDe handoverDe
   reasons { factor value explanation }`;
-const MATCH = `query($request: MatchRequestInput!) {
+const MATCH = `query($request: MatchRequestInput!, $first: Int = 50) {
   matchReferralTargets(request: $request) {
     origin { kind description districtAgs }
     unmetNeeds { code }
-    targets(first: 50) { totalCount edges { node { ${TARGET} } } }
+    targets(first: $first) { totalCount edges { node { ${TARGET} } } }
     bundle { items { need { code } target { ${TARGET} } explanation } missingNeeds { need { code } } }
     beyondLimit { need { code } nearest { ${TARGET} } }
   }
@@ -30,13 +30,24 @@ const MATCH = `query($request: MatchRequestInput!) {
 type Node = {
   service: { category: string; specialty: string | null; deliveryModes: string[]; capacity: { acceptingNewClients: boolean } };
   preferredKind: boolean; comesToPerson: boolean; travelMinutes: number; matchedNeeds: { code: string }[];
+  needMatches: { need: { code: string }; via: { code: string }[] }[];
   phone: { number: string; label: string } | null; nextSession: { startsOn: string; freeSeats: number; textDe: string } | null; costDe: string; handoverDe: string;
   reasons: { factor: string; value: number; explanation: string }[];
 };
 
 const kindOf = (n: Node) => ({ category: n.service.category.toLowerCase(), specialty: n.service.specialty?.toLowerCase() ?? null });
+/**
+ * The target answers the need by default kinds: of the need's own default kinds, or — where it
+ * answers through narrower needs — of each of those narrower needs' (needAnswers, the rule matching uses).
+ */
+function answersByDefault(n: Node, need: string): boolean {
+  const m = n.needMatches.find((x) => x.need.code === need);
+  if (!m) return false;
+  const routes = needAnswers(need).filter((a) => (m.via.length ? m.via.some((v) => v.code === a.via) : a.via === need));
+  return routes.length > 0 && routes.every((a) => isOfKind(kindOf(n), a.kinds));
+}
 /** every need a target is ranked for is one its kind of partner answers by default */
-const ofDefaultKinds = (n: Node) => n.matchedNeeds.every((need) => isOfKind(kindOf(n), DEFAULT_PARTNER_KINDS[need.code]));
+const ofDefaultKinds = (n: Node) => n.needMatches.every((m) => answersByDefault(n, m.need.code));
 const isResource = (n: Node) => RESOURCE_CATEGORIES.includes(kindOf(n).category as ServiceCategory);
 const COST_WORDS = /^(kostenfrei|Kassenleistung \(gesetzliche Krankenversicherung\)|Krankenkasse bezuschusst( \(Kursgebühr \d+ €\))?|Gebühr \d+(,\d\d)? €)$/;
 
@@ -48,11 +59,32 @@ describe.each(databaseTargets())('coach requests in the seed regions on the $nam
   });
   afterAll(() => t?.close());
 
-  async function match(request: Record<string, unknown>): Promise<{ origin: any; unmetNeeds: any[]; bundle: any; beyondLimit: any[]; nodes: Node[] }> {
-    const res = await t.gql(MATCH, { request });
+  async function match(request: Record<string, unknown>, first = 50): Promise<{ origin: any; unmetNeeds: any[]; bundle: any; beyondLimit: any[]; nodes: Node[]; total: number }> {
+    const res = await t.gql(MATCH, { request, first });
     expect(res.errors).toBeUndefined();
     const r = res.data.matchReferralTargets;
-    return { ...r, nodes: r.targets.edges.map((e: any) => e.node) as Node[] };
+    return { ...r, nodes: r.targets.edges.map((e: any) => e.node) as Node[], total: r.targets.totalCount };
+  }
+  /**
+   * What must hold of any answer: each target answers its needs by their default kinds (or the
+   * kind asked for), no resource answers a health need unasked, a need answered through narrower
+   * needs names them — only narrower needs of it — and says so in its reason.
+   */
+  function expectSound(nodes: Node[], { kindsAsked = false } = {}) {
+    for (const n of nodes) {
+      if (!kindsAsked) expect(ofDefaultKinds(n)).toBe(true);
+      if (!kindsAsked && isResource(n)) expect(n.matchedNeeds.map((m) => m.code)).toEqual(['employment_qualification']);
+      expect(n.needMatches.map((m) => m.need.code)).toEqual(n.matchedNeeds.map((m) => m.code));
+      const fit = n.reasons.find((x) => x.factor === 'NEED_FIT')!.explanation;
+      for (const m of n.needMatches) {
+        for (const v of m.via) expect(needWithNarrower(m.need.code).slice(1)).toContain(v.code);
+        if (m.via.length) expect(fit).toContain(' (über ');
+      }
+      // accessibility worded per feature: Leichte Sprache is communication, never "barrierefrei"
+      const access = n.reasons.find((x) => x.factor === 'ACCESSIBILITY')!.explanation;
+      expect(access).not.toMatch(/barrierefrei: Leichte Sprache|eingeschränkt barrierefrei/);
+      if (/Leichte Sprache|Gebärdensprache/.test(access)) expect(access).toMatch(/Kommunikation: /);
+    }
   }
   const forNeed = (nodes: Node[], need: string) => nodes.filter((n) => n.matchedNeeds.some((m) => m.code === need));
 
@@ -109,6 +141,26 @@ describe.each(databaseTargets())('coach requests in the seed regions on the $nam
       expect(first.service.specialty).toBe('CARDIOLOGY');
     });
 
+    it('Großenhain, weight and metabolism (a need with a narrower one): physicians, clinics and courses, named through "Gewicht" where so listed', async () => {
+      const r = await match({ needs: ['metabolic'], origin: { place: 'Großenhain' }, travel: { maxMinutes: 60 } }, 100);
+      expect(r.origin.districtAgs).toBe('14627');
+      expect(r.nodes.length).toBeGreaterThan(0);
+      expectSound(r.nodes);
+      for (const n of r.nodes) expect(['PHYSICIAN', 'CLINIC', 'COURSE']).toContain(n.service.category);
+      // the narrower need's listings are found too: at least as many as weight alone finds
+      const weight = await match({ needs: ['weight_management'], origin: { place: 'Großenhain' }, travel: { maxMinutes: 60 }, diversify: false });
+      const metabolic = await match({ needs: ['metabolic'], origin: { place: 'Großenhain' }, travel: { maxMinutes: 60 }, diversify: false });
+      expect(metabolic.total).toBeGreaterThanOrEqual(weight.total);
+    });
+
+    it('Meißen, the district is named as a Landkreis, and every answer is worded soundly', async () => {
+      const r = await match({ needs: ['addiction', 'debt_counselling'], origin: { place: 'Meißen' }, travel: { maxMinutes: 45 } });
+      expectSound(r.nodes);
+      const own = r.nodes.filter((n: any) => n.location.districtAgs === '14627');
+      expect(own.length).toBeGreaterThan(0);
+      for (const n of own) expect(n.reasons.find((x) => x.factor === 'DISTRICT')!.explanation).toBe('im eigenen Landkreis (Meißen)');
+    });
+
     it('rooms for an outreach consultation near the job centre in Riesa: municipal rooms with hours and equipment', async () => {
       const res = await t.gql(`{ rooms(near: { place: "Riesa" }, equipment: [CONFIDENTIAL]) { rooms { service { category } providerName equipment openingHours { weekday } phone { label } explanation } } }`);
       expect(res.errors).toBeUndefined();
@@ -146,6 +198,21 @@ describe.each(databaseTargets())('coach requests in the seed regions on the $nam
       }
     });
 
+    it('Annaberg-Buchholz, "mental health — an institutional outpatient clinic": psychiatric clinics, each named through the narrower need it is listed under', async () => {
+      const r = await match({
+        needs: ['mental_health'], origin: { place: 'Annaberg-Buchholz' }, travel: { maxMinutes: 90 },
+        partnerKinds: [{ need: 'mental_health', category: 'CLINIC', specialty: 'PSYCHIATRY' }],
+      });
+      expect(r.origin.districtAgs).toBe('14521');
+      expect(r.nodes.length).toBeGreaterThan(0);
+      expectSound(r.nodes, { kindsAsked: true });
+      for (const n of r.nodes) {
+        expect(n.service).toMatchObject({ category: 'CLINIC', specialty: 'PSYCHIATRY' });
+        // the demo's PIAs are listed under psychiatric treatment and crisis intervention, not under mental health itself
+        expect(n.needMatches[0].via.length).toBeGreaterThan(0);
+      }
+    });
+
     it('Jöhstadt, addiction within 20 minutes: the district’s outreach service comes to the person', async () => {
       const r = await match({ needs: ['addiction'], origin: { place: 'Jöhstadt' }, travel: { maxMinutes: 20 } });
       const coming = r.nodes.filter((n) => n.comesToPerson);
@@ -176,6 +243,46 @@ describe.each(databaseTargets())('coach requests in the seed regions on the $nam
     });
   });
 
+  describe('Dresden: a parent need and a crisis', () => {
+    it('Prohlis, "mental health": finds every crisis service and every psychosocial counselling too, and names the city as a city', async () => {
+      const request = (needs: string[]) => ({ needs, origin: { postcode: '01239' }, travel: { maxMinutes: 45 }, diversify: false });
+      const mental = await match(request(['mental_health']), 100);
+      expectSound(mental.nodes);
+      for (const narrower of ['crisis_intervention', 'psychosocial_counselling', 'psychiatric_treatment']) {
+        const only = await match(request([narrower]));
+        expect(only.total).toBeGreaterThan(0);
+        expect(mental.total).toBeGreaterThanOrEqual(only.total);
+      }
+      const own = mental.nodes.filter((n: any) => n.location.districtAgs === '14612');
+      expect(own.length).toBeGreaterThan(0);
+      for (const n of own) expect(n.reasons.find((x) => x.factor === 'DISTRICT')!.explanation).toBe('in der eigenen Stadt (Dresden)');
+    });
+
+    it('the directory agrees: a filter for mental health lists the services of its narrower needs too', async () => {
+      const res = await t.gql(`{
+        mental: services(first: 100, filter: { needs: ["mental_health"], districtAgs: "14612" }) { totalCount edges { node { needs { code } } } }
+        crisis: services(first: 1, filter: { needs: ["crisis_intervention"], districtAgs: "14612" }) { totalCount }
+      }`);
+      expect(res.errors).toBeUndefined();
+      const { mental, crisis } = res.data;
+      expect(crisis.totalCount).toBeGreaterThan(0);
+      expect(mental.totalCount).toBeGreaterThanOrEqual(crisis.totalCount);
+      const family = needWithNarrower('mental_health');
+      for (const e of mental.edges) expect(e.node.needs.some((n: any) => family.includes(n.code))).toBe(true);
+      expect(mental.edges.some((e: any) => !e.node.needs.some((n: any) => n.code === 'mental_health'))).toBe(true);
+    });
+
+    it('a crisis by name ("Krisendienst"): crisis services, clinics and psychiatrists only — never the parent’s drop-in centres', async () => {
+      const r = await match({ needs: ['crisis_intervention'], origin: { postcode: '01239' }, travel: { maxMinutes: 45 } });
+      expect(r.nodes.length).toBeGreaterThan(0);
+      expectSound(r.nodes);
+      for (const n of r.nodes) {
+        expect(['PSYCHOSOCIAL_SERVICE', 'CLINIC', 'PHYSICIAN']).toContain(n.service.category);
+        expect(n.needMatches).toEqual([{ need: { code: 'crisis_intervention' }, via: [] }]);
+      }
+    });
+  });
+
   describe('PASE (Landkreis Leipzig): the ill person and their partner', () => {
     it('one household from Grimma: each person their own kind of partner, and a joint plan', async () => {
       const res = await t.gql(`query($request: HouseholdRequestInput!) { matchHousehold(request: $request) {
@@ -202,6 +309,25 @@ describe.each(databaseTargets())('coach requests in the seed regions on the $nam
     });
   });
 
+  describe('PASE: a parent need per person', () => {
+    it('Borna, one person "mental health", the partner "relatives": the plan answers both, naming a narrower need where it took one', async () => {
+      const res = await t.gql(`query($request: HouseholdRequestInput!) { matchHousehold(request: $request) {
+        members { label result { targets(first: 20) { edges { node { ${TARGET} } } } } }
+        plan { items { member need { code } explanation target { ${TARGET} } } missingNeeds { member need { code } } }
+      } }`, { request: { origin: { place: 'Borna' }, travel: { maxMinutes: 60 }, members: [{ needs: ['mental_health'] }, { needs: ['relatives_carers'] }] } });
+      expect(res.errors).toBeUndefined();
+      const { members, plan } = res.data.matchHousehold;
+      for (const m of members) expectSound(m.result.targets.edges.map((e: any) => e.node));
+      expect(plan.missingNeeds).toEqual([]);
+      for (const i of plan.items) {
+        expect(isResource(i.target)).toBe(false);
+        const m = i.target.needMatches.find((x: any) => x.need.code === i.need.code);
+        expect(m).toBeDefined();
+        if (m.via.length) expect(i.explanation).toContain('über „');
+      }
+    });
+  });
+
   describe('MOSAIK (Landkreis Bautzen): many needs, from one hand', () => {
     it('six needs from Bautzen: a bundle covering each need with a target of its kind, taking new clients', async () => {
       const needs = ['musculoskeletal', 'mental_health', 'debt_counselling', 'addiction', 'nutrition', 'employment_qualification'];
@@ -212,13 +338,35 @@ describe.each(databaseTargets())('coach requests in the seed regions on the $nam
       for (const item of r.bundle.items) {
         const n: Node = item.target;
         expect(n.service.capacity.acceptingNewClients).toBe(true);
-        expect(isOfKind(kindOf(n), DEFAULT_PARTNER_KINDS[item.need.code])).toBe(true);
+        expect(answersByDefault(n, item.need.code)).toBe(true);
         expect(n.service.category).not.toBe('COMMUNITY_ROOM');
       }
       // a job measure only where it was asked for: for employment
       for (const n of r.nodes) if (n.service.category === 'EMPLOYMENT_MEASURE') expect(n.matchedNeeds.map((m) => m.code)).toContain('employment_qualification');
       // fit dominates: coverage never rises down the ranking
       for (let i = 1; i < r.nodes.length; i++) expect(r.nodes[i - 1].matchedNeeds.length).toBeGreaterThanOrEqual(r.nodes[i].matchedNeeds.length);
+    });
+
+    it('Hoyerswerda, social participation (with self-help below it): groups and services, never the group room', async () => {
+      const r = await match({ needs: ['social_participation'], origin: { place: 'Hoyerswerda' }, travel: { maxMinutes: 60 } }, 100);
+      expect(r.origin.districtAgs).toBe('14625');
+      expect(r.nodes.length).toBeGreaterThan(0);
+      expectSound(r.nodes);
+      for (const n of r.nodes) expect(n.service.category).not.toBe('COMMUNITY_ROOM');
+    });
+
+    it('a bundle never holds a target a hard constraint excludes, and says per need why its item was chosen', async () => {
+      const needs = ['mental_health', 'debt_counselling', 'exercise'];
+      const r = await match({ needs, origin: { place: 'Bautzen' }, travel: { maxMinutes: 60 }, constraints: { costCovered: true, stepFreeAccess: true } });
+      for (const item of r.bundle.items) {
+        const n: Node = item.target;
+        expect(COST_WORDS.test(n.costDe) && !/^Gebühr/.test(n.costDe)).toBe(true);
+        expect(n.reasons.find((x) => x.factor === 'ACCESSIBILITY')!.explanation).toMatch(/^stufenlos zugänglich/);
+        expect(n.service.capacity.acceptingNewClients).toBe(true);
+        expect(item.explanation).toMatch(new RegExp(`(bestes erreichbares Angebot|Rang \\d+) für „`));
+        expect(answersByDefault(n, item.need.code)).toBe(true);
+      }
+      expect(r.bundle.items.length + r.bundle.missingNeeds.length).toBe(needs.length);
     });
   });
 });

@@ -6,6 +6,7 @@ import { returnedRows } from '@lotse/common';
 import { PreparedQuery } from '@lotse/database';
 import { AccessibilityFeature, DeliveryMode, MedicalSpecialty, ServiceCategory } from './domain/enums';
 import { OrganizationImport } from './domain/import.types';
+import { needsWithNarrower } from './domain/needs-taxonomy';
 import {
   Candidate,
   CandidateCriteria,
@@ -111,7 +112,8 @@ export class CatalogueRepository {
     const where = [visibilitySql.serviceTo('s', viewer, p)];
     if (filter.categories?.length) where.push(`s.category = ANY(${p.add(filter.categories)}::varchar[])`);
     if (filter.needs?.length) {
-      where.push(`EXISTS (SELECT 1 FROM service_need sn WHERE sn.service_id = s.id AND sn.need_code = ANY(${p.add(filter.needs)}::varchar[]))`);
+      // a need finds the services of its narrower needs too ("Psychische Gesundheit": psychotherapy, crisis services, …)
+      where.push(`EXISTS (SELECT 1 FROM service_need sn WHERE sn.service_id = s.id AND sn.need_code = ANY(${p.add(needsWithNarrower(filter.needs))}::varchar[]))`);
     }
     if (filter.language) where.push(`s.languages @> ARRAY[${p.add(filter.language)}]::text[]`);
     if (filter.accessibility?.length) where.push(`s.accessibility @> ${p.add(filter.accessibility)}::text[]`);

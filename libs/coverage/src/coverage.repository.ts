@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { visibilitySql } from '@lotse/catalogue';
+import { needAnswers, partnerKindToken, visibilitySql } from '@lotse/catalogue';
 import { CandidateRow, CoverageUnit, FreshnessFigures, NetworkSizeCell, PopulationInfo } from './coverage.types';
 import { Extent } from './map/projection';
 import { BoundaryUnit, UnitPopulation } from './population/apportion';
@@ -14,10 +14,34 @@ import { BoundaryUnit, UnitPopulation } from './population/apportion';
  * single-capability query can express without a round trip per municipality.
  *
  * A listing counts when the directory shows it: the catalogue's one visibility rule (`visibilitySql`,
- * libs/catalogue/src/visibility.ts), never restated here.
+ * libs/catalogue/src/visibility.ts), never restated here — the partners per need are read from the
+ * matcher's read model `match_listing`, which holds visible listings only, so coverage counts what a
+ * match would offer (the need's narrower needs and default kinds of partner included).
  */
 const visible = visibilitySql.service;
-const addresses = (s: string, need: string) => `EXISTS (SELECT 1 FROM service_need sn WHERE sn.service_id = ${s}.id AND sn.need_code = ${need})`;
+
+/**
+ * What answers a need in coverage is what a match offers for it, the catalogue's one rule
+ * (`needAnswers`, libs/catalogue/src/domain/partner-kinds.ts): listings of the need or of a narrower
+ * need ("Psychische Gesundheit" counts psychotherapy, crisis services, …), each of the default kinds
+ * of partner of the need it is listed under — coverage of "Fachärztliche Abklärung" counts clinics and
+ * specialists, never an insurer's customer centre, a room or an employment measure. As parameters:
+ * the tagged needs and, per need, its kind tokens comma-joined (tokens hold no commas).
+ */
+export function needAnswerParams(need: string): [string[], string[]] {
+  const answers = needAnswers(need);
+  return [answers.map((a) => a.via), answers.map((a) => a.kinds.map(partnerKindToken).join(','))];
+}
+
+/**
+ * The visible service × location pairs answering a need, from the matcher's read model
+ * (`match_listing`: one row per need × visible listing × location, with its kind tokens — the
+ * visibility rule applied by the catalogue's own refresher). `$codes`/`$kinds` from needAnswerParams.
+ */
+const answeringListings = (codes: string, kinds: string) => `
+  SELECT DISTINCT ml.location_id, ml.service_id, ml.organization_id
+  FROM unnest(${codes}::varchar[], ${kinds}::text[]) AS a(code, kinds)
+  JOIN match_listing ml ON ml.need_code = a.code AND ml.kind_tokens && string_to_array(a.kinds, ',')`;
 
 /**
  * For the coverage statement only (SET LOCAL, inside its transaction): it is hundreds of tiny index
@@ -105,14 +129,7 @@ export class CoverageRepository {
          SELECT i, ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography AS g
          FROM unnest($2::float8[], $3::float8[]) WITH ORDINALITY AS u(lon, lat, i)
        ),
-       listing AS MATERIALIZED (
-         SELECT sl.location_id, s.id AS service_id, s.organization_id, s.name
-         FROM service_need sn
-         JOIN service s ON s.id = sn.service_id
-         JOIN organization vo ON vo.id = s.organization_id
-         JOIN service_location sl ON sl.service_id = s.id
-         WHERE sn.need_code = $1 AND ${visibilitySql.listing('s', 'vo')}
-       ),
+       listing AS MATERIALIZED (${answeringListings('$1', '$5')}),
        spot AS MATERIALIZED (SELECT DISTINCT location_id FROM listing),
        near AS MATERIALIZED (
          SELECT o.i, k.*
@@ -135,7 +152,7 @@ export class CoverageRepository {
        JOIN place pl ON pl.id = n.location_id
        JOIN listing li ON li.location_id = n.location_id
        ORDER BY n.i, n.distance, li.service_id`,
-      params: [need, points.map((p) => p.longitude), points.map((p) => p.latitude), perPoint],
+      params: [needAnswerParams(need)[0], points.map((p) => p.longitude), points.map((p) => p.latitude), perPoint, needAnswerParams(need)[1]],
     };
   }
 
@@ -251,19 +268,18 @@ export class CoverageRepository {
     );
   }
 
-  /** Locations with a visible listing of `need` inside the extent (one point per location). */
+  /** Locations with a visible listing answering `need` (as coverage counts them) inside the extent (one point per location). */
   partnerPoints(need: string, extent: Extent): Promise<PartnerPoint[]> {
+    const [codes, kinds] = needAnswerParams(need);
     return this.db.query(
       `SELECT l.id AS "locationId", ST_Y(l.point::geometry) AS latitude, ST_X(l.point::geometry) AS longitude,
               bool_and(o.fictitious) AS fictitious
-       FROM location l
-       JOIN service_location sl ON sl.location_id = l.id
-       JOIN service s ON s.id = sl.service_id
-       JOIN organization o ON o.id = s.organization_id
+       FROM (${answeringListings('$1', '$6')}) li
+       JOIN location l ON l.id = li.location_id
+       JOIN organization o ON o.id = li.organization_id
        WHERE l.point && ST_MakeEnvelope($2::float8, $3::float8, $4::float8, $5::float8, 4326)::geography
-         AND ${visible('s')} AND ${addresses('s', '$1')}
        GROUP BY l.id ORDER BY l.id`,
-      [need, extent.minLon, extent.minLat, extent.maxLon, extent.maxLat],
+      [codes, extent.minLon, extent.minLat, extent.maxLon, extent.maxLat, kinds],
     );
   }
 

@@ -54,6 +54,7 @@ function instance(seed: number, shape: Shape): { needs: NeedTerm[]; ranked: Matc
       travelMode: 'PUBLIC_TRANSPORT',
       score: 0.2 + r() * 0.7,
       matchedNeeds: [...matched],
+      matchedVia: [],
       inOwnDistrict: true,
       values: {},
     } as unknown as MatchTarget);
@@ -136,7 +137,7 @@ describe('bestBundle', () => {
 
   it('prefers one place for two needs when the second trip costs more than the better score gains', () => {
     const t = (id: string, location: string, organization: string, minutes: number, score: number, needs: NeedTerm[]) =>
-      ({ service: { id, organizationId: organization }, location: { id: location }, travelMinutes: minutes, distanceMeters: minutes * 300, score, matchedNeeds: needs }) as unknown as MatchTarget;
+      ({ service: { id, organizationId: organization }, location: { id: location }, travelMinutes: minutes, distanceMeters: minutes * 300, score, matchedNeeds: needs, matchedVia: [] }) as unknown as MatchTarget;
     const [a, b] = [need('a'), need('b')];
     // each need's best-ranked option is elsewhere; together at "hub" they save a trip and a contact
     const ranked = [t('a1', 'la', 'oa', 20, 0.9, [a]), t('b1', 'lb', 'ob', 20, 0.9, [b]), t('h1', 'hub', 'oh', 22, 0.8, [a]), t('h2', 'hub', 'oh', 22, 0.8, [b])];
@@ -203,6 +204,7 @@ function listing(s: Spec): MatchTarget {
     score: s.score,
     coverage: s.needs.length,
     matchedNeeds: s.needs,
+    matchedVia: [],
     preferredKindNeeds: s.preferred ?? [],
     preferredKinds: s.preferred?.length ?? 0,
     inOwnDistrict: true,

@@ -456,12 +456,14 @@ class BundleState {
 function itemExplanation(i: number, needs: NeedTerm[], chosen: MatchTarget[], options: MatchTarget[], rank: number): string {
   const t = chosen[i];
   const label = `„${needs[i].labelDe}“`;
+  const via = t.matchedVia.find((m) => m.need === needs[i].code)?.via;
   const others = (test: (o: MatchTarget) => boolean) => needs.filter((_, j) => j !== i && test(chosen[j])).map((n) => `„${n.labelDe}“`);
   const sameTarget = others((o) => o === t);
   const samePlace = others((o) => o !== t && o.location.id === t.location.id);
   const sameOrganization = others((o) => o.location.id !== t.location.id && o.service.organizationId === t.service.organizationId);
   const kind = CATEGORY_LABELS_DE[t.service.category] ?? 'Angebot';
   const parts = [rank === 1 ? `${kind}, bestes erreichbares Angebot für ${label}` : `${kind}, Rang ${rank} für ${label}`];
+  if (via?.length) parts.push(`über ${via.map((v) => `„${v.labelDe}“`).join(', ')}`);
   if (sameTarget.length) parts.push(`deckt auch ${sameTarget.join(', ')} ab`);
   if (samePlace.length) parts.push(`am selben Ort wie ${samePlace.join(', ')} – ein Weg weniger`);
   if (sameOrganization.length) parts.push(`beim selben Träger wie ${sameOrganization.join(', ')}`);

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessibilityFeature, Candidate, CandidateCriteria, CatalogueService, DeliveryMode, isOfKind, NeedTerm, PartnerKind, partnerKindLabel } from '@lotse/catalogue';
+import { AccessibilityFeature, Candidate, CandidateCriteria, CatalogueService, DeliveryMode, isOfKind, NeedTerm, partnerKindLabel } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 import { District, GeoService } from '@lotse/geo';
 import { DEFAULT_DEPARTURE_WINDOW, minutesForDistance, TRAVEL_TIME_ESTIMATOR, TravelContext, TravelTime, TravelTimeEstimator } from '@lotse/travel';
 import { bestBundle } from './bundle';
 import { MATCH_LIMITS, MatchBudget, MatchLimits } from './match-budget';
 import { resolveOrigin } from './origin';
-import { planPartnerKinds } from './partner-kinds';
+import { answeredNeeds, candidateScans, needLabel, PartnerKindPlan, planPartnerKinds } from './partner-kinds';
 import { BeyondLimit, MatchBundle, MatchOutcome, MatchRequest, MatchTarget, MatchWork, Reason } from './matching.types';
 import { beyondLimitExplanation, explanations } from './scoring/explain';
 import { berlinDate } from './scoring/clock';
@@ -28,13 +28,17 @@ export const BEYOND_LIMIT_CANDIDATES = 5;
 /** What scoring a candidate needs to know of the request, the same for every candidate. */
 interface TargetContext {
   needs: NeedTerm[];
+  /** `needs`' codes */
+  needCodes: string[];
   limitMinutes: number;
   participantDistrict: string;
   languages: string[];
   weights: ReturnType<typeof effectiveWeights>;
   now: Date;
-  /** per need, the kinds of partner the coach prefers */
-  preferredKinds: Map<string, PartnerKind[]>;
+  /** per need, what answers it (the need and its narrower needs, each of its kinds) and the kinds the coach prefers */
+  kinds: PartnerKindPlan;
+  /** every need of the taxonomy, by code (a narrower need a target answers through is named) */
+  terms: Map<string, NeedTerm>;
 }
 
 
@@ -94,7 +98,8 @@ export class MatchingService {
     const criteria: CandidateCriteria = {
       origin,
       radiusMeters: reach,
-      needs: needCodes,
+      // the needs and their narrower needs, each of its kinds (partner-kinds.ts): needs, kinds, extraScans
+      ...candidateScans(kinds, needCodes),
       age: c.age,
       languages: c.languages,
       accessibility: [...accessibility],
@@ -103,8 +108,6 @@ export class MatchingService {
       acceptingNewClientsOnly: c.acceptingNewClientsOnly,
       courseStartsWithin: c.courseStartsWithinDays !== undefined ? { today: berlinDate(now), days: c.courseStartsWithinDays } : undefined,
       openAt: c.openAt,
-      kinds: kinds.filter,
-      extraScans: kinds.extraScans,
       servedArea: servedArea(area, c.deliveryModes),
       limit: CANDIDATE_LIMIT,
     };
@@ -116,12 +119,14 @@ export class MatchingService {
     const times = await this.estimator.travelTimes(travel, candidates.map((x) => ({ distanceMeters: x.distanceMeters, destination: x.location })));
     const weights = effectiveWeights(this.weightSet.weights, request.preferences);
     const languages = c.languages ?? [];
-    const targetContext: TargetContext = { needs, limitMinutes, participantDistrict, languages, weights, now, preferredKinds: kinds.preferred };
+    const targetContext: TargetContext = { needs, needCodes, limitMinutes, participantDistrict, languages, weights, now, kinds, terms };
     const reachable: MatchTarget[] = [];
     await budget.each(candidates, (candidate, i) => {
       // one that comes to the person is not held to the trip's limits: there is no trip
       if (!candidate.comesToPerson && (times[i].minutes > limitMinutes || (maxMeters !== undefined && candidate.distanceMeters > maxMeters))) return;
-      reachable.push(this.toTarget(candidate, times[i], targetContext));
+      const target = this.toTarget(candidate, times[i], targetContext);
+      // found by another requested need's kinds through a shared narrower need, but of no kind of its own
+      if (target.coverage) reachable.push(target);
     });
     await budget.checkpoint();
     reachable.sort(compareTargets);
@@ -171,7 +176,7 @@ export class MatchingService {
         let written: ReturnType<typeof explanations> | undefined;
         const sentences = () => (written ??= explanations({
           service: target.service,
-          matchedNeedLabels: target.matchedNeeds.map((n) => n.labelDe),
+          matchedNeedLabels: target.matchedNeeds.map((n) => needLabel(n, target)),
           requestedNeeds: needs.length,
           travel: target.travel,
           distanceMeters: target.distanceMeters,
@@ -203,8 +208,7 @@ export class MatchingService {
     if (!needs.length) return [];
     const candidates = await this.catalogue.findMatchCandidates({
       ...criteria,
-      needs: needs.map((n) => n.code),
-      extraScans: criteria.extraScans?.filter((x) => needs.some((n) => n.code === x.need)),
+      ...candidateScans(targetContext.kinds, needs.map((n) => n.code)),
       radiusMeters: BEYOND_LIMIT_METERS,
       servedArea: undefined,
       limit: BEYOND_LIMIT_CANDIDATES,
@@ -213,7 +217,7 @@ export class MatchingService {
     return needs.map((need) => {
       let best = -1;
       candidates.forEach((candidate, i) => {
-        if (candidate.matchedNeeds.includes(need.code) && (best < 0 || times[i].minutes < times[best].minutes)) best = i;
+        if (answeredNeeds(targetContext.kinds, [need.code], candidate).length && (best < 0 || times[i].minutes < times[best].minutes)) best = i;
       });
       return best < 0 ? null : this.toTarget(candidates[best], times[best], targetContext);
     });
@@ -224,11 +228,12 @@ export class MatchingService {
     travel: TravelTime,
     ctx: TargetContext,
   ): MatchTarget {
-    const matchedNeeds = ctx.needs.filter((n) => candidate.matchedNeeds.includes(n.code));
+    const answered = answeredNeeds(ctx.kinds, ctx.needCodes, candidate);
+    const matchedNeeds = ctx.needs.filter((n) => answered.some((a) => a.code === n.code));
     const inOwnDistrict = candidate.location.districtAgs === ctx.participantDistrict;
     // most requests prefer no kind: then no candidate's kind needs looking at
-    const preferredKindNeeds = ctx.preferredKinds.size
-      ? matchedNeeds.filter((n) => isOfKind(candidate.service, ctx.preferredKinds.get(n.code) ?? [])).map((n) => n.code)
+    const preferredKindNeeds = ctx.kinds.preferred.size
+      ? matchedNeeds.filter((n) => isOfKind(candidate.service, ctx.kinds.preferred.get(n.code) ?? [])).map((n) => n.code)
       : [];
     const values = factorValues({
       service: candidate.service,
@@ -251,6 +256,7 @@ export class MatchingService {
       score: weightedScore(values, ctx.weights),
       coverage: matchedNeeds.length,
       matchedNeeds,
+      matchedVia: answered.filter((a) => a.via.length).map((a) => ({ need: a.code, via: a.via.map((v) => ctx.terms.get(v)!) })),
       preferredKindNeeds,
       preferredKinds: preferredKindNeeds.length,
       inOwnDistrict,

@@ -48,6 +48,8 @@ export interface MatchTarget {
   /** how many of the requested needs it addresses: ranks first (see scoring/rank.ts) */
   coverage: number;
   matchedNeeds: NeedTerm[];
+  /** requested needs it answers only through narrower needs ("Psychische Gesundheit" through "Psychotherapie"), with those */
+  matchedVia: { need: string; via: NeedTerm[] }[];
   /** matched needs for which the coach preferred a kind of partner and this target is of it: ranks right after coverage */
   preferredKindNeeds: string[];
   /** `preferredKindNeeds.length` */

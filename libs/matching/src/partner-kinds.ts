@@ -1,4 +1,4 @@
-import { defaultPartnerKinds, PartnerKind, partnerKindToken, ServiceCategory } from '@lotse/catalogue';
+import { listingKindTokens, needAnswers, PartnerKind, partnerKindToken, ServiceCategory } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 
 /** How a coach's kind of partner for a need applies. */
@@ -16,12 +16,31 @@ export interface NeedPartnerKind {
   mode: PartnerKindMode;
 }
 
-/** What the candidate search and the ranking make of a request's kinds of partner. */
+/** One way a requested need is answered: by listings tagged `via` (the need or a narrower one) of one of `tokens`' kinds. */
+export interface NeedRoute {
+  via: string;
+  tokens: ReadonlySet<string>;
+}
+
+/** What the candidate search and the ranking make of a request's needs and kinds of partner. */
 export interface PartnerKindPlan {
-  /** per need, the kind tokens a listing must share to answer it (a hard filter) */
-  filter: Record<string, string[]>;
+  /**
+   * Per requested need, what answers it (`needAnswers`: the need and its narrower needs, each of its
+   * kinds). A candidate answers a need when it is tagged with a route's `via` and of its kind.
+   */
+  routes: Map<string, NeedRoute[]>;
   /** per need, the kinds a coach prefers (ranked first; see scoring/rank.ts) */
   preferred: Map<string, PartnerKind[]>;
+  /** needs whose preferred kinds get scans of their own (preferred without a required kind: within required kinds a separate scan could return listings outside them) */
+  ownScans: Set<string>;
+}
+
+/** What the candidate search scans for some of a plan's needs (`CandidateCriteria.needs/kinds/extraScans`). */
+export interface CandidateScans {
+  /** the tagged needs to scan: the needs and their narrower needs, once each */
+  needs: string[];
+  /** per tagged need, the kind tokens of every route through it (a need reached from two requested needs takes both's kinds; `answeredNeeds` tells them apart) */
+  kinds: Record<string, string[]>;
   /** nearest-first scans of a need's preferred kinds alone, so nearer listings of its other kinds cannot crowd them out */
   extraScans: { need: string; kinds: string[] }[];
 }
@@ -35,6 +54,10 @@ const WITH_SPECIALTY: readonly ServiceCategory[] = [ServiceCategory.PHYSICIAN, S
  * first. Without either, the need's documented default kinds (`DEFAULT_PARTNER_KINDS`) apply — which
  * is why a room or an employment measure never answers a health need unless asked for. With both,
  * the preference ranks within the required kinds.
+ *
+ * A need with narrower needs (`mental_health`) is answered by listings of each of them too
+ * (`needAnswers`): by the narrower need's own default kinds, or by the kinds the coach asked for the
+ * need they asked about — "Psychische Gesundheit, eine PIA" requires the PIA for every route.
  */
 export function planPartnerKinds(needs: readonly string[], asked: readonly NeedPartnerKind[] = [], field = 'request.partnerKinds'): PartnerKindPlan {
   asked.forEach((a, i) => {
@@ -44,20 +67,74 @@ export function planPartnerKinds(needs: readonly string[], asked: readonly NeedP
       throw InvalidInputError.of(`${field}.${i}.specialty`, `a specialty applies to physicians and clinics, not to ${a.kind.category}`);
     }
   });
-  const filter: Record<string, string[]> = {};
+  const routes = new Map<string, NeedRoute[]>();
   const preferred = new Map<string, PartnerKind[]>();
-  const extraScans: PartnerKindPlan['extraScans'] = [];
+  const ownScans = new Set<string>();
   for (const need of needs) {
     const required = asked.filter((a) => a.need === need && a.mode === PartnerKindMode.REQUIRE).map((a) => a.kind);
     const prefer = asked.filter((a) => a.need === need && a.mode === PartnerKindMode.PREFER).map((a) => a.kind);
-    const kinds = required.length ? required : [...defaultPartnerKinds(need), ...prefer];
-    filter[need] = [...new Set(kinds.map(partnerKindToken))];
-    if (prefer.length) {
-      preferred.set(need, prefer);
-      // within required kinds a separate scan could return listings outside them: rank only
-      if (!required.length) extraScans.push({ need, kinds: [...new Set(prefer.map(partnerKindToken))] });
-    }
+    routes.set(
+      need,
+      needAnswers(need).map(({ via, kinds }) => ({ via, tokens: new Set((required.length ? required : [...kinds, ...prefer]).map(partnerKindToken)) })),
+    );
+    if (prefer.length) preferred.set(need, prefer);
+    if (prefer.length && !required.length) ownScans.add(need);
   }
-  return { filter, preferred, extraScans };
+  return { routes, preferred, ownScans };
 }
 
+/** The scans that find candidates for `needs` (all of the plan's, or some: the unmet ones beyond the limit). */
+export function candidateScans(plan: PartnerKindPlan, needs: readonly string[]): CandidateScans {
+  const kinds: Record<string, Set<string>> = {};
+  const extra = new Map<string, Set<string>>();
+  for (const need of needs) {
+    const prefer = plan.ownScans.has(need) ? plan.preferred.get(need)! : [];
+    for (const route of plan.routes.get(need) ?? []) {
+      for (const token of route.tokens) (kinds[route.via] ??= new Set()).add(token);
+      if (!prefer.length) continue;
+      const tokens = extra.get(route.via) ?? new Set<string>();
+      for (const k of prefer) tokens.add(partnerKindToken(k));
+      extra.set(route.via, tokens);
+    }
+  }
+  return {
+    needs: Object.keys(kinds),
+    kinds: Object.fromEntries(Object.entries(kinds).map(([via, tokens]) => [via, [...tokens]])),
+    extraScans: [...extra].map(([need, tokens]) => ({ need, kinds: [...tokens] })),
+  };
+}
+
+/** A requested need a candidate answers, and the narrower needs it answers it through (empty: tagged with the need itself). */
+export interface AnsweredNeed {
+  code: string;
+  via: string[];
+}
+
+/**
+ * Which of `needs` a candidate answers: tagged with a route's need and of its kind. The search
+ * found it by the union of the kinds per tagged need, so the kind is checked again per requested need.
+ */
+export function answeredNeeds(plan: PartnerKindPlan, needs: readonly string[], candidate: { matchedNeeds: readonly string[]; service: { category: string; specialty: string | null } }): AnsweredNeed[] {
+  let own: string[] | undefined;
+  const answered: AnsweredNeed[] = [];
+  for (const need of needs) {
+    const via: string[] = [];
+    let direct = false;
+    for (const route of plan.routes.get(need) ?? []) {
+      if (!candidate.matchedNeeds.includes(route.via)) continue;
+      own ??= listingKindTokens(candidate.service);
+      if (!own.some((t) => route.tokens.has(t))) continue;
+      if (route.via === need) direct = true;
+      else via.push(route.via);
+    }
+    if (direct) answered.push({ code: need, via: [] });
+    else if (via.length) answered.push({ code: need, via });
+  }
+  return answered;
+}
+
+/** "Psychische Gesundheit (über Psychotherapie)" where a target answers a need only through a narrower one. */
+export function needLabel(need: { code: string; labelDe: string }, target: { matchedVia: readonly { need: string; via: readonly { labelDe: string }[] }[] }): string {
+  const via = target.matchedVia.find((m) => m.need === need.code)?.via;
+  return via?.length ? `${need.labelDe} (über ${via.map((v) => v.labelDe).join(', ')})` : need.labelDe;
+}

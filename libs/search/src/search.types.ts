@@ -16,7 +16,7 @@ export interface SearchDocument {
   specialty: string | null;
   /** German names of the specialty and of the physicians practising it ("Orthopädie", "Orthopäde") */
   specialtyLabels: string[];
-  /** need codes */
+  /** the codes of the needs it is listed under and of their broader needs (a psychotherapy listing also carries `mental_health`): filters and facets by need read these */
   needs: string[];
   needLabels: string[];
   /** towns of the service's locations */

@@ -212,7 +212,7 @@ export interface Candidate {
   service: ListingFacts;
   location: Pick<Location, 'id' | 'districtAgs' | 'latitude' | 'longitude'>;
   distanceMeters: number;
-  /** the requested needs this service addresses */
+  /** the scanned needs this listing is listed under (a requested need or one of its narrower needs; the matcher maps them back) */
   matchedNeeds: string[];
   /** found through `servedArea`: it serves the origin's area by outreach or online */
   comesToPerson?: boolean;

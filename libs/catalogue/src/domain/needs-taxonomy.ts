@@ -63,6 +63,18 @@ export function needWithNarrower(code: string): string[] {
   return found;
 }
 
+/** The need and every broader need above it (its parent, the parent's parent, …), the need first. */
+export function needWithBroader(code: string): string[] {
+  const found = [code];
+  for (let p = TERMS_BY_CODE.get(code)?.parent; p && !found.includes(p); p = TERMS_BY_CODE.get(p)?.parent) found.push(p);
+  return found;
+}
+
+/** The needs of a list and every narrower need below each of them, once each (for filters over tagged services). */
+export function needsWithNarrower(codes: readonly string[]): string[] {
+  return [...new Set(codes.flatMap(needWithNarrower))];
+}
+
 export function needTermDefinition(code: string): NeedTermDefinition | undefined {
   return TERMS_BY_CODE.get(code);
 }

@@ -1,5 +1,5 @@
 import { MedicalSpecialty, ServiceCategory } from './enums';
-import { NEED_TERMS } from './needs-taxonomy';
+import { NEED_TERMS, needWithNarrower } from './needs-taxonomy';
 import { MEDICAL_SPECIALTIES, medicalSpecialty, PRIMARY_CARE_SPECIALTIES } from './specialties';
 
 /**
@@ -74,6 +74,25 @@ for (const term of NEED_TERMS) {
 
 export function defaultPartnerKinds(needCode: string): readonly PartnerKind[] {
   return DEFAULT_PARTNER_KINDS[needCode] ?? [];
+}
+
+/** One way a listing answers a need: it is tagged with `via` (the need or a narrower one) and is of one of `kinds`. */
+export interface NeedAnswer {
+  via: string;
+  kinds: readonly PartnerKind[];
+}
+
+/**
+ * What answers a need when the coach names no kind of partner — the one rule matching, coverage and
+ * the documentation share: a listing tagged with the need itself or with one of its narrower needs
+ * (`needWithNarrower`: "Psychische Gesundheit" is answered by psychotherapy, psychosocial
+ * counselling, crisis intervention and psychiatric treatment too), of the default kinds of partner
+ * of the need it is tagged with (a psychotherapy listing answers "mental health" when it is of
+ * psychotherapy's kinds). So coverage of "specialist assessment" counts clinics and specialists only,
+ * never an insurer's centre, a room or a job measure — exactly what a match would offer.
+ */
+export function needAnswers(code: string): NeedAnswer[] {
+  return needWithNarrower(code).map((via) => ({ via, kinds: defaultPartnerKinds(via) }));
 }
 
 /**

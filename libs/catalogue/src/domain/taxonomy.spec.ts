@@ -1,6 +1,6 @@
 import { MedicalSpecialty, ServiceCategory } from './enums';
-import { NEED_TERMS, NEEDS_TAXONOMY_VERSION, needWithNarrower } from './needs-taxonomy';
-import { DEFAULT_PARTNER_KINDS, isOfKind, partnerKindLabel, RESOURCE_CATEGORIES } from './partner-kinds';
+import { NEED_TERMS, NEEDS_TAXONOMY_VERSION, needsWithNarrower, needWithBroader, needWithNarrower } from './needs-taxonomy';
+import { DEFAULT_PARTNER_KINDS, isOfKind, needAnswers, partnerKindLabel, RESOURCE_CATEGORIES } from './partner-kinds';
 import { MEDICAL_SPECIALTIES, PRIMARY_CARE_SPECIALTIES } from './specialties';
 
 /** The codes of taxonomy 2026.1, as they shipped: they must keep working. */
@@ -27,6 +27,11 @@ describe('needs taxonomy 2026.2', () => {
     expect(needWithNarrower('mental_health').sort()).toEqual(['crisis_intervention', 'mental_health', 'psychiatric_treatment', 'psychosocial_counselling', 'psychotherapy']);
     expect(needWithNarrower('psychotherapy')).toEqual(['psychotherapy']);
     expect(needWithNarrower('metabolic')).toEqual(['metabolic', 'weight_management']);
+    expect(needWithBroader('crisis_intervention')).toEqual(['crisis_intervention', 'mental_health']);
+    expect(needWithBroader('mental_health')).toEqual(['mental_health']);
+    expect(needsWithNarrower(['psychotherapy', 'mental_health', 'social_participation']).sort()).toEqual(
+      ['crisis_intervention', 'mental_health', 'psychiatric_treatment', 'psychosocial_counselling', 'psychotherapy', 'self_help', 'social_participation'],
+    );
     const codes = new Set(NEED_TERMS.map((t) => t.code));
     for (const t of NEED_TERMS) {
       if (!t.parent) continue;
@@ -107,5 +112,18 @@ describe('default kinds of partner', () => {
     expect(partnerKindLabel({ category: ServiceCategory.CLINIC, specialty: MedicalSpecialty.PSYCHIATRY })).toBe('Klinik: Psychiatrie und Psychotherapie');
     expect(partnerKindLabel({ specialty: MedicalSpecialty.ORTHOPAEDICS })).toBe('Orthopädie und Unfallchirurgie');
     expect(partnerKindLabel({ category: ServiceCategory.COURSE })).toBe('Kurs');
+  });
+});
+
+describe('what answers a need (matching and coverage alike)', () => {
+  it('is the need and its narrower needs, each by its own default kinds of partner', () => {
+    const answers = needAnswers('mental_health');
+    expect(answers.map((a) => a.via)).toEqual(needWithNarrower('mental_health'));
+    for (const a of answers) expect(a.kinds).toBe(DEFAULT_PARTNER_KINDS[a.via]);
+    expect(needAnswers('specialist_assessment')).toEqual([{ via: 'specialist_assessment', kinds: DEFAULT_PARTNER_KINDS.specialist_assessment }]);
+    // specialist assessment: never an insurer, a room or a job measure
+    for (const category of [ServiceCategory.HEALTH_INSURER, ...RESOURCE_CATEGORIES]) {
+      expect(needAnswers('specialist_assessment').some((a) => isOfKind({ category, specialty: null }, a.kinds))).toBe(false);
+    }
   });
 });

@@ -10,6 +10,7 @@ import { Places1733200000000 } from './1733200000000-places';
 import { NeedsTaxonomyParents1733250000000 } from './1733250000000-needs-taxonomy-2026-2';
 import { PartnerKindsHandoverServiceArea1734100000000 } from './1734100000000-partner-kinds-handover-service-area';
 import { ServiceAreaIndexNoPendingList1734100000001 } from './1734100000001-service-area-index-no-pending-list';
+import { SearchNeedsWithBroader1734100000002 } from './1734100000002-search-needs-with-broader';
 import { Referrals1734200000000 } from './1734200000000-referrals';
 import { GeocodePrecision1734300000000 } from './1734300000000-geocode-precision';
 import { ImportKeys1734310000000 } from './1734310000000-import-keys';
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   NeedsTaxonomyParents1733250000000,
   PartnerKindsHandoverServiceArea1734100000000,
   ServiceAreaIndexNoPendingList1734100000001,
+  SearchNeedsWithBroader1734100000002,
   Referrals1734200000000,
   GeocodePrecision1734300000000,
   ImportKeys1734310000000,

@@ -121,6 +121,7 @@ export function toTargetType(t: MatchTarget, outcome: MatchOutcome): MatchTarget
     travelConnections: t.travel.basis.kind === 'timetable' ? t.travel.basis.connections : null,
     score: t.score,
     matchedNeeds: t.matchedNeeds,
+    needMatches: t.matchedNeeds.map((need) => ({ need, via: t.matchedVia.find((m) => m.need === need.code)?.via ?? [] })),
     partnerKind: toPartnerKindType({ category: t.service.category, specialty: t.service.specialty ?? undefined }),
     preferredKind: t.preferredKinds > 0,
     comesToPerson: t.comesToPerson,

@@ -16,6 +16,13 @@ export class MatchReasonType {
   @Field({ description: 'German sentence for the coach and participant' }) explanation: string;
 }
 
+@ObjectType('NeedMatch', { description: 'A requested need a target answers, and the narrower needs it answers it through' })
+export class NeedMatchType {
+  @Field(() => NeedTermType) need: NeedTermType;
+  @Field(() => [NeedTermType], { description: 'narrower needs of `need` the target is listed under, when it is not listed under `need` itself ("Psychische Gesundheit" through "Psychotherapie"); empty otherwise' })
+  via: NeedTermType[];
+}
+
 @ObjectType('HoursRange')
 export class HoursRangeType {
   @Field({ description: 'HH:MM, Europe/Berlin' }) opensAt: string;
@@ -55,6 +62,8 @@ export class MatchTargetType {
   travelConnections: number | null;
   @Field(() => Float, { description: 'in [0, 1]; equals the sum of the reasons’ contributions' }) score: number;
   @Field(() => [NeedTermType], { description: 'requested needs this target addresses' }) matchedNeeds: NeedTermType[];
+  @Field(() => [NeedMatchType], { description: 'per requested need it addresses, whether directly or through narrower needs (a need answers for its narrower needs too)' })
+  needMatches: NeedMatchType[];
   @Field(() => PartnerKindType, { description: 'what kind of partner it is: category and, for physicians and clinics, the specialty' }) partnerKind: PartnerKindType;
   @Field({ description: 'of the kind the coach preferred for one of its needs (such targets rank first within the same coverage)' }) preferredKind: boolean;
   @Field({ description: 'an outreach or online service whose service area holds the origin: it comes to the person, no travel limit applies' }) comesToPerson: boolean;

@@ -32,7 +32,7 @@ function target(s: Spec): MatchTarget & { days: number[] } {
     location: { id: s.location ?? `loc-${s.id}`, districtAgs: '14729', latitude: 51.2, longitude: 12.7 },
     distanceMeters: s.minutes * 400, travelMinutes: s.minutes, travelMode: TravelMode.PUBLIC_TRANSPORT,
     travel: { minutes: s.minutes, mode: TravelMode.PUBLIC_TRANSPORT, basis: { kind: 'estimate' } }, score: s.score,
-    coverage: s.needs.length, matchedNeeds: s.needs, preferredKindNeeds: [], preferredKinds: 0, inOwnDistrict: true, comesToPerson: s.comesToPerson ?? false,
+    coverage: s.needs.length, matchedNeeds: s.needs, matchedVia: [], preferredKindNeeds: [], preferredKinds: 0, inOwnDistrict: true, comesToPerson: s.comesToPerson ?? false,
     values: {} as Record<MatchFactor, number>, days: s.days ?? [1, 2, 3, 4, 5],
   };
 }

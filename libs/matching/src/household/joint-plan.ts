@@ -183,6 +183,8 @@ function itemExplanation(i: number, slots: Slot[], chosen: MatchTarget[], days: 
   const label = (j: number) => `${slots[j].member} „${slots[j].need.labelDe}“`;
   const others = (test: (j: number) => boolean) => slots.map((_, j) => j).filter((j) => j !== i && test(j)).map(label);
   const parts = [rank === 1 ? `bestes verfügbares Angebot für „${slot.need.labelDe}“` : `Rang ${rank} für „${slot.need.labelDe}“`];
+  const via = t.matchedVia.find((m) => m.need === slot.need.code)?.via;
+  if (via?.length) parts.push(`über ${via.map((v) => `„${v.labelDe}“`).join(', ')}`);
   const together = others((j) => chosen[j] === t && slots[j].member !== slot.member);
   const samePlace = others((j) => chosen[j] !== t && chosen[j].location.id === t.location.id);
   const sameDay = others((j) => chosen[j].location.id !== t.location.id && days[j] === days[i]);

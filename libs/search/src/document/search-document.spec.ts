@@ -23,6 +23,13 @@ describe('search document', () => {
     expect(keywordsOf(['Beratung und Praxis'])).toEqual([]);
   });
 
+  it('carries each need with its broader needs, so a filter or facet of a parent counts its narrower needs’ listings', () => {
+    // listed under addiction and psychosocial counselling (narrower than mental health)
+    expect(fixtureDocument('suchtRiesa').needs).toEqual(['addiction', 'mental_health', 'psychosocial_counselling']);
+    expect(fixtureDocument('suchtRiesa').needLabels).toEqual(['Psychosoziale Beratung', 'Sucht']);
+    expect(fixtureDocument('kochkurs').needs).toEqual(['nutrition']);
+  });
+
   it('is deterministic: the same listing gives the same document', () => {
     expect(fixtureVariant('mobilSucht', {})).toEqual(fixtureDocument('mobilSucht'));
   });

@@ -1,3 +1,4 @@
+import { needWithBroader } from '@lotse/catalogue';
 import { SearchDocument } from '../search.types';
 import { compoundParts, curatedKeywords, foldedWords, foldGerman, words } from '../text/german';
 import { ACCESSIBILITY_LABELS, CATEGORY_LABELS, SPECIALTY_LABELS } from './labels';
@@ -43,7 +44,8 @@ export function toSearchDocument({ service, organization, locations, needs }: Se
     categoryLabel,
     specialty: service.specialty,
     specialtyLabels,
-    needs: sorted(needs.map((n) => n.code)),
+    // with their broader needs: a filter for a need finds its narrower needs' listings, and its facet counts them (taxonomy parents)
+    needs: sorted(needs.flatMap((n) => needWithBroader(n.code))),
     needLabels,
     towns,
     districtAgs: sorted(locations.flatMap((l) => (l.districtAgs ? [l.districtAgs] : []))),

@@ -211,6 +211,16 @@ export function searchEngineContract(name: string, factory: () => Promise<Contra
         expect(keysOf(result)).toEqual(keys(expected));
         expect(result.total).toBe(expected.length);
       });
+      it('a need finds the listings of its narrower needs, never the other way round, and its facet counts them', async () => {
+        // written out by hand: mental health's narrower needs are psychotherapy, psychosocial counselling, crisis intervention, psychiatric treatment
+        const mental = await search({ filter: { needs: ['mental_health'] } });
+        expect(keysOf(mental).sort()).toEqual(['angehoerige', 'krisenhilfe', 'pia', 'psychotherapie', 'selbsthilfe', 'suchtRiesa']);
+        expect(keysOf(await search({ filter: { needs: ['psychotherapy'] } }))).toEqual(['psychotherapie']);
+        expect(keysOf(await search({ filter: { needs: ['metabolic'] } }))).toEqual(['ernaehrung']);
+        // the addiction counselling that also offers psychosocial counselling counts for mental health
+        const addiction = await search({ filter: { needs: ['addiction'] } });
+        expect(addiction.facets.need).toMatchObject({ addiction: 3, psychosocial_counselling: 1, mental_health: 1 });
+      });
       it('with text: "Beratung" in district 14627, accepting new clients', async () => {
         const hits = await text('Beratung', { filter: { districtAgs: '14627', acceptingNewClients: true } });
         expect(hits.sort()).toEqual(['mobilSucht', 'schuldner', 'suchtRiesa']);
