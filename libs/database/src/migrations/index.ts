@@ -14,6 +14,7 @@ import { SearchNeedsWithBroader1734100000002 } from './1734100000002-search-need
 import { Referrals1734200000000 } from './1734200000000-referrals';
 import { GeocodePrecision1734300000000 } from './1734300000000-geocode-precision';
 import { ImportKeys1734310000000 } from './1734310000000-import-keys';
+import { ImportBatchTriggers1734320000000 } from './1734320000000-import-batch-triggers';
 
 /** In order; listed explicitly so the bundle and the tests run exactly the same migrations. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Referrals1734200000000,
   GeocodePrecision1734300000000,
   ImportKeys1734310000000,
+  ImportBatchTriggers1734320000000,
 ];

@@ -17,6 +17,9 @@ export interface OrganizationRecord extends Pick<OrganizationRow, 'id' | 'name' 
 export interface LocationRecord extends Pick<LocationRow, 'id' | 'organization_id' | 'name' | 'street' | 'postcode' | 'town' | 'latitude' | 'longitude' | 'phones'> {
   external_id: string;
   geocode_precision: string;
+  /** the areas at the point, when the import knows them (else the database derives them); not compared — they follow from the point */
+  district_ags?: string | null;
+  municipality_ags?: string | null;
 }
 
 type ServiceColumns = 'id' | 'organization_id' | 'name' | 'description' | 'category' | 'specialty' | 'min_age' | 'max_age' | 'insurance_requirement'
@@ -171,19 +174,56 @@ export class ImportRepository {
     );
   }
 
+  /**
+   * Marks the transaction as an import batch (migration 1734320000000): locations keep the areas
+   * the import gives them, and the match-listing and search-outbox triggers stay quiet until
+   * `refreshListings` does their work once for the whole batch.
+   */
+  async startBatch(tx: EntityManager): Promise<void> {
+    await tx.query(`SET LOCAL lotse.import_batch = 'on'`);
+  }
+
+  /**
+   * What the statement triggers would have done, once: the match listings of every service the
+   * batch touched (its own, those at its changed locations, those of its changed organisations)
+   * refreshed, and each queued once for the search index. Ends the batch mode of the transaction.
+   */
+  async refreshListings(tx: EntityManager, touched: { organizations: string[]; locations: string[]; services: string[] }): Promise<void> {
+    await tx.query(`SET LOCAL lotse.import_batch = 'off'`);
+    if (touched.organizations.length + touched.locations.length + touched.services.length === 0) return;
+    const [{ ids }]: { ids: string[] }[] = await tx.query(
+      `SELECT coalesce(array_agg(DISTINCT x.id::text), '{}') AS ids FROM (
+         SELECT unnest($1::uuid[]) AS id
+         UNION SELECT sl.service_id FROM service_location sl WHERE sl.location_id = ANY($2::uuid[])
+         UNION SELECT s.id FROM service s WHERE s.organization_id = ANY($3::uuid[])) x`,
+      [touched.services, touched.locations, touched.organizations],
+    );
+    if (ids.length === 0) return;
+    await tx.query(`SELECT match_listing_refresh($1::uuid[])`, [ids]);
+    await tx.query(`INSERT INTO search_outbox (listing_id, op) SELECT unnest($1::uuid[]), 'index'`, [ids]);
+  }
+
+  /**
+   * Locations with their areas where the import knows them (`district_ags`, `municipality_ags` from
+   * the area index); in an import batch the derive trigger keeps given areas and derives the
+   * others' by `ST_Covers`, as for every write.
+   */
   async upsertLocations(tx: EntityManager, source: string, rows: LocationRecord[]): Promise<void> {
     if (rows.length === 0) return;
     await tx.query(
-      `INSERT INTO location (id, organization_id, name, street, postcode, town, point, geocode_precision, phones, version, external_source, external_id)
-       SELECT u.id, u.organization_id, u.name, u.street, u.postcode, u.town, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326)::geography, u.precision, u.phones::jsonb, 1, $1, u.external_id
-       FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::text[], $11::text[], $12::text[])
-         AS u(id, organization_id, name, street, postcode, town, lat, lon, precision, external_id, phones)
+      `INSERT INTO location (id, organization_id, name, street, postcode, town, point, geocode_precision, phones, version, external_source, external_id,
+                             district_ags, municipality_ags)
+       SELECT u.id, u.organization_id, u.name, u.street, u.postcode, u.town, ST_SetSRID(ST_MakePoint(u.lon, u.lat), 4326)::geography, u.precision, u.phones::jsonb, 1, $1, u.external_id,
+              u.district_ags, u.municipality_ags
+       FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::float8[], $9::float8[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[])
+         AS u(id, organization_id, name, street, postcode, town, lat, lon, precision, external_id, phones, district_ags, municipality_ags)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, street = EXCLUDED.street, postcode = EXCLUDED.postcode, town = EXCLUDED.town,
-         point = EXCLUDED.point, geocode_precision = EXCLUDED.geocode_precision, phones = EXCLUDED.phones, version = location.version + 1, updated_at = now()`,
+         point = EXCLUDED.point, geocode_precision = EXCLUDED.geocode_precision, phones = EXCLUDED.phones,
+         district_ags = EXCLUDED.district_ags, municipality_ags = EXCLUDED.municipality_ags, version = location.version + 1, updated_at = now()`,
       [
         source, rows.map((r) => r.id), rows.map((r) => r.organization_id), rows.map((r) => r.name), rows.map((r) => r.street), rows.map((r) => r.postcode),
         rows.map((r) => r.town), rows.map((r) => r.latitude), rows.map((r) => r.longitude), rows.map((r) => r.geocode_precision), rows.map((r) => r.external_id),
-        rows.map((r) => JSON.stringify(r.phones)),
+        rows.map((r) => JSON.stringify(r.phones)), rows.map((r) => r.district_ags ?? null), rows.map((r) => r.municipality_ags ?? null),
       ],
     );
   }

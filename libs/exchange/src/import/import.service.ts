@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { CatalogueService, OrganizationStatus } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
-import { GEOCODER, GeocodePrecision, Geocoder } from '@lotse/geo';
+import { AreaAssignment, GEOCODER, GeocodePrecision, Geocoder, GeoService } from '@lotse/geo';
 import { AreaNamesProvider } from '../area-names';
 import { derivedId } from '../ids';
 import { datapackageFilesFromZip, DatapackageFiles, hsdsGraphFromDatapackage, hsdsGraphFromJson } from './hsds-read';
@@ -75,6 +75,7 @@ export class CatalogueImportService {
     private readonly catalogue: CatalogueService,
     @Inject(GEOCODER) private readonly geocoder: Geocoder,
     private readonly areaNames: AreaNamesProvider,
+    private readonly geo: GeoService,
   ) {}
 
   /** The format a file is in, by its name, else by its first bytes. */
@@ -313,6 +314,7 @@ export class CatalogueImportService {
       if (activating) fields.push('status');
       group(record.id).organization = { record, before, fields };
     }
+    const areas = new Map<string, Promise<AreaAssignment>>();
     for (const l of doc.locations) {
       const before = existing.locations.get(l.externalId);
       const point = placed.get(l.externalId)!;
@@ -325,6 +327,12 @@ export class CatalogueImportService {
       const fields = before ? changedFields({ ...before, latitude: round(before.latitude), longitude: round(before.longitude) }, record, LOCATION_FIELDS) : [];
       if (before && fields.length === 0) { counts.locations.unchanged++; continue; }
       counts.locations[before ? 'updated' : 'created']++;
+      // the areas at the point from the in-memory index (PostGIS's answer; each point asked once), so the database need not test every row
+      const key = `${record.latitude},${record.longitude}`;
+      if (!areas.has(key)) areas.set(key, this.geo.areaAt(record.latitude, record.longitude).catch(() => ({ districtAgs: null, municipalityAgs: null })));
+      const area = await areas.get(key)!;
+      record.district_ags = area.districtAgs;
+      record.municipality_ags = area.municipalityAgs;
       group(record.organization_id).locations.push({ record, before, fields });
     }
     const sessionIds = await this.sessionIds(doc.services, serviceIds, existing.services);
@@ -426,9 +434,16 @@ export class CatalogueImportService {
       locations.forEach((w) => note('location', w.record.organization_id, w));
       serviceRows.forEach((w) => note('service', w.record.organization_id, w));
       await this.repository.transaction(async (tx) => {
+        await this.repository.startBatch(tx);
         await this.repository.upsertOrganizations(tx, source, organizations.map((w) => w.record), options.activate);
         await this.repository.upsertLocations(tx, source, locations.map((w) => w.record));
         await this.repository.upsertServices(tx, source, serviceRows.map((w) => w.record));
+        await this.repository.refreshListings(tx, {
+          // a new organisation or location has no services yet but the batch's own
+          organizations: organizations.filter((w) => w.before).map((w) => w.record.id),
+          locations: locations.filter((w) => w.before).map((w) => w.record.id),
+          services: serviceRows.map((w) => w.record.id),
+        });
         await this.repository.audit(tx, actor, audit);
       });
       done += organizations.length + locations.length + serviceRows.length;
