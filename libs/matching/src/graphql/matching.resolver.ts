@@ -11,7 +11,7 @@ import { compareTargets, fromRankKey, RANK_KEY_ARITY, rankKey } from '../scoring
 import { MatchOutcome, MatchRequest, MatchTarget } from '../matching.types';
 import { MatchFactor, Weights } from '../scoring/weights';
 import { MatchArgs, MAX_NEEDS_PER_REQUEST, toNeedPartnerKinds } from './matching.inputs';
-import { MatchBeyondLimitType, MatchBundleType, MatchReasonType, MatchResultType, MatchTargetConnection, MatchTargetType, NextCourseSessionType, OpeningTodayType } from './matching.types.graphql';
+import { MatchBeyondLimitType, MatchBundleType, MatchResultType, MatchTargetConnection, MatchTargetType, NextCourseSessionType, OpeningTodayType } from './matching.types.graphql';
 
 /**
  * Query cost of a match (see `Cost`): each need ranks up to CANDIDATE_LIMIT candidates with their
@@ -112,7 +112,15 @@ export function toResultType(outcome: MatchOutcome): MatchResultType {
 }
 
 export function toTargetType(t: MatchTarget, outcome: MatchOutcome): MatchTargetType {
+  // getters, read by GraphQL's default resolver: written only when the query selects them, and
+  // without a resolver call (its pipes and promise) per target of the page
   return {
+    get partnerKind() {
+      return toPartnerKindType({ category: t.service.category, specialty: t.service.specialty ?? undefined });
+    },
+    get reasons() {
+      return outcome.explain(t);
+    },
     distanceMeters: t.distanceMeters,
     travelMinutes: t.travelMinutes,
     travelMode: t.travelMode,
@@ -122,7 +130,6 @@ export function toTargetType(t: MatchTarget, outcome: MatchOutcome): MatchTarget
     score: t.score,
     matchedNeeds: t.matchedNeeds,
     needMatches: t.matchedNeeds.map((need) => ({ need, via: t.matchedVia.find((m) => m.need === need.code)?.via ?? [] })),
-    partnerKind: toPartnerKindType({ category: t.service.category, specialty: t.service.specialty ?? undefined }),
     preferredKind: t.preferredKinds > 0,
     comesToPerson: t.comesToPerson,
     target: t,
@@ -207,10 +214,5 @@ export class MatchTargetResolver {
 
   private loaders(ctx: RequestContext) {
     return catalogueLoaders(ctx, this.catalogue, this.geo);
-  }
-
-  @ResolveField(() => [MatchReasonType], { complexity: Cost.list(Object.keys(MatchFactor).length) })
-  reasons(@Parent() node: MatchTargetType): MatchReasonType[] {
-    return node.outcome.explain(node.target);
   }
 }

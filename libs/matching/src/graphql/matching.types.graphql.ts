@@ -50,7 +50,11 @@ export class NextCourseSessionType {
   @Field({ description: 'German: "nächster Kurs ab Mo, 07.12.2026, 18:00–19:30, wöchentlich bis 01.02.2027; 4 von 12 Plätzen frei"' }) textDe: string;
 }
 
-/** `service`, `location` and `reasons` are resolved (MatchTargetResolver): loaded or written only when asked for. */
+/**
+ * `service`, `location` and the hand-over fields are resolved (MatchTargetResolver): loaded only when
+ * asked for. `reasons` and `partnerKind` are getters on the node (`toTargetType`): written only when
+ * asked for, without a resolver call per target.
+ */
 @ObjectType('MatchTarget')
 export class MatchTargetType {
   @Field(() => Float, { description: 'straight line, metres' }) distanceMeters: number;
@@ -67,6 +71,7 @@ export class MatchTargetType {
   @Field(() => PartnerKindType, { description: 'what kind of partner it is: category and, for physicians and clinics, the specialty' }) partnerKind: PartnerKindType;
   @Field({ description: 'of the kind the coach preferred for one of its needs (such targets rank first within the same coverage)' }) preferredKind: boolean;
   @Field({ description: 'an outreach or online service whose service area holds the origin: it comes to the person, no travel limit applies' }) comesToPerson: boolean;
+  @Field(() => [MatchReasonType], { complexity: Cost.list(Object.keys(MatchFactor).length) }) reasons: MatchReasonType[];
   target: MatchTarget;
   outcome: MatchOutcome;
 }
