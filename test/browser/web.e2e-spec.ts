@@ -3,6 +3,7 @@ import { coachJourney } from './journeys/coach';
 import { frameJourney } from './journeys/frame';
 import { referralsCoachJourney } from './journeys/referrals-coach';
 import { importJourney } from './journeys/import';
+import { partnerAdminJourney } from './journeys/partner-admin';
 import { rolesJourney } from './journeys/roles';
 
 /**
@@ -34,4 +35,5 @@ describeBrowser('web app in Chromium', () => {
   describe('partner and coordinator', () => rolesJourney(h));
   describe('coach referrals', () => referralsCoachJourney(h));
   describe('import and approximate points', () => importJourney(h));
+  describe('partner administration and the coach’s map origin', () => partnerAdminJourney(h));
 });

@@ -19,6 +19,7 @@ import { LoginPage } from './pages/LoginPage';
 import { AuditPage } from './pages/partner/AuditPage';
 import { CapacityPage } from './pages/partner/CapacityPage';
 import { LocationEditor } from './pages/partner/LocationEditor';
+import { OrganizationEditor } from './pages/partner/OrganizationEditor';
 import { PartnerHome } from './pages/partner/PartnerHome';
 import { ServiceEditor } from './pages/partner/ServiceEditor';
 import { Link, Redirect, useRouter } from './router';
@@ -49,6 +50,7 @@ const ROUTES: Route[] = [
   { path: '/partner/angebot', page: ServiceEditor, roles: ['PARTNER', 'ADMIN'] },
   { path: '/partner/protokoll', page: AuditPage, roles: ['PARTNER', 'ADMIN'] },
   { path: '/partner/standort', page: LocationEditor, roles: ['PARTNER', 'ADMIN'] },
+  { path: '/partner/organisation', page: OrganizationEditor, roles: ['PARTNER', 'ADMIN'] },
   { path: '/koordination', page: CoordinatorHome, roles: ['COORDINATOR', 'ADMIN'] },
   { path: '/koordination/abdeckung', page: CoveragePage, roles: ['COORDINATOR', 'ADMIN'] },
   { path: '/koordination/import', page: ImportPage, roles: ['COORDINATOR', 'ADMIN'] },

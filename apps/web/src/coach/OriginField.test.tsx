@@ -47,4 +47,11 @@ describe('OriginField', () => {
     await userEvent.type(screen.getByRole('combobox'), 'Grossenhain');
     expect(JSON.parse(screen.getByTestId('origin').textContent!)).toEqual({ kind: 'text', text: 'Grossenhain' });
   });
+
+  it('a map point is the origin while the field shows its words, not once they are edited', () => {
+    const point = { latitude: 51.305, longitude: 13.293, label: 'Punkt auf der Karte (51,305° N, 13,293° O)' };
+    expect(originOf(point.label, undefined, point)).toEqual({ kind: 'point', latitude: 51.305, longitude: 13.293 });
+    expect(originOf('Riesa', { id: '14627230', label: 'Riesa' }, point)).toEqual({ kind: 'place', id: '14627230', label: 'Riesa' });
+    expect(originOf(`${point.label} x`, undefined, point)).toEqual({ kind: 'text', text: `${point.label} x` });
+  });
 });

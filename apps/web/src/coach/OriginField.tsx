@@ -4,13 +4,27 @@ import { FieldError } from '../components/Field';
 import { PlacesDocument, type PlacesQuery } from '../graphql/generated/graphql';
 import { t } from '../texts';
 
-/** What the coach chose: a postcode, a place from the list, or a name as typed (the API forgives typos). */
-export type Origin = { kind: 'postcode'; postcode: string } | { kind: 'place'; id: string; label: string } | { kind: 'text'; text: string } | { kind: 'none' };
+/** A point the coach clicked on the map, with the words the field shows for it. */
+export interface OriginPoint {
+  latitude: number;
+  longitude: number;
+  label: string;
+}
 
-export function originOf(text: string, chosen?: { id: string; label: string }): Origin {
+/** What the coach chose: a postcode, a place from the list, a point on the map, or a name as typed (the API forgives typos). */
+export type Origin =
+  | { kind: 'postcode'; postcode: string }
+  | { kind: 'place'; id: string; label: string }
+  | { kind: 'point'; latitude: number; longitude: number }
+  | { kind: 'text'; text: string }
+  | { kind: 'none' };
+
+/** The field's text decides: while it still shows the chosen place or map point, that is the origin; once edited, the text is. */
+export function originOf(text: string, chosen?: { id: string; label: string }, point?: OriginPoint): Origin {
   const v = text.trim();
   if (!v) return { kind: 'none' };
   if (/^\d{5}$/.test(v)) return { kind: 'postcode', postcode: v };
+  if (point && point.label === v) return { kind: 'point', latitude: point.latitude, longitude: point.longitude };
   if (chosen && chosen.label === v) return { kind: 'place', id: chosen.id, label: chosen.label };
   return { kind: 'text', text: v };
 }
@@ -22,6 +36,8 @@ interface Props {
   chosen?: { id: string; label: string };
   onChange(text: string, chosen?: { id: string; label: string }): void;
   error?: string;
+  /** a point chosen on the map: while the field shows its words, no places are looked up */
+  point?: OriginPoint;
   /** replaceable in tests */
   lookup?: (text: string) => Promise<Hit[]>;
 }
@@ -33,7 +49,7 @@ const defaultLookup = async (text: string) => (await gql(PlacesDocument, { text,
  * letters asks `places` (debounced); arrow keys move through the suggestions, Enter takes one,
  * Escape closes. Five digits are a postcode and need no list. What is typed is never stored.
  */
-export function OriginField({ value, chosen, onChange, error, lookup = defaultLookup }: Props) {
+export function OriginField({ value, chosen, onChange, error, point, lookup = defaultLookup }: Props) {
   const id = useId();
   const [hits, setHits] = useState<Hit[]>([]);
   const [open, setOpen] = useState(false);
@@ -43,7 +59,7 @@ export function OriginField({ value, chosen, onChange, error, lookup = defaultLo
 
   useEffect(() => {
     const text = value.trim();
-    if (text.length < 2 || /^\d+$/.test(text) || (chosen && chosen.label === text)) {
+    if (text.length < 2 || /^\d+$/.test(text) || (chosen && chosen.label === text) || (point && point.label === text)) {
       setHits([]);
       setSearched(false);
       return;
@@ -60,7 +76,7 @@ export function OriginField({ value, chosen, onChange, error, lookup = defaultLo
         .catch(() => mine === seq.current && setHits([]));
     }, 150);
     return () => clearTimeout(timer);
-  }, [value, chosen, lookup]);
+  }, [value, chosen, point, lookup]);
 
   const choose = (hit: Hit) => {
     onChange(hit.place.label, { id: hit.place.id, label: hit.place.label });

@@ -13,7 +13,8 @@ export interface MapTarget {
 }
 
 interface Props {
-  origin: { latitude: number; longitude: number };
+  /** the match's origin; a text search has none */
+  origin?: { latitude: number; longitude: number };
   targets: MapTarget[];
   activeKey?: string;
   onSelect(key: string): void;
@@ -33,7 +34,7 @@ function loadBoundaries() {
  * set on the server, that tile server is drawn under the boundaries. Markers are numbered like the
  * list; the list stays the accessible way to the same facts (the map is a complement).
  */
-export default function ResultsMap({ origin, targets, activeKey, onSelect }: Props) {
+export default function ResultsMap({ origin, targets, activeKey, onSelect, label = t.results.mapLabel }: Props & { label?: string }) {
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map>();
   const markers = useRef(new Map<string, L.Marker>());
@@ -67,14 +68,17 @@ export default function ResultsMap({ origin, targets, activeKey, onSelect }: Pro
     if (!m || !group) return;
     group.clearLayers();
     markers.current.clear();
-    const o = L.marker([origin.latitude, origin.longitude], {
-      icon: L.divIcon({ className: 'lotse-pin lotse-pin--origin', html: '<span>●</span>', iconSize: [28, 28] }),
-      title: t.results.mapOrigin,
-      alt: t.results.mapOrigin,
-      keyboard: false,
-    });
-    o.addTo(group);
-    const points: L.LatLngExpression[] = [[origin.latitude, origin.longitude]];
+    const points: L.LatLngExpression[] = [];
+    if (origin) {
+      const o = L.marker([origin.latitude, origin.longitude], {
+        icon: L.divIcon({ className: 'lotse-pin lotse-pin--origin', html: '<span>●</span>', iconSize: [28, 28] }),
+        title: t.results.mapOrigin,
+        alt: t.results.mapOrigin,
+        keyboard: false,
+      });
+      o.addTo(group);
+      points.push([origin.latitude, origin.longitude]);
+    }
     for (const target of targets) {
       const marker = L.marker([target.latitude, target.longitude], {
         icon: L.divIcon({ className: 'lotse-pin', html: `<span>${target.rank}</span>`, iconSize: [28, 28] }),
@@ -88,8 +92,9 @@ export default function ResultsMap({ origin, targets, activeKey, onSelect }: Pro
       markers.current.set(target.key, marker);
       points.push([target.latitude, target.longitude]);
     }
-    m.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 13 });
-  }, [origin.latitude, origin.longitude, targets, onSelect]);
+    if (points.length) m.fitBounds(L.latLngBounds(points), { padding: [24, 24], maxZoom: 13 });
+    else m.setView([51.05, 13.35], 8); // Saxony
+  }, [origin?.latitude, origin?.longitude, targets, onSelect]);
 
   useEffect(() => {
     for (const [key, marker] of markers.current) {
@@ -97,5 +102,5 @@ export default function ResultsMap({ origin, targets, activeKey, onSelect }: Pro
     }
   }, [activeKey, targets]);
 
-  return <div ref={element} className="lotse-map" role="region" aria-label={t.results.mapLabel} />;
+  return <div ref={element} className="lotse-map" role="region" aria-label={label} />;
 }

@@ -33,4 +33,8 @@ describe('toMatchRequest', () => {
     expect(r.partnerKinds).toEqual([{ need: 'mental_health', mode: 'PREFER', category: 'CLINIC', specialty: 'PSYCHIATRY' }]);
     expect(r.constraints).toEqual({ acceptingNewClientsOnly: true, costCovered: true, accessibility: ['LIFT'], languages: ['uk', 'ru'], age: 34, openAt: { weekday: 2, time: '17:30' } });
   });
+
+  it('sends a map point as coordinates', () => {
+    expect(toMatchRequest({ ...DEFAULT_FORM, needs: ['nutrition'] }, { kind: 'point', latitude: 51.305, longitude: 13.293 }).origin).toEqual({ latitude: 51.305, longitude: 13.293 });
+  });
 });

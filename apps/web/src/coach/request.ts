@@ -1,5 +1,5 @@
 import type { AccessibilityFeature, DeliveryMode, MatchRequestInput, NeedPartnerKindInput, TravelMode } from '../graphql/generated/graphql';
-import type { Origin } from './OriginField';
+import type { Origin, OriginPoint } from './OriginField';
 
 /** The find form's state; defaults are what a coach wants most of the time. */
 export interface FindForm {
@@ -8,6 +8,8 @@ export interface FindForm {
   kinds: Record<string, string>;
   originText: string;
   originChosen?: { id: string; label: string };
+  /** a point clicked on the map (kept in this tab's memory only, like everything here) */
+  originPoint?: OriginPoint;
   mode: TravelMode;
   limit: number;
   acceptingNewClientsOnly: boolean;
@@ -70,6 +72,8 @@ function originInput(origin: Origin): MatchRequestInput['origin'] {
       return { postcode: origin.postcode };
     case 'place':
       return { place: origin.id };
+    case 'point':
+      return { latitude: origin.latitude, longitude: origin.longitude };
     case 'text':
       return { place: origin.text };
     case 'none':

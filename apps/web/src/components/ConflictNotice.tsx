@@ -9,6 +9,15 @@ export interface ConflictRow {
   yours: string;
 }
 
+/** The words of the notice; an edit form keeps the defaults, a confirmation (retire) names its own. */
+export interface ConflictWording {
+  text?: string;
+  unchanged?: string;
+  yoursHeading?: string;
+  reapply?: string;
+  discard?: string;
+}
+
 /**
  * Someone else saved first (CONFLICT): what is stored now beside what this user typed, for every
  * field that differs, and the choice to save the own input again on top of the new version or to
@@ -20,20 +29,22 @@ export function ConflictNotice({
   onReapply,
   onDiscard,
   busy,
+  wording = {},
 }: {
   title?: string;
   rows: ConflictRow[];
   onReapply(): void;
   onDiscard(): void;
   busy?: boolean;
+  wording?: ConflictWording;
 }) {
   const changed = rows.filter((r) => r.theirs !== r.yours);
   return (
     <div className="lotse-conflict">
       <Alert kind="warning" title={title}>
-        <p className="kern-body">{t.conflict.text}</p>
+        <p className="kern-body">{wording.text ?? t.conflict.text}</p>
       </Alert>
-      {changed.length === 0 && <p className="kern-body">{t.conflict.unchanged}</p>}
+      {changed.length === 0 && <p className="kern-body">{wording.unchanged ?? t.conflict.unchanged}</p>}
       {changed.length > 0 && (
         <div className="kern-table-responsive">
           <table className="kern-table kern-table--small">
@@ -47,7 +58,7 @@ export function ConflictNotice({
                   {t.conflict.theirs}
                 </th>
                 <th scope="col" className="kern-table__header">
-                  {t.conflict.yours}
+                  {wording.yoursHeading ?? t.conflict.yours}
                 </th>
               </tr>
             </thead>
@@ -67,10 +78,10 @@ export function ConflictNotice({
       )}
       <div className="lotse-actions">
         <button type="button" className="kern-btn kern-btn--primary" onClick={onReapply} disabled={busy}>
-          <span className="kern-label">{t.conflict.reapply}</span>
+          <span className="kern-label">{wording.reapply ?? t.conflict.reapply}</span>
         </button>
         <button type="button" className="kern-btn kern-btn--secondary" onClick={onDiscard} disabled={busy}>
-          <span className="kern-label">{t.conflict.discard}</span>
+          <span className="kern-label">{wording.discard ?? t.conflict.discard}</span>
         </button>
       </div>
     </div>

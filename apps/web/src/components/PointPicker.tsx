@@ -35,7 +35,18 @@ const SAXONY: L.LatLngExpression = [51.05, 13.35];
  * is a labelled region with German zoom buttons.
  * Loaded lazily (React.lazy), so Leaflet is not part of the first page's JavaScript.
  */
-export default function PointPicker({ value, onChange }: { value?: Point; onChange(p: Point): void }) {
+export default function PointPicker({
+  value,
+  onChange,
+  label = t.location.mapLabel,
+  caption = t.location.mapCaption,
+}: {
+  value?: Point;
+  onChange(p: Point): void;
+  /** the map region's name and the sentence under it (a location's pin by default) */
+  label?: string;
+  caption?: string;
+}) {
   const element = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map>();
   const marker = useRef<L.Marker>();
@@ -94,8 +105,8 @@ export default function PointPicker({ value, onChange }: { value?: Point; onChan
 
   return (
     <figure className="lotse-pointpicker">
-      <div ref={element} className="lotse-pointpicker__map" role="region" aria-label={t.location.mapLabel} />
-      <figcaption className="kern-body kern-body--small">{t.location.mapCaption}</figcaption>
+      <div ref={element} className="lotse-pointpicker__map" role="region" aria-label={label} />
+      <figcaption className="kern-body kern-body--small">{caption}</figcaption>
     </figure>
   );
 }

@@ -86,6 +86,18 @@ export type GeocodePrecision =
   | 'POSTCODE'
   | 'STREET';
 
+export type IdentifierInput = {
+  scheme: IdentifierScheme;
+  value: string;
+};
+
+/** IK, BSNR, LANR or another scheme */
+export type IdentifierScheme =
+  | 'BSNR'
+  | 'IK'
+  | 'LANR'
+  | 'OTHER';
+
 /** XLSX or CSV spreadsheet (German headings), HSDS 3.0 JSON, HSDS 3.0 tabular datapackage (zip) */
 export type ImportFormat =
   | 'CSV'
@@ -310,6 +322,15 @@ export type OrganizationKind =
   | 'PHYSICIAN_PRACTICE'
   | 'SOCIAL_SERVICE_PROVIDER';
 
+export type OrganizationPatchInput = {
+  email?: string | null | undefined;
+  identifiers?: Array<IdentifierInput> | null | undefined;
+  kind?: OrganizationKind | null | undefined;
+  name?: string | null | undefined;
+  phones?: Array<PhoneInput> | null | undefined;
+  website?: string | null | undefined;
+};
+
 /** Only ACTIVE organisations appear in the directory */
 export type OrganizationStatus =
   | 'ACTIVE'
@@ -331,6 +352,11 @@ export type OriginInput = {
 export type PartnerKindMode =
   | 'PREFER'
   | 'REQUIRE';
+
+export type PhoneInput = {
+  label?: string | null | undefined;
+  number: string;
+};
 
 /** MUNICIPALITY (Gemeinde) or LOCALITY (Ortsteil, Dorf) */
 export type PlaceKind =
@@ -630,6 +656,38 @@ export type ImportTemplateQueryVariables = Exact<{
 
 export type ImportTemplateQuery = { importTemplate: { fileName: string, contentBase64: string } };
 
+export type PartnerOrganizationDetailsFragment = { id: string, version: number, name: string, status: OrganizationStatus, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }>, identifiers: Array<{ scheme: IdentifierScheme, value: string }> };
+
+export type MyOrganizationDetailsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyOrganizationDetailsQuery = { myOrganizations: Array<{ id: string, version: number, name: string, status: OrganizationStatus, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }>, identifiers: Array<{ scheme: IdentifierScheme, value: string }> }> };
+
+export type UpdatePartnerOrganizationMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  patch: OrganizationPatchInput;
+}>;
+
+
+export type UpdatePartnerOrganizationMutation = { updateOrganization: { id: string, version: number, name: string, status: OrganizationStatus, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }>, identifiers: Array<{ scheme: IdentifierScheme, value: string }> } };
+
+export type RetirePartnerServiceMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+}>;
+
+
+export type RetirePartnerServiceMutation = { retireService: { id: string, version: number, status: ServiceStatus } };
+
+export type RetirePartnerLocationMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+}>;
+
+
+export type RetirePartnerLocationMutation = { retireLocation: boolean };
+
 export type PartnerCapacityFragment = { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string };
 
 export type PartnerLocationFragment = { id: string, version: number, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number, districtAgs: string | null, geocodePrecision: GeocodePrecision, municipality: { name: string } | null };
@@ -800,7 +858,7 @@ export type SearchServicesQueryVariables = Exact<{
 }>;
 
 
-export type SearchServicesQuery = { searchServices: { totalCount: number, sort: SearchSort, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { needs: Array<{ count: number, need: { code: string, labelDe: string } }>, categories: Array<{ category: ServiceCategory, count: number }>, districts: Array<{ ags: string, name: string, count: number }> }, edges: Array<{ node: { distanceMeters: number | null, service: { id: string, name: string, description: string, category: ServiceCategory, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, needs: Array<{ code: string, labelDe: string }>, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> }, locations: Array<{ id: string, name: string | null, street: string, postcode: string, town: string }> } } }> } };
+export type SearchServicesQuery = { searchServices: { totalCount: number, sort: SearchSort, pageInfo: { hasNextPage: boolean, endCursor: string | null }, facets: { needs: Array<{ count: number, need: { code: string, labelDe: string } }>, categories: Array<{ category: ServiceCategory, count: number }>, districts: Array<{ ags: string, name: string, count: number }> }, edges: Array<{ node: { distanceMeters: number | null, service: { id: string, name: string, description: string, category: ServiceCategory, cost: { type: CostType, feeAmountEuro: number | null, note: string | null }, capacity: { acceptingNewClients: boolean, freeSeats: number | null, waitingDays: number | null, updatedAt: string }, openingHours: Array<{ weekday: number, opensAt: string, closesAt: string }>, sessions: Array<{ id: string, startsOn: string, endsOn: string, weekday: number, startTime: string, endTime: string, freeSeats: number, seats: number }>, verification: { verifiedAt: string | null }, needs: Array<{ code: string, labelDe: string }>, organization: { id: string, name: string, fictitious: boolean, email: string | null, website: string | null, phones: Array<{ label: string | null, number: string }> }, locations: Array<{ id: string, name: string | null, street: string, postcode: string, town: string, latitude: number, longitude: number }> } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1032,6 +1090,24 @@ fragment ImportReportView on ImportReport {
   errors
   warnings
 }`, {"fragmentName":"ImportJobView"}) as unknown as TypedDocumentString<ImportJobViewFragment, unknown>;
+export const PartnerOrganizationDetailsFragmentDoc = new TypedDocumentString(`
+    fragment PartnerOrganizationDetails on Organization {
+  id
+  version
+  name
+  status
+  email
+  website
+  phones {
+    label
+    number
+  }
+  identifiers {
+    scheme
+    value
+  }
+}
+    `, {"fragmentName":"PartnerOrganizationDetails"}) as unknown as TypedDocumentString<PartnerOrganizationDetailsFragment, unknown>;
 export const PartnerLocationFragmentDoc = new TypedDocumentString(`
     fragment PartnerLocation on Location {
   id
@@ -1654,6 +1730,64 @@ export const ImportTemplateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ImportTemplateQuery, ImportTemplateQueryVariables>;
+export const MyOrganizationDetailsDocument = new TypedDocumentString(`
+    query MyOrganizationDetails {
+  myOrganizations {
+    ...PartnerOrganizationDetails
+  }
+}
+    fragment PartnerOrganizationDetails on Organization {
+  id
+  version
+  name
+  status
+  email
+  website
+  phones {
+    label
+    number
+  }
+  identifiers {
+    scheme
+    value
+  }
+}`) as unknown as TypedDocumentString<MyOrganizationDetailsQuery, MyOrganizationDetailsQueryVariables>;
+export const UpdatePartnerOrganizationDocument = new TypedDocumentString(`
+    mutation UpdatePartnerOrganization($id: ID!, $expectedVersion: Int!, $patch: OrganizationPatchInput!) {
+  updateOrganization(id: $id, expectedVersion: $expectedVersion, patch: $patch) {
+    ...PartnerOrganizationDetails
+  }
+}
+    fragment PartnerOrganizationDetails on Organization {
+  id
+  version
+  name
+  status
+  email
+  website
+  phones {
+    label
+    number
+  }
+  identifiers {
+    scheme
+    value
+  }
+}`) as unknown as TypedDocumentString<UpdatePartnerOrganizationMutation, UpdatePartnerOrganizationMutationVariables>;
+export const RetirePartnerServiceDocument = new TypedDocumentString(`
+    mutation RetirePartnerService($id: ID!, $expectedVersion: Int!) {
+  retireService(id: $id, expectedVersion: $expectedVersion) {
+    id
+    version
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RetirePartnerServiceMutation, RetirePartnerServiceMutationVariables>;
+export const RetirePartnerLocationDocument = new TypedDocumentString(`
+    mutation RetirePartnerLocation($id: ID!, $expectedVersion: Int!) {
+  retireLocation(id: $id, expectedVersion: $expectedVersion)
+}
+    `) as unknown as TypedDocumentString<RetirePartnerLocationMutation, RetirePartnerLocationMutationVariables>;
 export const MyOrganizationsDocument = new TypedDocumentString(`
     query MyOrganizations {
   myOrganizations {
@@ -2673,6 +2807,8 @@ export const SearchServicesDocument = new TypedDocumentString(`
             street
             postcode
             town
+            latitude
+            longitude
           }
         }
       }

@@ -8,6 +8,7 @@ import { MatchDocument, NeedsDocument, type MatchQuery } from '../../graphql/gen
 import { t } from '../../texts';
 import { NeedPicker, type Need } from '../../coach/NeedPicker';
 import { OriginField, originOf } from '../../coach/OriginField';
+import { OriginMap } from '../../coach/OriginMap';
 import { DEFAULT_FORM, kindValue, LIMITS, MODES, toMatchRequest, type FindForm } from '../../coach/request';
 import { referralStart } from '../../coach/referral';
 import { Results } from '../../coach/Results';
@@ -56,7 +57,7 @@ export function FindPage() {
   }, []);
 
   async function run(nextFirst: number) {
-    const origin = originOf(form.originText, form.originChosen);
+    const origin = originOf(form.originText, form.originChosen, form.originPoint);
     const problems = {
       needs: form.needs.length === 0 ? t.find.needNeeds : undefined,
       origin: origin.kind === 'none' ? t.find.needOrigin : undefined,
@@ -91,7 +92,7 @@ export function FindPage() {
     void run(20);
   };
 
-  const originError = local.origin ?? error?.fieldMessage('origin.postcode', 'origin.place', 'origin', 'postcode', 'place');
+  const originError = local.origin ?? error?.fieldMessage('origin.postcode', 'origin.place', 'origin.latitude', 'origin.longitude', 'origin', 'postcode', 'place');
   const needsFieldError = local.needs ?? error?.fieldMessage('needs', 'partnerKinds');
   const limitError = error?.fieldMessage('maxMinutes', 'travel');
   const unplaced = error && !originError && !needsFieldError && !limitError && !error.fieldMessage('age', 'languages', 'courseStartsWithinDays', 'openAt');
@@ -128,7 +129,17 @@ export function FindPage() {
             );
           })}
         <div id="origin-start">
-          <OriginField value={form.originText} chosen={form.originChosen} onChange={(text, chosen) => setForm({ originText: text, originChosen: chosen })} error={originError} />
+          <OriginField
+            value={form.originText}
+            chosen={form.originChosen}
+            point={form.originPoint}
+            onChange={(text, chosen) => setForm({ originText: text, originChosen: chosen })}
+            error={originError}
+          />
+          <OriginMap
+            point={originOf(form.originText, form.originChosen, form.originPoint).kind === 'point' ? form.originPoint : undefined}
+            onPick={(p) => setForm({ originText: p.label, originPoint: p })}
+          />
         </div>
         <div className="lotse-row">
           <fieldset className="kern-fieldset">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { gql } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { Alert, Loading } from '../../components/Alert';
@@ -10,6 +10,9 @@ import { referHref, serviceHref } from '../../coach/referral';
 import { shortlist, useShortlist } from '../../coach/shortlist';
 import { Link } from '../../router';
 import { formatCost, formatDate, formatHours, formatNumber, t } from '../../texts';
+
+// Leaflet loads only when the coach opens the map of the hits.
+const ResultsMap = lazy(() => import('../../coach/ResultsMap'));
 
 type Connection = SearchServicesQuery['searchServices'];
 type Hit = Connection['edges'][number]['node'];
@@ -57,6 +60,21 @@ export function SearchPage() {
   const seq = useRef(0);
   const entries = useShortlist();
   const role = useRole();
+  const [showMap, setShowMap] = useState(false);
+  const [activeKey, setActiveKey] = useState<string>();
+  // the hits with a place, numbered like the list (a service's first location)
+  const mapTargets = useMemo(
+    () =>
+      hits.flatMap((hit, i) => {
+        const l = hit.service.locations[0];
+        return l ? [{ key: hit.service.id, rank: i + 1, name: hit.service.name, latitude: l.latitude, longitude: l.longitude }] : [];
+      }),
+    [hits],
+  );
+  const selectOnMap = useCallback((key: string) => {
+    setActiveKey(key);
+    document.getElementById(`hit-${key}`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  }, []);
 
   const update = (patch: Partial<Filters>) =>
     setF((old) => {
@@ -163,18 +181,35 @@ export function SearchPage() {
           {error && !postcodeError && <Alert kind="danger" title={error.message} />}
           {busy && !result && <Loading label={t.search.searching} />}
           {result && result.totalCount === 0 && <Alert kind="info" title={t.search.empty} />}
+          {mapTargets.length > 0 && (
+            <div className="kern-stack">
+              <p>
+                <button type="button" className="kern-btn kern-btn--secondary" aria-expanded={showMap} aria-controls="search-map" onClick={() => setShowMap((v) => !v)}>
+                  <span className="kern-label">{t.search.showMap}</span>
+                </button>
+              </p>
+              <div id="search-map" hidden={!showMap}>
+                {showMap && (
+                  <Suspense fallback={<Loading label={t.results.mapLoading} />}>
+                    <ResultsMap targets={mapTargets} activeKey={activeKey} onSelect={selectOnMap} label={t.search.mapLabel} />
+                  </Suspense>
+                )}
+              </div>
+            </div>
+          )}
           <ol className="lotse-cards">
-            {hits.map((hit) => {
+            {hits.map((hit, i) => {
               const s = hit.service;
               const loc = s.locations[0];
               const key = `${s.id}@${loc?.id ?? ''}`;
               const onList = entries.some((e) => e.key === key);
               const phones = s.organization.phones.map((p) => (p.label ? `${p.label}: ${p.number}` : p.number));
               return (
-                <li key={s.id}>
-                  <article className="kern-card lotse-card" aria-labelledby={`hit-${s.id}`}>
+                <li key={s.id} onFocus={() => setActiveKey(s.id)} onMouseEnter={() => setActiveKey(s.id)}>
+                  <article className={`kern-card lotse-card${activeKey === s.id ? ' lotse-card--active' : ''}`} aria-labelledby={`hit-${s.id}`}>
                     <div className="kern-card__container">
                       <header className="kern-card__header">
+                        <p className="kern-preline lotse-rank">{t.search.hitNumber(i + 1)}</p>
                         <h3 className="kern-title" id={`hit-${s.id}`}>
                           {s.name}
                         </h3>
