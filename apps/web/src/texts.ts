@@ -636,6 +636,7 @@ export const t = {
     serviceConfirm: 'Ja, nicht mehr anbieten',
     serviceDone: (name: string) => `„${name}“ wird nicht mehr angeboten. Coaches sehen es nicht mehr.`,
     serviceGone: (name: string) => `„${name}“ wird bereits nicht mehr angeboten.`,
+    retiredBadge: 'Nicht mehr angeboten – für Coaches nicht sichtbar',
     location: 'Standort schließen',
     locationLabel: (name: string) => `Standort schließen: ${name}`,
     locationTitle: (name: string) => `Standort „${name}“ schließen?`,

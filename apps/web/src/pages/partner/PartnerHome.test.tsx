@@ -83,7 +83,7 @@ describe('PartnerHome', () => {
 
   it('retires a service after a confirmation that says what happens; the overview updates', async () => {
     const calls = api({
-      myOrganizations: [() => organizations([service(2)], [location(1)]), () => organizations([], [location(1)])],
+      myOrganizations: [() => organizations([service(2)], [location(1)]), () => organizations([service(3, { status: 'INACTIVE' })], [location(1)])],
       retireService: [() => ({ data: { retireService: { id: 's1', version: 3, status: 'INACTIVE' } } })],
     });
     renderHome();
@@ -94,7 +94,9 @@ describe('PartnerHome', () => {
     await userEvent.click(within(dialog).getByRole('button', { name: 'Ja, nicht mehr anbieten' }));
     expect(await screen.findByText('„Suchtberatung“ wird nicht mehr angeboten. Coaches sehen es nicht mehr.')).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
-    expect(await screen.findByText('Diese Organisation hat noch keine aktiven Angebote.')).toBeTruthy();
+    // the partner still sees it, marked, and cannot retire it twice
+    expect(await screen.findByText('Nicht mehr angeboten – für Coaches nicht sichtbar')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Nicht mehr anbieten: Suchtberatung' })).toBeNull();
     expect(calls.find((c) => c.query.includes('retireService'))!.variables).toEqual({ id: 's1', expectedVersion: 2 });
   });
 

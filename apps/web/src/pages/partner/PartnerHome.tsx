@@ -99,7 +99,8 @@ function OrganizationSection({ organization: o, onRetire }: { organization: Part
       ) : (
         <ul className="lotse-cards">
           {o.services.map((s) => {
-            const stale = isStale(s.capacity.updatedAt);
+            const retired = s.status === 'INACTIVE';
+            const stale = !retired && isStale(s.capacity.updatedAt);
             return (
               <li key={s.id} className="kern-card kern-card--small">
                 <div className="kern-card__container">
@@ -121,7 +122,13 @@ function OrganizationSection({ organization: o, onRetire }: { organization: Part
                     </div>
                   </dl>
                   <p className="lotse-badges">
-                    {visible && s.status === 'ACTIVE' ? <Badge kind="success">{t.partner.visible}</Badge> : <Badge kind="warning">{t.partner.hidden}</Badge>}{' '}
+                    {retired ? (
+                      <Badge kind="info">{t.retire.retiredBadge}</Badge>
+                    ) : visible && s.status === 'ACTIVE' ? (
+                      <Badge kind="success">{t.partner.visible}</Badge>
+                    ) : (
+                      <Badge kind="warning">{t.partner.hidden}</Badge>
+                    )}{' '}
                     {s.verification.verifiedAt ? (
                       <span className="kern-body kern-body--small">{t.partner.verifiedOn(formatDate(s.verification.verifiedAt))}</span>
                     ) : (
@@ -133,9 +140,11 @@ function OrganizationSection({ organization: o, onRetire }: { organization: Part
                     <Link className="kern-link" href={`/partner/angebot?id=${s.id}`} aria-label={t.partner.editService(s.name)}>
                       {t.partner.edit}
                     </Link>
-                    <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={t.retire.serviceLabel(s.name)} onClick={() => onRetire({ service: serviceTarget(s) })}>
-                      <span className="kern-label">{t.retire.service}</span>
-                    </button>
+                    {!retired && (
+                      <button type="button" className="kern-btn kern-btn--tertiary kern-btn--x-small" aria-label={t.retire.serviceLabel(s.name)} onClick={() => onRetire({ service: serviceTarget(s) })}>
+                        <span className="kern-label">{t.retire.service}</span>
+                      </button>
+                    )}
                   </p>
                 </div>
               </li>
@@ -194,7 +203,7 @@ export function PartnerHome() {
     void reload();
   };
   const dialogProps = { onDone: finish, onClose: () => setRetiring(undefined), onChanged: () => void reload() };
-  const stale = organizations?.flatMap((o) => o.services).filter((s) => isStale(s.capacity.updatedAt)) ?? [];
+  const stale = organizations?.flatMap((o) => o.services).filter((s) => s.status !== 'INACTIVE' && isStale(s.capacity.updatedAt)) ?? [];
   return (
     <div className="kern-stack">
       <PageTitle>{t.partner.title}</PageTitle>

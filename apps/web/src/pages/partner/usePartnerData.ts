@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { gql } from '../../api/client';
 import { ApiError } from '../../api/errors';
 import { MyOrganizationsDocument, type MyOrganizationsQuery } from '../../graphql/generated/graphql';
@@ -10,12 +10,16 @@ export type PartnerOrganization = MyOrganizationsQuery['myOrganizations'][number
 export function useMyOrganizations() {
   const [organizations, setOrganizations] = useState<PartnerOrganization[]>();
   const [error, setError] = useState<ApiError>();
+  // reloads can overlap (a conflict reloads, then the retire does): only the latest answer counts
+  const seq = useRef(0);
   const load = useCallback(async () => {
+    const mine = ++seq.current;
     setError(undefined);
     try {
-      setOrganizations((await gql(MyOrganizationsDocument)).myOrganizations);
+      const { myOrganizations } = await gql(MyOrganizationsDocument);
+      if (mine === seq.current) setOrganizations(myOrganizations);
     } catch (e) {
-      setError(e instanceof ApiError ? e : new ApiError('INTERNAL_SERVER_ERROR', t.errors.server));
+      if (mine === seq.current) setError(e instanceof ApiError ? e : new ApiError('INTERNAL_SERVER_ERROR', t.errors.server));
     }
   }, []);
   useEffect(() => void load(), [load]);
