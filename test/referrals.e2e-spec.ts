@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { AuthService } from '@lotse/auth';
 import { CatalogueService } from '@lotse/catalogue';
 import { Role } from '@lotse/common';
-import { ReferralClock, ReferralNotifier, ReferralService } from '@lotse/referral';
+import { ReferralClock, ReferralNotifier, ReferralService, ReferralStaleReminderJob } from '@lotse/referral';
 import { organizationAt, serviceFixture } from './support/fixtures';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
@@ -104,7 +104,7 @@ describe.each(databaseTargets())('referrals on the $name database', (target) => 
     smtp = await startSmtp();
     t = await startTestApp(target, {
       PUBLIC_READ_ACCESS: 'false', RATE_LIMIT_MUTATIONS_PER_MINUTE: '100000', RATE_LIMIT_LOGIN_PER_MINUTE: '100000', REFERRAL_STALE_DAYS: '10',
-      REFERRAL_RETENTION_JOB: 'false', MAIL_TRANSPORT: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), LOTSE_PUBLIC_URL: 'https://lotse.example',
+      REFERRAL_RETENTION_JOB: 'false', REFERRAL_STALE_MAIL_JOB: 'false', MAIL_TRANSPORT: 'smtp', SMTP_HOST: '127.0.0.1', SMTP_PORT: String(smtp.port), LOTSE_PUBLIC_URL: 'https://lotse.example',
     });
     now = Date.now();
     clock = jest.spyOn(t.app.get(ReferralClock), 'now').mockImplementation(() => new Date(now));
@@ -268,6 +268,68 @@ describe.each(databaseTargets())('referrals on the $name database', (target) => 
     // an update clears it
     const seen = (await move(r, { to: 'SEEN' })).data.moveReferral.referral;
     expect(seen.stale).toBe(false);
+  });
+
+  it('e-mails the coach once per staleness period about referrals without an update — news and a link, no code, no health data', async () => {
+    const db = t.app.get(DataSource);
+    const notifier = t.app.get(ReferralNotifier);
+    const job = t.app.get(ReferralStaleReminderJob);
+    const lonely = await t.loginAs(Role.COACH);
+    const email = (await t.gql(`{ me { email } }`, {}, lonely)).data.me.email;
+    const a = await sent(lonely, { note: 'Möchte lieber vormittags.', needs: ['addiction', 'psychosocial_counselling'] });
+    const b = await sent(lonely);
+    const draft = (await t.gql(CREATE, { input: input() }, lonely)).data.createReferral;
+    await notifier.idle();
+    const reminders = () => smtp.mails.filter((m) => m.to.includes(email) && bodyOf(m).includes('ohne Rückmeldung'));
+    const run = async () => {
+      await job.run();
+      await notifier.idle();
+    };
+
+    await run();
+    expect(reminders()).toHaveLength(0); // nothing is stale yet
+    now += 11 * DAY; // REFERRAL_STALE_DAYS is 10
+    await run();
+    // one e-mail for both referrals
+    expect(reminders()).toHaveLength(1);
+    const [mail] = reminders();
+    expect(mail.raw).toMatch(/^Subject: Neuigkeiten in Lotse/m);
+    const text = bodyOf(mail);
+    expect(text).toContain('https://lotse.example/vermittlungen');
+    expect(text.replace(/https:\/\/\S+/g, '')).not.toMatch(/[0-9]/); // not even how many or how long
+    for (const secret of [a.code, b.code, a.code.replace(/-/g, ''), 'vormittags', 'addiction', 'psychosocial', 'Sucht', 'Beratung (fiktiv)', 'Gesendet']) {
+      expect({ secret, found: mail.raw.includes(secret) }).toEqual({ secret, found: false });
+    }
+    expect(t.logLines.some((l) => l.includes('referral stale reminders'))).toBe(true);
+    // the reminder is no update: the referrals stay stale for the coach
+    expect((await t.gql(GET, { id: b.id }, lonely)).data.referral).toMatchObject({ stale: true, version: 1 });
+
+    // the next days of the same period: no second e-mail
+    now += DAY;
+    await run();
+    now += DAY;
+    await run();
+    expect(reminders()).toHaveLength(1);
+
+    // the partner answers one of them (the coach gets that news, not a reminder); the other stays silent
+    expect((await move(a, { to: 'SEEN' })).errors).toBeUndefined();
+    now += 9 * DAY; // a full period since the first reminder
+    await run();
+    expect(reminders()).toHaveLength(2);
+    const rows = await db.query(`SELECT id, stale_notified_at AS "notifiedAt" FROM referral WHERE id = ANY($1::uuid[])`, [[a.id, b.id, draft.id]]);
+    const notifiedAt = Object.fromEntries(rows.map((r: any) => [r.id, r.notifiedAt && new Date(r.notifiedAt).getTime()]));
+    expect(notifiedAt[b.id]).toBe(now); // reminded again
+    expect(notifiedAt[a.id]).toBe(now - 11 * DAY); // answered within the period: not again
+    expect(notifiedAt[draft.id]).toBeNull(); // a draft is never stale
+
+    // a closed referral is never a reminder
+    const bNow = (await t.gql(GET, { id: b.id }, lonely)).data.referral;
+    expect((await move(bNow, { to: 'DECLINED', reason: 'NOT_RESPONSIBLE' })).errors).toBeUndefined();
+    const aNow = (await t.gql(GET, { id: a.id }, lonely)).data.referral;
+    expect((await t.gql(WITHDRAW, { id: a.id, v: aNow.version }, lonely)).errors).toBeUndefined();
+    now += 30 * DAY;
+    await run();
+    expect(reminders()).toHaveLength(2);
   });
 
   it('looks a referral up by its code however it is typed, for its two sides only', async () => {

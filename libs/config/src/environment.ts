@@ -292,6 +292,11 @@ export class Environment {
   @IsBoolean()
   REFERRAL_RETENTION_JOB = true;
 
+  /** Run the daily reminder in this process: the coach is e-mailed once per REFERRAL_STALE_DAYS about referrals without an update. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  REFERRAL_STALE_MAIL_JOB = true;
+
   /** Referral e-mails: `log` (default: only a log line saying one would have gone out), `smtp`, or `off` */
   @IsIn(['off', 'log', 'smtp'])
   MAIL_TRANSPORT: 'off' | 'log' | 'smtp' = 'log';

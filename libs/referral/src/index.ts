@@ -9,4 +9,5 @@ export { NOTE_WARNING_DE } from './domain/note';
 export * from './notify/referral-notifier';
 export * from './notify/referral-mail';
 export * from './retention.job';
+export * from './stale-reminder.job';
 export * from './fhir/referral-fhir';

@@ -37,6 +37,8 @@ export class ReferralEntity {
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @VersionColumn() version: number;
+  /** when the coach was last reminded that it has had no update (migration 1734200000001) */
+  @Column({ name: 'stale_notified_at', type: 'timestamptz', nullable: true }) staleNotifiedAt: Date | null;
 }
 
 /** One move in a referral's history; `version` is the referral's version after the move. */

@@ -155,6 +155,22 @@ export class ReferralRepository {
     return this.db.query(`SELECT ${EVENT_COLUMNS} FROM referral_event e WHERE e.referral_id = ANY($1::uuid[]) ORDER BY e.referral_id, e.version`, [referralIds]);
   }
 
+  /**
+   * Claims the open referrals (sent, not closed) last changed before `staleBefore` whose coach was
+   * not reminded since then, marking them reminded at `now` — one UPDATE, so two processes running
+   * the daily job never claim the same referral. Returns the coach of each claimed referral. The
+   * mark does not touch `updated_at`: being reminded is no update of the referral.
+   */
+  async claimStale(staleBefore: Date, now: Date): Promise<string[]> {
+    const rows = returnedRows<{ coachUserId: string }>(await this.db.query(
+      `UPDATE referral SET stale_notified_at = $2
+       WHERE status <> 'draft' AND closed_at IS NULL AND updated_at < $1 AND (stale_notified_at IS NULL OR stale_notified_at < $1)
+       RETURNING coach_user_id AS "coachUserId"`,
+      [staleBefore, now],
+    ));
+    return rows.map((r) => r.coachUserId);
+  }
+
   /** Deletes closed referrals closed before `cutoff` and drafts last changed before it; history goes by cascade. */
   async deleteExpired(cutoff: Date): Promise<number> {
     const rows = returnedRows(await this.db.query(

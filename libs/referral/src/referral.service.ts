@@ -280,6 +280,24 @@ export class ReferralService {
     if (to) this.notifier.send(referralMail(kind, to, this.env.LOTSE_PUBLIC_URL));
   }
 
+  // ---------- reminders ----------
+
+  /**
+   * E-mails each coach one reminder for their referrals without an update for REFERRAL_STALE_DAYS
+   * — once per staleness period: a referral is claimed again only after another period without
+   * reminder (or after an update makes it fresh and it goes stale again). The e-mail says only
+   * that there is news, never which referral. Returns how many referrals and coaches.
+   */
+  async remindStale(): Promise<{ referrals: number; coaches: number }> {
+    const coachIds = await this.repository.claimStale(this.staleBefore(), this.clock.now());
+    const coaches = [...new Set(coachIds)];
+    for (const coachId of coaches) {
+      const to = (await this.auth.findUser(coachId))?.email;
+      if (to) this.notifier.send(referralMail('referrals_stale', to, this.env.LOTSE_PUBLIC_URL));
+    }
+    return { referrals: coachIds.length, coaches: coaches.length };
+  }
+
   // ---------- retention ----------
 
   /**

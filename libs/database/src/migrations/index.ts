@@ -12,6 +12,7 @@ import { PartnerKindsHandoverServiceArea1734100000000 } from './1734100000000-pa
 import { ServiceAreaIndexNoPendingList1734100000001 } from './1734100000001-service-area-index-no-pending-list';
 import { SearchNeedsWithBroader1734100000002 } from './1734100000002-search-needs-with-broader';
 import { Referrals1734200000000 } from './1734200000000-referrals';
+import { ReferralStaleNotice1734200000001 } from './1734200000001-referral-stale-notice';
 import { GeocodePrecision1734300000000 } from './1734300000000-geocode-precision';
 import { ImportKeys1734310000000 } from './1734310000000-import-keys';
 import { ImportBatchTriggers1734320000000 } from './1734320000000-import-batch-triggers';
@@ -32,6 +33,7 @@ export const MIGRATIONS = [
   ServiceAreaIndexNoPendingList1734100000001,
   SearchNeedsWithBroader1734100000002,
   Referrals1734200000000,
+  ReferralStaleNotice1734200000001,
   GeocodePrecision1734300000000,
   ImportKeys1734310000000,
   ImportBatchTriggers1734320000000,
