@@ -115,7 +115,7 @@ describe.each(databaseTargets())('referrals on the $name database', (target) => 
       t.loginAs(Role.COACH), t.loginAs(Role.COACH), t.loginAs(Role.PARTNER, [org.organizationId]), t.loginAs(Role.PARTNER, [otherOrg]),
       t.loginAs(Role.COORDINATOR), t.loginAs(Role.ADMIN),
     ]);
-  });
+  }, 300_000); // the embedded boot is slow on a loaded machine
   afterAll(async () => {
     clock?.mockRestore();
     await t?.close();
