@@ -4,6 +4,7 @@ import { frameJourney } from './journeys/frame';
 import { referralsCoachJourney } from './journeys/referrals-coach';
 import { importJourney } from './journeys/import';
 import { partnerAdminJourney } from './journeys/partner-admin';
+import { referralsPartnerJourney } from './journeys/referrals-partner';
 import { rolesJourney } from './journeys/roles';
 
 /**
@@ -36,4 +37,5 @@ describeBrowser('web app in Chromium', () => {
   describe('coach referrals', () => referralsCoachJourney(h));
   describe('import and approximate points', () => importJourney(h));
   describe('partner administration and the coach’s map origin', () => partnerAdminJourney(h));
+  describe('referrals: partner inbox and coordinator aggregates', () => referralsPartnerJourney(h));
 });

@@ -15,9 +15,12 @@ import { ShortlistPage } from './pages/coach/ShortlistPage';
 import { CoordinatorHome } from './pages/coordinator/CoordinatorHome';
 import { CoveragePage } from './pages/coordinator/CoveragePage';
 import { ImportPage } from './pages/coordinator/ImportPage';
+import { ReferralAggregatesPage } from './pages/coordinator/ReferralAggregatesPage';
 import { LoginPage } from './pages/LoginPage';
 import { AuditPage } from './pages/partner/AuditPage';
 import { CapacityPage } from './pages/partner/CapacityPage';
+import { InboxPage } from './pages/partner/InboxPage';
+import { InboxReferralPage } from './pages/partner/InboxReferralPage';
 import { LocationEditor } from './pages/partner/LocationEditor';
 import { OrganizationEditor } from './pages/partner/OrganizationEditor';
 import { PartnerHome } from './pages/partner/PartnerHome';
@@ -54,6 +57,10 @@ const ROUTES: Route[] = [
   { path: '/koordination', page: CoordinatorHome, roles: ['COORDINATOR', 'ADMIN'] },
   { path: '/koordination/abdeckung', page: CoveragePage, roles: ['COORDINATOR', 'ADMIN'] },
   { path: '/koordination/import', page: ImportPage, roles: ['COORDINATOR', 'ADMIN'] },
+  { path: '/koordination/vermittlungen', page: ReferralAggregatesPage, roles: ['COORDINATOR', 'ADMIN'] },
+  // the partner's referral inbox (the link in the e-mail on a new referral); referrals are partners' and coaches' only
+  { path: '/eingang', page: InboxPage, roles: ['PARTNER'] },
+  { path: '/eingang/vermittlung', page: InboxReferralPage, roles: ['PARTNER'] },
 ];
 
 function Message({ title, text }: { title: string; text: string }) {

@@ -19,7 +19,7 @@ import type { INestApplication } from '@nestjs/common';
  * First path segments that belong to the web app (its client-side routes). Add a segment here when
  * the web app gets a new top-level route; keep REST prefixes (/hsds, /fhir, …) out.
  */
-export const WEB_ROUTES = ['anmelden', 'angebote', 'suche', 'merkliste', 'partner', 'koordination', 'konto', 'vermittlungen'];
+export const WEB_ROUTES = ['anmelden', 'angebote', 'suche', 'merkliste', 'partner', 'koordination', 'konto', 'vermittlungen', 'eingang'];
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -1,5 +1,7 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { gql } from '../api/client';
 import { startPageOf, useSession } from '../auth/session';
+import { InboxNewCountDocument } from '../graphql/generated/graphql';
 import { Link, useRouter } from '../router';
 import { roleLabel, t } from '../texts';
 
@@ -7,10 +9,28 @@ import { roleLabel, t } from '../texts';
  * The page frame: skip link, header with the role's navigation and logout, main, footer.
  * On every navigation the page's h1 takes the focus, so a screen reader announces the new page.
  */
+/** How many referrals wait unopened in a partner's inbox; asked again on every navigation. */
+function useNewReferrals(active: boolean): number {
+  const { path, search } = useRouter();
+  const [count, setCount] = useState(0);
+  useEffect(() => {
+    if (!active) return setCount(0);
+    let live = true;
+    gql(InboxNewCountDocument)
+      .then((d) => live && setCount(d.referralInbox.totalCount))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [active, path, search]);
+  return count;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const { user, logout } = useSession();
   const { navigate } = useRouter();
-  const links = !user
+  const newReferrals = useNewReferrals(user?.role === 'PARTNER');
+  const links: { href: string; label: string; count?: string }[] = !user
     ? []
     : user.role === 'COACH'
       ? [
@@ -23,11 +43,13 @@ export function Layout({ children }: { children: ReactNode }) {
         ? [
             { href: '/partner', label: t.nav.partnerHome },
             { href: '/partner/plaetze', label: t.nav.partnerCapacity },
+            { href: '/eingang', label: t.nav.partnerReferrals, count: newReferrals > 0 ? t.nav.partnerReferralsNew(newReferrals) : undefined },
           ]
         : [
             { href: '/koordination', label: t.nav.coordinatorHome },
             { href: '/koordination/abdeckung', label: t.nav.coverage },
             { href: '/koordination/import', label: t.nav.import },
+            { href: '/koordination/vermittlungen', label: t.nav.coordinatorReferrals },
           ];
   return (
     <>
@@ -67,6 +89,12 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li key={l.href}>
                   <Link className="kern-link" href={l.href}>
                     {l.label}
+                    {l.count && (
+                      <>
+                        {' '}
+                        <span className="lotse-nav__count">{l.count}</span>
+                      </>
+                    )}
                   </Link>
                 </li>
               ))}

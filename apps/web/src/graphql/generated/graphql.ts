@@ -393,6 +393,14 @@ export type ReferralConsentInput = {
   scopes: Array<ConsentScope>;
 };
 
+/** A partner’s move: SEEN, ACCEPTED, WAITING_LIST, DECLINED (reason), IN_PROGRESS, COMPLETED (outcome), NOT_COME_ABOUT (reason) */
+export type ReferralMoveInput = {
+  reason?: ReferralReason | null | undefined;
+  /** with the decline reason OTHER: a few words (at most 300 characters, nothing identifying) */
+  reasonText?: string | null | undefined;
+  to: ReferralStatus;
+};
+
 /** Declined: NO_CAPACITY, NOT_RESPONSIBLE, OUTSIDE_SERVICE_AREA, REQUIREMENTS_NOT_MET, OTHER (with text). Completed: GOT_HELP, REFERRED_ON. Not come about: NOT_REACHABLE, MISSED_APPOINTMENT, NO_LONGER_INTERESTED. Withdrawn: BY_COACH, CONSENT_WITHDRAWN. */
 export type ReferralReason =
   | 'BY_COACH'
@@ -848,6 +856,64 @@ export type CoachWithdrawReferralMutationVariables = Exact<{
 
 export type CoachWithdrawReferralMutation = { withdrawReferral: { languages: Array<string>, contactRoute: ContactRoute, contactRouteLabel: string, note: string | null, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null, seenAt: string | null, closedAt: string | null, nextStatuses: Array<ReferralStatus>, id: string, code: string, status: ReferralStatus, statusLabel: string, needs: Array<string>, urgency: ReferralUrgency, urgencyLabel: string, stale: boolean, createdAt: string, updatedAt: string, sentAt: string | null, version: number, consent: { scopes: Array<ConsentScope>, givenAt: string, withdrawnAt: string | null } | null, history: Array<{ version: number, occurredAt: string, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, toStatusLabel: string, side: ReferralSide, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null }>, target: { serviceId: string, serviceName: string | null, organizationName: string | null, locationId: string, locationAddress: string | null }, coachContact: { displayName: string } | null } };
 
+export type InboxReferralSummaryFragment = { id: string, code: string, status: ReferralStatus, statusLabel: string, reason: ReferralReason | null, reasonLabel: string | null, needs: Array<string>, urgency: ReferralUrgency, contactRoute: ContactRoute, sentAt: string | null, updatedAt: string, version: number, target: { organizationId: string, organizationName: string | null, serviceId: string, serviceName: string | null } };
+
+export type InboxReferralDetailFragment = { reasonText: string | null, languages: Array<string>, note: string | null, viewerSide: ReferralSide, nextStatuses: Array<ReferralStatus>, seenAt: string | null, closedAt: string | null, id: string, code: string, status: ReferralStatus, statusLabel: string, reason: ReferralReason | null, reasonLabel: string | null, needs: Array<string>, urgency: ReferralUrgency, contactRoute: ContactRoute, sentAt: string | null, updatedAt: string, version: number, target: { locationAddress: string | null, organizationId: string, organizationName: string | null, serviceId: string, serviceName: string | null }, coachContact: { displayName: string, email: string } | null, history: Array<{ version: number, occurredAt: string, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, toStatusLabel: string, side: ReferralSide, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null }> };
+
+export type InboxReferralsQueryVariables = Exact<{
+  statuses?: Array<ReferralStatus> | ReferralStatus | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type InboxReferralsQuery = { referralInbox: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, code: string, status: ReferralStatus, statusLabel: string, reason: ReferralReason | null, reasonLabel: string | null, needs: Array<string>, urgency: ReferralUrgency, contactRoute: ContactRoute, sentAt: string | null, updatedAt: string, version: number, target: { organizationId: string, organizationName: string | null, serviceId: string, serviceName: string | null } } }> }, needs: Array<{ code: string, labelDe: string }> };
+
+export type InboxNewCountQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type InboxNewCountQuery = { referralInbox: { totalCount: number } };
+
+export type InboxReferralQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type InboxReferralQuery = { referral: { reasonText: string | null, languages: Array<string>, note: string | null, viewerSide: ReferralSide, nextStatuses: Array<ReferralStatus>, seenAt: string | null, closedAt: string | null, id: string, code: string, status: ReferralStatus, statusLabel: string, reason: ReferralReason | null, reasonLabel: string | null, needs: Array<string>, urgency: ReferralUrgency, contactRoute: ContactRoute, sentAt: string | null, updatedAt: string, version: number, target: { locationAddress: string | null, organizationId: string, organizationName: string | null, serviceId: string, serviceName: string | null }, coachContact: { displayName: string, email: string } | null, history: Array<{ version: number, occurredAt: string, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, toStatusLabel: string, side: ReferralSide, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null }> }, needs: Array<{ code: string, labelDe: string }> };
+
+export type InboxReferralByCodeQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type InboxReferralByCodeQuery = { referralByCode: { id: string } };
+
+export type InboxMoveReferralMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  move: ReferralMoveInput;
+}>;
+
+
+export type InboxMoveReferralMutation = { moveReferral: { referral: { reasonText: string | null, languages: Array<string>, note: string | null, viewerSide: ReferralSide, nextStatuses: Array<ReferralStatus>, seenAt: string | null, closedAt: string | null, id: string, code: string, status: ReferralStatus, statusLabel: string, reason: ReferralReason | null, reasonLabel: string | null, needs: Array<string>, urgency: ReferralUrgency, contactRoute: ContactRoute, sentAt: string | null, updatedAt: string, version: number, target: { locationAddress: string | null, organizationId: string, organizationName: string | null, serviceId: string, serviceName: string | null }, coachContact: { displayName: string, email: string } | null, history: Array<{ version: number, occurredAt: string, fromStatus: ReferralStatus | null, toStatus: ReferralStatus, toStatusLabel: string, side: ReferralSide, reason: ReferralReason | null, reasonLabel: string | null, reasonText: string | null }> }, capacityPrompt: { serviceId: string } | null } };
+
+export type CoordinatorReferralOutcomesQueryVariables = Exact<{
+  districtAgs?: Array<string> | string | null | undefined;
+  needs?: Array<string> | string | null | undefined;
+  withReasons?: boolean | null | undefined;
+}>;
+
+
+export type CoordinatorReferralOutcomesQuery = { referralOutcomes: Array<{ districtAgs: string | null, needCode: string, status: ReferralStatus, statusLabel: string, reason: ReferralReason | null, reasonLabel: string | null, count: number | null, suppressed: boolean }>, unmetReferralDemand: Array<{ districtAgs: string | null, needCode: string, declinedForCapacity: number | null, suppressed: boolean }> };
+
+export type CoordinatorUnmetDemandQueryVariables = Exact<{
+  districtAgs?: Array<string> | string | null | undefined;
+  needs?: Array<string> | string | null | undefined;
+}>;
+
+
+export type CoordinatorUnmetDemandQuery = { unmetReferralDemand: Array<{ districtAgs: string | null, needCode: string, declinedForCapacity: number | null, suppressed: boolean }> };
+
 export type SearchServicesQueryVariables = Exact<{
   text?: string | null | undefined;
   filter?: SearchFilterInput | null | undefined;
@@ -1269,6 +1335,77 @@ export const CoachReferralDetailFragmentDoc = new TypedDocumentString(`
     displayName
   }
 }`, {"fragmentName":"CoachReferralDetail"}) as unknown as TypedDocumentString<CoachReferralDetailFragment, unknown>;
+export const InboxReferralSummaryFragmentDoc = new TypedDocumentString(`
+    fragment InboxReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  reason
+  reasonLabel
+  needs
+  urgency
+  contactRoute
+  sentAt
+  updatedAt
+  version
+  target {
+    organizationId
+    organizationName
+    serviceId
+    serviceName
+  }
+}
+    `, {"fragmentName":"InboxReferralSummary"}) as unknown as TypedDocumentString<InboxReferralSummaryFragment, unknown>;
+export const InboxReferralDetailFragmentDoc = new TypedDocumentString(`
+    fragment InboxReferralDetail on Referral {
+  ...InboxReferralSummary
+  reasonText
+  languages
+  note
+  viewerSide
+  nextStatuses
+  seenAt
+  closedAt
+  target {
+    locationAddress
+  }
+  coachContact {
+    displayName
+    email
+  }
+  history {
+    version
+    occurredAt
+    fromStatus
+    toStatus
+    toStatusLabel
+    side
+    reason
+    reasonLabel
+    reasonText
+  }
+}
+    fragment InboxReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  reason
+  reasonLabel
+  needs
+  urgency
+  contactRoute
+  sentAt
+  updatedAt
+  version
+  target {
+    organizationId
+    organizationName
+    serviceId
+    serviceName
+  }
+}`, {"fragmentName":"InboxReferralDetail"}) as unknown as TypedDocumentString<InboxReferralDetailFragment, unknown>;
 export const LoginDocument = new TypedDocumentString(`
     mutation Login($email: String!, $password: String!) {
   login(email: $email, password: $password) {
@@ -2715,6 +2852,210 @@ fragment CoachReferralDetail on Referral {
     reasonText
   }
 }`) as unknown as TypedDocumentString<CoachWithdrawReferralMutation, CoachWithdrawReferralMutationVariables>;
+export const InboxReferralsDocument = new TypedDocumentString(`
+    query InboxReferrals($statuses: [ReferralStatus!], $first: Int, $after: String) {
+  referralInbox(statuses: $statuses, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...InboxReferralSummary
+      }
+    }
+  }
+  needs {
+    code
+    labelDe
+  }
+}
+    fragment InboxReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  reason
+  reasonLabel
+  needs
+  urgency
+  contactRoute
+  sentAt
+  updatedAt
+  version
+  target {
+    organizationId
+    organizationName
+    serviceId
+    serviceName
+  }
+}`) as unknown as TypedDocumentString<InboxReferralsQuery, InboxReferralsQueryVariables>;
+export const InboxNewCountDocument = new TypedDocumentString(`
+    query InboxNewCount {
+  referralInbox(statuses: [SENT], first: 1) {
+    totalCount
+  }
+}
+    `) as unknown as TypedDocumentString<InboxNewCountQuery, InboxNewCountQueryVariables>;
+export const InboxReferralDocument = new TypedDocumentString(`
+    query InboxReferral($id: ID!) {
+  referral(id: $id) {
+    ...InboxReferralDetail
+  }
+  needs {
+    code
+    labelDe
+  }
+}
+    fragment InboxReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  reason
+  reasonLabel
+  needs
+  urgency
+  contactRoute
+  sentAt
+  updatedAt
+  version
+  target {
+    organizationId
+    organizationName
+    serviceId
+    serviceName
+  }
+}
+fragment InboxReferralDetail on Referral {
+  ...InboxReferralSummary
+  reasonText
+  languages
+  note
+  viewerSide
+  nextStatuses
+  seenAt
+  closedAt
+  target {
+    locationAddress
+  }
+  coachContact {
+    displayName
+    email
+  }
+  history {
+    version
+    occurredAt
+    fromStatus
+    toStatus
+    toStatusLabel
+    side
+    reason
+    reasonLabel
+    reasonText
+  }
+}`) as unknown as TypedDocumentString<InboxReferralQuery, InboxReferralQueryVariables>;
+export const InboxReferralByCodeDocument = new TypedDocumentString(`
+    query InboxReferralByCode($code: String!) {
+  referralByCode(code: $code) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<InboxReferralByCodeQuery, InboxReferralByCodeQueryVariables>;
+export const InboxMoveReferralDocument = new TypedDocumentString(`
+    mutation InboxMoveReferral($id: ID!, $expectedVersion: Int!, $move: ReferralMoveInput!) {
+  moveReferral(id: $id, expectedVersion: $expectedVersion, move: $move) {
+    referral {
+      ...InboxReferralDetail
+    }
+    capacityPrompt {
+      serviceId
+    }
+  }
+}
+    fragment InboxReferralSummary on Referral {
+  id
+  code
+  status
+  statusLabel
+  reason
+  reasonLabel
+  needs
+  urgency
+  contactRoute
+  sentAt
+  updatedAt
+  version
+  target {
+    organizationId
+    organizationName
+    serviceId
+    serviceName
+  }
+}
+fragment InboxReferralDetail on Referral {
+  ...InboxReferralSummary
+  reasonText
+  languages
+  note
+  viewerSide
+  nextStatuses
+  seenAt
+  closedAt
+  target {
+    locationAddress
+  }
+  coachContact {
+    displayName
+    email
+  }
+  history {
+    version
+    occurredAt
+    fromStatus
+    toStatus
+    toStatusLabel
+    side
+    reason
+    reasonLabel
+    reasonText
+  }
+}`) as unknown as TypedDocumentString<InboxMoveReferralMutation, InboxMoveReferralMutationVariables>;
+export const CoordinatorReferralOutcomesDocument = new TypedDocumentString(`
+    query CoordinatorReferralOutcomes($districtAgs: [String!], $needs: [String!], $withReasons: Boolean) {
+  referralOutcomes(
+    districtAgs: $districtAgs
+    needs: $needs
+    withReasons: $withReasons
+  ) {
+    districtAgs
+    needCode
+    status
+    statusLabel
+    reason
+    reasonLabel
+    count
+    suppressed
+  }
+  unmetReferralDemand(districtAgs: $districtAgs, needs: $needs) {
+    districtAgs
+    needCode
+    declinedForCapacity
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<CoordinatorReferralOutcomesQuery, CoordinatorReferralOutcomesQueryVariables>;
+export const CoordinatorUnmetDemandDocument = new TypedDocumentString(`
+    query CoordinatorUnmetDemand($districtAgs: [String!], $needs: [String!]) {
+  unmetReferralDemand(districtAgs: $districtAgs, needs: $needs) {
+    districtAgs
+    needCode
+    declinedForCapacity
+    suppressed
+  }
+}
+    `) as unknown as TypedDocumentString<CoordinatorUnmetDemandQuery, CoordinatorUnmetDemandQueryVariables>;
 export const SearchServicesDocument = new TypedDocumentString(`
     query SearchServices($text: String, $filter: SearchFilterInput, $near: SearchNearInput, $sort: SearchSort, $first: Int, $after: String) {
   searchServices(

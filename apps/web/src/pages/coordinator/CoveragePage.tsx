@@ -6,7 +6,9 @@ import { Alert, Loading } from '../../components/Alert';
 import { SelectField, TextField } from '../../components/Field';
 import { formatNumber, formatPercent } from '../../components/format';
 import { PageTitle } from '../../components/Layout';
-import { NetworkCoverageViewDocument, type NetworkCoverageViewQuery, type TravelMode } from '../../graphql/generated/graphql';
+import { CoordinatorUnmetDemandDocument, NetworkCoverageViewDocument, type CoordinatorUnmetDemandQuery, type NetworkCoverageViewQuery, type TravelMode } from '../../graphql/generated/graphql';
+import { useRouter } from '../../router';
+import { UnmetDemandNote } from './UnmetDemandNote';
 import { t } from '../../texts';
 import { type CoverageControls, coverageVariables } from './coverage-request';
 import { useLookups } from './useLookups';
@@ -42,7 +44,14 @@ async function download(path: string, fileName: string): Promise<void> {
  */
 export function CoveragePage() {
   const lookups = useLookups();
-  const [controls, setControls] = useState<Controls>({ need: '', mode: 'PUBLIC_TRANSPORT', threshold: '30', district: '' });
+  // ?bedarf=…&gebiet=… (the link from the referral figures' unmet demand) opens that need and district at once
+  const { search } = useRouter();
+  const [linked] = useState(() => {
+    const q = new URLSearchParams(search);
+    return { need: q.get('bedarf') ?? '', district: q.get('gebiet') ?? '' };
+  });
+  const [controls, setControls] = useState<Controls>({ need: linked.need, mode: 'PUBLIC_TRANSPORT', threshold: '30', district: linked.district });
+  const [unmet, setUnmet] = useState<CoordinatorUnmetDemandQuery['unmetReferralDemand']>();
   const [shown, setShown] = useState<Controls>();
   const [coverage, setCoverage] = useState<Coverage>();
   const [map, setMap] = useState<string>();
@@ -53,6 +62,9 @@ export function CoveragePage() {
   useEffect(() => {
     if (lookups && !controls.need && lookups.needs.length) setControls((c) => ({ ...c, need: lookups.needs.find((n) => n.code === 'addiction')?.code ?? lookups.needs[0].code }));
   }, [lookups]);
+  useEffect(() => {
+    if (linked.need) void show(controls);
+  }, []);
 
   async function show(c: Controls) {
     setLoading(true);
@@ -62,6 +74,11 @@ export function CoveragePage() {
       const { networkCoverage } = await gql(NetworkCoverageViewDocument, coverageVariables(c));
       setCoverage(networkCoverage);
       setShown(c);
+      setUnmet(undefined);
+      // declines for lack of capacity: demand the network's reach does not show (counts under 5 withheld)
+      gql(CoordinatorUnmetDemandDocument, { needs: [c.need], districtAgs: c.district ? [c.district] : null })
+        .then((d) => setUnmet(d.unmetReferralDemand))
+        .catch(() => setUnmet([]));
       setLoading(false);
       const svg = await (await fetchWithAuth(`/coverage/map.svg?${coverageQuery(c)}`)).text();
       // a data: URL (the CSP allows images from data:, and an <img> runs no script of the SVG)
@@ -213,6 +230,8 @@ export function CoveragePage() {
               {coverage.method.estimated && <p className="kern-body kern-body--small">{t.coverage.estimated}</p>}
             </section>
           )}
+
+          {unmet && <UnmetDemandNote unmet={unmet} districtName={districtName} />}
 
           <section className="kern-stack" aria-labelledby="coverage-gaps">
             <h2 className="kern-heading-medium" id="coverage-gaps">

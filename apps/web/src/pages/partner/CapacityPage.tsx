@@ -1,15 +1,19 @@
 import '../roles.css';
 import { Alert, Loading } from '../../components/Alert';
 import { PageTitle } from '../../components/Layout';
-import { Link } from '../../router';
+import { Link, useRouter } from '../../router';
 import { t } from '../../texts';
 import { CapacityForm } from './CapacityForm';
 import { useMyOrganizations } from './usePartnerData';
 
-/** Capacity in one screen: every service of every organisation of the partner, each its own small form. */
+/**
+ * Capacity in one screen: every service of every organisation of the partner, each its own small
+ * form. `?angebot=<id>` (the link after a referral declined for lack of capacity) puts that service first.
+ */
 export function CapacityPage() {
   const { organizations, setOrganizations, error } = useMyOrganizations();
-  const services = organizations?.flatMap((o) => o.services.map((s) => ({ s, o }))) ?? [];
+  const first = new URLSearchParams(useRouter().search).get('angebot');
+  const services = (organizations?.flatMap((o) => o.services.map((s) => ({ s, o }))) ?? []).sort((a, b) => Number(b.s.id === first) - Number(a.s.id === first));
   return (
     <div className="kern-stack">
       <p>
