@@ -504,6 +504,8 @@ export const t = {
     cost: 'Kosten',
     reasons: 'Warum dieser Rang',
     needs: 'Deckt ab',
+    /** a need the target answers only through narrower ones: "Psychische Gesundheit (über Psychotherapie)" */
+    needVia: (need: string, via: string[]) => (via.length ? `${need} (über ${via.join(', ')})` : need),
     kind: 'Art',
     preferredKind: 'gewünschte Art',
     details: 'Details anzeigen',

@@ -88,6 +88,18 @@ export function coachJourney(h: () => BrowserHarness): void {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('says through which narrower need an offer answers a broader one ("über …")', async () => {
+    const { page, baseUrl } = h();
+    await page.goto(`${baseUrl}/angebote`);
+    await page.getByRole('checkbox', { name: 'Psychische Gesundheit', exact: true }).check();
+    await page.getByRole('combobox', { name: 'Ausgangsort' }).fill('01589');
+    await page.getByRole('button', { name: 'Angebote finden' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Ergebnisse' }).waitFor();
+    // demo psychotherapy practices list "Psychotherapie", not the broader need asked for
+    await page.locator('.lotse-split__list dd', { hasText: /^Psychische Gesundheit \(über .*Psychotherapie/ }).first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
   it('keeps what was typed when the session runs out and continues after logging in again', async () => {
     const { page, baseUrl } = h();
     await page.goto(`${baseUrl}/angebote`);

@@ -3,7 +3,7 @@ import { Alert, Loading } from '../components/Alert';
 import type { MatchQuery } from '../graphql/generated/graphql';
 import { Link } from '../router';
 import { t } from '../texts';
-import { entryKey } from './offer';
+import { entryKey, needText } from './offer';
 import { useShortlist } from './shortlist';
 import { TargetCard } from './TargetCard';
 
@@ -59,7 +59,7 @@ export function Results({ result, onMore }: { result: Result; onMore(): void }) 
           <ol className="lotse-bundle__steps">
             {result.bundle.items.map((item) => (
               <li key={`${item.need.code}-${entryKey(item.target)}`}>
-                <p className="kern-body kern-body--bold">{item.need.labelDe}</p>
+                <p className="kern-body kern-body--bold">{needText(item.target, item.need)}</p>
                 <p className="kern-body kern-body--small">{item.explanation}</p>
                 <TargetCard target={item.target} headingLevel={4} onAnnounce={setAnnouncement} />
               </li>

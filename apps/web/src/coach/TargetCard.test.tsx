@@ -31,6 +31,15 @@ describe('TargetCard', () => {
     expect(screen.getByText('Demodaten – erfunden')).toBeTruthy();
   });
 
+  it('says through which narrower need it answers a broader one', () => {
+    const needMatches = [
+      { need: { code: 'mental_health', labelDe: 'Psychische Gesundheit' }, via: [{ code: 'psychotherapy', labelDe: 'Psychotherapie' }, { code: 'crisis_intervention', labelDe: 'Krisenintervention' }] },
+      { need: { code: 'musculoskeletal', labelDe: 'Muskel-Skelett-Erkrankungen' }, via: [] },
+    ];
+    render(<TargetCard target={targetFixture({ needMatches })} now={TUESDAY} />);
+    expect(fact('Deckt ab')).toBe('Psychische Gesundheit (über Psychotherapie, Krisenintervention), Muskel-Skelett-Erkrankungen');
+  });
+
   it("falls back to the organisation's phones only where the location has none", () => {
     render(<TargetCard target={targetFixture({ phone: null })} now={TUESDAY} />);
     expect(screen.getByRole('link', { name: 'Anmeldung: 03525 000 1234' }).getAttribute('href')).toBe('tel:035250001234');
@@ -84,6 +93,13 @@ describe('TargetCard', () => {
     await userEvent.click(link);
     expect(referralStart.get('s1', 'l1')).toEqual(['musculoskeletal']);
     expect(referralStart.get('s1', 'other')).toBeUndefined();
+  });
+
+  it('hands the requested (broader) need to the form, not the narrower one it answers through', async () => {
+    const needMatches = [{ need: { code: 'mental_health', labelDe: 'Psychische Gesundheit' }, via: [{ code: 'psychotherapy', labelDe: 'Psychotherapie' }] }];
+    render(<TargetCard target={targetFixture({ needMatches })} now={TUESDAY} canRefer />);
+    await userEvent.click(screen.getByRole('link', { name: /^Vermitteln/ }));
+    expect(referralStart.get('s1', 'l1')).toEqual(['mental_health']);
   });
 
   it('shows no "Vermitteln" to other roles', () => {

@@ -3,7 +3,7 @@ import { useRole } from '../auth/session';
 import type { TargetCardFragment } from '../graphql/generated/graphql';
 import { Link } from '../router';
 import { formatCost, formatDate, formatHours, t } from '../texts';
-import { addressOf, distanceText, entryKey, nextSession, phonesOf, sessionText, shortlistEntryOf, todaysHours, travelText } from './offer';
+import { addressOf, distanceText, entryKey, needMatchText, nextSession, phonesOf, sessionText, shortlistEntryOf, todaysHours, travelText } from './offer';
 import { referHref, referralStart, serviceHref } from './referral';
 import { shortlist, useShortlist } from './shortlist';
 
@@ -65,7 +65,7 @@ export function TargetCard({ target, rank, headingLevel = 3, now = new Date(), o
             </div>
             <div>
               <dt>{t.card.needs}</dt>
-              <dd>{target.matchedNeeds.map((n) => n.labelDe).join(', ')}</dd>
+              <dd>{target.needMatches.map(needMatchText).join(', ')}</dd>
             </div>
             <div>
               <dt>{t.card.address}</dt>
@@ -203,7 +203,7 @@ export function TargetCard({ target, rank, headingLevel = 3, now = new Date(), o
                 referralStart.set(
                   service.id,
                   location.id,
-                  target.matchedNeeds.map((n) => n.code),
+                  target.needMatches.map((m) => m.need.code),
                 )
               }
             >

@@ -13,7 +13,7 @@ export function targetFixture(overrides: Partial<TargetCardFragment> = {}, id = 
     preferredKind: false,
     phone: { label: 'Beratung Riesa', number: '03525 000 5678' },
     partnerKind: { labelDe: 'Kurs' },
-    matchedNeeds: [{ code: 'musculoskeletal', labelDe: 'Muskel-Skelett-Erkrankungen' }],
+    needMatches: [{ need: { code: 'musculoskeletal', labelDe: 'Muskel-Skelett-Erkrankungen' }, via: [] }],
     reasons: [
       { factor: 'TRAVEL_TIME', explanation: 'Ca. 34 Min. mit Bus/Bahn (geschätzt).', contribution: 0.2 },
       { factor: 'NEED_FIT', explanation: 'Deckt den Bedarf „Muskel-Skelett-Erkrankungen“ ab.', contribution: 0.4 },

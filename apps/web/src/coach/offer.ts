@@ -35,6 +35,19 @@ export function travelText(target: Pick<TargetCardFragment, 'travelMinutes' | 't
   return `${t.card.travelMinutes(target.travelMinutes, t.modes[target.travelMode] ?? '')} (${target.travelTimeEstimated ? t.card.estimated : t.card.timetable})`;
 }
 
+type NeedMatch = TargetCardFragment['needMatches'][number];
+
+/** "Psychische Gesundheit (über Psychotherapie)": the requested need, and the narrower needs it is answered through, if any */
+export function needMatchText(m: NeedMatch): string {
+  return t.card.needVia(m.need.labelDe, m.via.map((v) => v.labelDe));
+}
+
+/** how the target answers this requested need, or just the need's name when it does not list it */
+export function needText(target: Pick<TargetCardFragment, 'needMatches'>, need: { code: string; labelDe: string }): string {
+  const m = target.needMatches.find((x) => x.need.code === need.code);
+  return m ? needMatchText(m) : need.labelDe;
+}
+
 export function distanceText(meters: number): string {
   return t.card.distance(formatNumber(meters / 1000, 1));
 }
