@@ -16,6 +16,7 @@ import { ReferralStaleNotice1734200000001 } from './1734200000001-referral-stale
 import { GeocodePrecision1734300000000 } from './1734300000000-geocode-precision';
 import { ImportKeys1734310000000 } from './1734310000000-import-keys';
 import { ImportBatchTriggers1734320000000 } from './1734320000000-import-batch-triggers';
+import { MatchListingRefreshByIds1734330000000 } from './1734330000000-match-listing-refresh-by-ids';
 
 /** In order; listed explicitly so the bundle and the tests run exactly the same migrations. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   GeocodePrecision1734300000000,
   ImportKeys1734310000000,
   ImportBatchTriggers1734320000000,
+  MatchListingRefreshByIds1734330000000,
 ];
