@@ -138,34 +138,38 @@ export function oneRowBodies(organizationIds: string[]): string[] {
 }
 
 /**
- * The floor: what the matcher's candidate query does for one need — the nearest listings of that
- * need by KNN (`<->` on match_listing's (need_code, point) GiST index) within the reach radius, of
- * the need's default kinds of partner (since 2026-12-02: a GP-care need is not answered by an
- * insurer's centre), with the capacity filter — returning only ids and distance, not the facts the
- * matcher scores on. Keep in step with findMatchCandidates in libs/catalogue's repository.
+ * The floor: what the matcher's candidate query does for one need — for the need and each of its
+ * narrower needs (mental health: psychotherapy, psychosocial counselling, …), the nearest listings
+ * tagged with it by KNN (`<->` on match_listing's (need_code, point) GiST index) within the reach
+ * radius (on the sphere, with the matcher's margin), of that tagged need's default kinds of partner,
+ * with the capacity filter; a listing found twice counts once — returning only ids and the sphere
+ * distance, not the facts the matcher scores on. Keep in step with findMatchCandidates in
+ * libs/catalogue's repository (since 2026-12-02 evening it scans the need family, as the matcher
+ * has since `0896270`).
  */
 export const FLOOR_SQL = `WITH o AS (SELECT ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326)::geography AS g)
-SELECT k.service_id, k.location_id, k.d
-FROM o CROSS JOIN LATERAL (
-  SELECT ml.service_id, ml.location_id, ml.point <-> o.g AS knn, ST_Distance(ml.point, o.g) AS d
+SELECT k.service_id, k.location_id, min(k.knn) AS knn
+FROM o, unnest($4::varchar[], $5::text[]) AS n(code, kinds) CROSS JOIN LATERAL (
+  SELECT ml.service_id, ml.location_id, ml.point <-> o.g AS knn
   FROM match_listing ml
-  WHERE ml.need_code = $4::varchar AND ($5::text[] IS NULL OR ml.kind_tokens && $5::text[])
-    AND ST_DWithin(ml.point, o.g, $3::float8) AND ml.accepting_new_clients
+  WHERE ml.need_code = n.code AND (n.kinds IS NULL OR ml.kind_tokens && string_to_array(n.kinds, ','))
+    AND ST_DWithin(ml.point, o.g, $3::float8 * 1.001, false) AND ml.accepting_new_clients
   ORDER BY ml.point <-> o.g LIMIT ${CANDIDATE_LIMIT}
 ) k
-ORDER BY k.knn, k.service_id, k.location_id`;
+GROUP BY k.service_id, k.location_id
+ORDER BY knn, k.service_id, k.location_id`;
 
-/**
- * the kind tokens the matcher requires of a listing for this need when the coach names no kind (as
- * the matcher plans them); the floor scans the need itself only, not its narrower needs (a parent
- * need's match scans each of them too, so the floor is lower than that match's own search)
- */
-const kindsOf = new Map<string, string[] | null>();
-function defaultKinds(need: string): string[] | null {
-  if (!kindsOf.has(need)) kindsOf.set(need, candidateScans(planPartnerKinds([need]), [need]).kinds[need] ?? null);
-  return kindsOf.get(need)!;
+/** the tagged needs the matcher scans for this need when the coach names no kind, with each one's kind tokens (comma-joined) */
+const scansOf = new Map<string, [string[], (string | null)[]]>();
+function familyScans(need: string): [string[], (string | null)[]] {
+  if (!scansOf.has(need)) {
+    const scans = candidateScans(planPartnerKinds([need]), [need]);
+    scansOf.set(need, [scans.needs, scans.needs.map((n) => scans.kinds[n]?.join(',') ?? null)]);
+  }
+  return scansOf.get(need)!;
 }
 
 export function floorParams(c: MatchCase): unknown[] {
-  return [c.longitude, c.latitude, c.radiusMeters, c.need, defaultKinds(c.need)];
+  const [needs, kinds] = familyScans(c.need);
+  return [c.longitude, c.latitude, c.radiusMeters, needs, kinds];
 }

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { returnedRows } from '@lotse/common';
 import { PreparedQuery } from '@lotse/database';
+import { geodesicMeters } from '@lotse/geo';
 import { AccessibilityFeature, DeliveryMode, MedicalSpecialty, ServiceCategory } from './domain/enums';
 import { OrganizationImport } from './domain/import.types';
 import { needsWithNarrower } from './domain/needs-taxonomy';
@@ -56,6 +57,13 @@ export interface NearRow {
   locationId: string;
   distanceMeters: number;
 }
+
+/**
+ * The sphere is up to 0.31 % shorter than the spheroid in Germany east-west, and at most 0.02 %
+ * longer (north-south at 47° N): a radius on the sphere this much larger finds every listing
+ * within the radius on the spheroid.
+ */
+const SPHERE_MARGIN = 1.001;
 
 /** All SQL of the catalogue, PostGIS included. Services and resolvers never see SQL. */
 @Injectable()
@@ -230,7 +238,9 @@ export class CatalogueRepository {
     const scan = single
       ? [`ml.need_code = ${needs}::varchar`, `(${kinds}::text[] IS NULL OR ml.kind_tokens && ${kinds}::text[])`]
       : [`ml.need_code = n.code`, `(n.kinds IS NULL OR ml.kind_tokens && string_to_array(n.kinds, ','))`];
-    const within = `ST_DWithin(ml.point, o.g, ${p.add(c.radiusMeters)}::float8)`;
+    // On the sphere, which is cheaper per row than the spheroid, with a margin that keeps it a
+    // superset of the spheroidal radius anywhere in Germany; the matcher holds the limits itself.
+    const within = `ST_DWithin(ml.point, o.g, ${p.add(c.radiusMeters * SPHERE_MARGIN)}::float8, false)`;
     const where: string[] = [];
     if (c.age !== undefined) {
       const age = p.add(c.age);
@@ -252,7 +262,7 @@ export class CatalogueRepository {
         AND oh.opens_at <= ${time}::time AND oh.closes_at > ${time}::time)`);
     }
     const scanOf = (bound: string, from = 'match_listing ml') => `
-      SELECT ml.service_id, ml.location_id, ml.need_code, ml.point <-> o.g AS knn, ST_Distance(ml.point, o.g) AS d, ml.facts
+      SELECT ml.service_id, ml.location_id, ml.need_code, ml.point <-> o.g AS knn, ml.facts
       FROM ${from}
       WHERE ${[...scan, bound, ...where].join(' AND ')}
       ORDER BY ml.point <-> o.g LIMIT ${limit}`;
@@ -268,37 +278,48 @@ export class CatalogueRepository {
     // One line per candidate, '|'-separated like match_listing.facts, which it ends with, and all
     // lines in one text value: splitting one string is a fraction of what receiving and parsing
     // 400 rows of a dozen typed columns cost, which was more than the search itself.
-    const line = (matchedNeeds: string) => `concat_ws('|', k.service_id, k.location_id, k.d, ${matchedNeeds}, k.facts) AS line`;
-    // One scan (the common case): one KNN scan, nothing to merge. Several: one KNN scan per need
-    // (and per preferred kind), merged per listing, and the limit holds per scan — a limit over the
-    // merged list let a common need's nearest listings crowd a rarer need out altogether, which
-    // then showed as unmet.
+    // The distance is not among them: it is computed from the coordinates in the facts
+    // (geodesicMeters), which costs less than a spheroidal distance per row in the database.
+    const line = `concat_ws('|', k.service_id, k.location_id, k.need_code, k.facts) AS line`;
+    // One scan (the common case): one KNN scan. Several: one KNN scan per need (and per preferred
+    // kind), and the limit holds per scan — a limit over the merged list let a common need's
+    // nearest listings crowd a rarer need out altogether, which then showed as unmet. A listing
+    // found by two scans comes twice, side by side (the same point, so the same knn), and is merged
+    // here, not grouped in SQL: grouping sorted every line by its facts.
     const candidatesOf = (scanSql: string) => single
-      ? `SELECT ${line('k.need_code')}, k.knn, k.service_id, k.location_id
-         FROM o CROSS JOIN LATERAL (${scanSql}) k`
-      : `SELECT ${line(`string_agg(DISTINCT k.need_code, ',' ORDER BY k.need_code)`)}, min(k.knn) AS knn, k.service_id, k.location_id
-         FROM o, unnest(${needs}::varchar[], ${kinds}::text[]) AS n(code, kinds) CROSS JOIN LATERAL (${scanSql}) k
-         GROUP BY k.service_id, k.location_id, k.d, k.facts`;
+      ? `SELECT ${line}, k.knn, k.service_id, k.location_id FROM o CROSS JOIN LATERAL (${scanSql}) k`
+      : `SELECT ${line}, k.knn, k.service_id, k.location_id
+         FROM o, unnest(${needs}::varchar[], ${kinds}::text[]) AS n(code, kinds) CROSS JOIN LATERAL (${scanSql}) k`;
     const lines = (scanSql: string) => `(SELECT string_agg(c.line, E'\\n' ORDER BY c.knn, c.service_id, c.location_id) FROM (${candidatesOf(scanSql)}) c)`;
     const [[text, servedText]] = await this.prepared.rows(
       `WITH o AS (SELECT ${origin} AS g)${servedArea} SELECT ${lines(nearest)}, ${served ? lines(served) : 'NULL::text'}`,
       p.values,
     );
-    const candidates = (text ? (text as string).split('\n') : []).map(parseCandidate);
-    if (!servedText) return candidates;
-    // merge: a listing both near and serving the origin's area is one candidate that comes to the person
-    const byKey = new Map(candidates.map((x) => [`${x.service.id}|${x.location.id}`, x]));
-    for (const x of (servedText as string).split('\n').map(parseCandidate)) {
-      const known = byKey.get(`${x.service.id}|${x.location.id}`);
-      if (known) {
-        known.comesToPerson = true;
-        known.matchedNeeds = [...new Set([...known.matchedNeeds, ...x.matchedNeeds])].sort();
-      } else {
-        x.comesToPerson = true;
+    const byKey = new Map<string, Candidate>();
+    const candidates: Candidate[] = [];
+    // a listing both near and serving the origin's area is one candidate that comes to the person
+    const add = (block: unknown, served: boolean) => {
+      if (!block) return;
+      for (const line of (block as string).split('\n')) {
+        // service id | location id | need | facts: one line per listing and scan that found it
+        const cut = line.indexOf('|', line.indexOf('|') + 1);
+        const key = line.slice(0, cut);
+        const needEnd = line.indexOf('|', cut + 1);
+        const known = byKey.get(key);
+        if (known) {
+          const need = line.slice(cut + 1, needEnd);
+          if (!known.matchedNeeds.includes(need)) known.matchedNeeds = [...known.matchedNeeds, need].sort();
+          if (served) known.comesToPerson = true;
+          continue;
+        }
+        const x = parseCandidate(line, c.origin);
+        if (served) x.comesToPerson = true;
+        byKey.set(key, x);
         candidates.push(x);
-        byKey.set(`${x.service.id}|${x.location.id}`, x);
       }
-    }
+    };
+    add(text, false);
+    add(servedText, true);
     return candidates;
   }
 
@@ -515,24 +536,26 @@ const orNull = (s: string) => (s === '' ? null : Number(s));
  * district | category | languages | accessibility | delivery modes | accepting (t/f) | free seats |
  * waiting days | capacity time (epoch ms) | lat | lon | specialty (the last twelve are match_listing.facts).
  */
-function parseCandidate(line: string): Candidate {
+function parseCandidate(line: string, origin: { latitude: number; longitude: number }): Candidate {
   const f = line.split('|');
+  const latitude = Number(f[13]);
+  const longitude = Number(f[14]);
   return {
     service: {
       id: f[0],
-      organizationId: f[4],
-      category: f[6] as ServiceCategory,
-      specialty: (f[16] || null) as MedicalSpecialty | null,
-      languages: list(f[7]),
-      accessibility: list(f[8]) as AccessibilityFeature[],
-      deliveryModes: list(f[9]) as DeliveryMode[],
-      acceptingNewClients: f[10] === 't',
-      freeSeats: orNull(f[11]),
-      waitingDays: orNull(f[12]),
-      capacityUpdatedAt: new Date(Number(f[13])),
+      organizationId: f[3],
+      category: f[5] as ServiceCategory,
+      specialty: (f[15] || null) as MedicalSpecialty | null,
+      languages: list(f[6]),
+      accessibility: list(f[7]) as AccessibilityFeature[],
+      deliveryModes: list(f[8]) as DeliveryMode[],
+      acceptingNewClients: f[9] === 't',
+      freeSeats: orNull(f[10]),
+      waitingDays: orNull(f[11]),
+      capacityUpdatedAt: new Date(Number(f[12])),
     },
-    location: { id: f[1], districtAgs: f[5] || null, latitude: Number(f[14]), longitude: Number(f[15]) },
-    distanceMeters: Number(f[2]),
-    matchedNeeds: list(f[3]),
+    location: { id: f[1], districtAgs: f[4] || null, latitude, longitude },
+    distanceMeters: geodesicMeters(origin.latitude, origin.longitude, latitude, longitude),
+    matchedNeeds: [f[2]],
   };
 }

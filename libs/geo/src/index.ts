@@ -10,3 +10,4 @@ export * from './places/place-files';
 export { PlaceIndex } from './places/place-index';
 export * from './places/place-names';
 export * from './geocoding';
+export { geodesicMeters } from './geodesic';

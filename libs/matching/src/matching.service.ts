@@ -229,7 +229,10 @@ export class MatchingService {
     ctx: TargetContext,
   ): MatchTarget {
     const answered = answeredNeeds(ctx.kinds, ctx.needCodes, candidate);
-    const matchedNeeds = ctx.needs.filter((n) => answered.some((a) => a.code === n.code));
+    // answeredNeeds keeps the order of needCodes, which is the order of needs
+    const matchedNeeds = answered.map((a) => ctx.terms.get(a.code)!);
+    let matchedVia: MatchTarget['matchedVia'] = NO_VIA;
+    for (const a of answered) if (a.via.length) (matchedVia === NO_VIA ? (matchedVia = []) : matchedVia).push({ need: a.code, via: a.via.map((v) => ctx.terms.get(v)!) });
     const inOwnDistrict = candidate.location.districtAgs === ctx.participantDistrict;
     // most requests prefer no kind: then no candidate's kind needs looking at
     const preferredKindNeeds = ctx.kinds.preferred.size
@@ -256,7 +259,7 @@ export class MatchingService {
       score: weightedScore(values, ctx.weights),
       coverage: matchedNeeds.length,
       matchedNeeds,
-      matchedVia: answered.filter((a) => a.via.length).map((a) => ({ need: a.code, via: a.via.map((v) => ctx.terms.get(v)!) })),
+      matchedVia,
       preferredKindNeeds,
       preferredKinds: preferredKindNeeds.length,
       inOwnDistrict,
@@ -270,6 +273,9 @@ export class MatchingService {
     return this.districtsCache;
   }
 }
+
+/** shared by every target that answers its needs directly (most): never written */
+const NO_VIA: MatchTarget['matchedVia'] = [];
 
 /**
  * Who may come to the person: outreach and online services whose service area holds the origin's

@@ -115,22 +115,30 @@ export interface AnsweredNeed {
  * found it by the union of the kinds per tagged need, so the kind is checked again per requested need.
  */
 export function answeredNeeds(plan: PartnerKindPlan, needs: readonly string[], candidate: { matchedNeeds: readonly string[]; service: { category: string; specialty: string | null } }): AnsweredNeed[] {
-  let own: string[] | undefined;
+  // called for every candidate of every match: plain loops, no array or closure unless it is kept
+  let own: readonly string[] | undefined;
   const answered: AnsweredNeed[] = [];
   for (const need of needs) {
-    const via: string[] = [];
+    let via: string[] | undefined;
     let direct = false;
-    for (const route of plan.routes.get(need) ?? []) {
+    for (const route of plan.routes.get(need) ?? NO_ROUTES) {
       if (!candidate.matchedNeeds.includes(route.via)) continue;
       own ??= listingKindTokens(candidate.service);
-      if (!own.some((t) => route.tokens.has(t))) continue;
+      if (!sharesToken(own, route.tokens)) continue;
       if (route.via === need) direct = true;
-      else via.push(route.via);
+      else (via ??= []).push(route.via);
     }
     if (direct) answered.push({ code: need, via: [] });
-    else if (via.length) answered.push({ code: need, via });
+    else if (via) answered.push({ code: need, via });
   }
   return answered;
+}
+
+const NO_ROUTES: readonly NeedRoute[] = [];
+
+function sharesToken(own: readonly string[], tokens: ReadonlySet<string>): boolean {
+  for (let i = 0; i < own.length; i++) if (tokens.has(own[i])) return true;
+  return false;
 }
 
 /** "Psychische Gesundheit (über Psychotherapie)" where a target answers a need only through a narrower one. */

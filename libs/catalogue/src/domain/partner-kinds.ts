@@ -107,8 +107,18 @@ export function partnerKindToken(kind: PartnerKind): string {
   throw new Error('a kind of partner names a category, a specialty or both');
 }
 
-export function listingKindTokens(listing: { category: string; specialty: string | null }): string[] {
-  return [`c:${listing.category}`, `s:${listing.specialty ?? ''}`, `cs:${listing.category}/${listing.specialty ?? ''}`];
+/** Few distinct (category, specialty) pairs exist, and the matcher asks for every candidate's. */
+const TOKENS_OF_KIND = new Map<string, readonly string[]>();
+
+export function listingKindTokens(listing: { category: string; specialty: string | null }): readonly string[] {
+  const key = `${listing.category}/${listing.specialty ?? ''}`;
+  let tokens = TOKENS_OF_KIND.get(key);
+  if (!tokens) {
+    tokens = Object.freeze([`c:${listing.category}`, `s:${listing.specialty ?? ''}`, `cs:${key}`]);
+    // categories × specialties bound it; the guard only keeps a bad caller from growing it forever
+    if (TOKENS_OF_KIND.size < 10_000) TOKENS_OF_KIND.set(key, tokens);
+  }
+  return tokens;
 }
 
 export function isOfKind(listing: { category: string; specialty: string | null }, kinds: readonly PartnerKind[]): boolean {

@@ -143,6 +143,9 @@ function otherModeMinutes(mode: TravelMode, rural: boolean, meters: number): num
 
 export const CALIBRATED_ESTIMATOR_NAME = 'calibrated-v2';
 
+/** Every answer's basis is the same: shared, never written. */
+const ESTIMATE: TravelTime['basis'] = Object.freeze({ kind: 'estimate' as const });
+
 export class CalibratedTravelTimeEstimator implements TravelTimeEstimator {
   constructor(private readonly stations: StationIndex = bundledStations()) {}
 
@@ -162,12 +165,12 @@ export class CalibratedTravelTimeEstimator implements TravelTimeEstimator {
     if (context.mode !== TravelMode.PUBLIC_TRANSPORT) {
       return legs.map((l) =>
         context.mode === TravelMode.WALK
-          ? { minutes: walkMinutes(l.distanceMeters), mode: TravelMode.WALK, basis: { kind: 'estimate' } }
-          : { minutes: otherModeMinutes(context.mode, context.rural, l.distanceMeters), mode: context.mode, basis: { kind: 'estimate' } },
+          ? { minutes: walkMinutes(l.distanceMeters), mode: TravelMode.WALK, basis: ESTIMATE }
+          : { minutes: otherModeMinutes(context.mode, context.rural, l.distanceMeters), mode: context.mode, basis: ESTIMATE },
       );
     }
     const originStations = this.stations.near(context.origin.latitude, context.origin.longitude, p.rail.stationWalkMeters);
-    return legs.map((l) => ({ ...estimatePublicTransport(this.stations, context.rural, context.origin, l.destination, l.distanceMeters, originStations), basis: { kind: 'estimate' } }));
+    return legs.map((l) => ({ ...estimatePublicTransport(this.stations, context.rural, context.origin, l.destination, l.distanceMeters, originStations), basis: ESTIMATE }));
   }
 
   /**

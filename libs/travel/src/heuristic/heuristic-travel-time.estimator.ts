@@ -63,6 +63,9 @@ export function estimateTravel(mode: TravelMode, rural: boolean, distanceMeters:
   }
 }
 
+/** Every answer's basis is the same: shared, never written. */
+const ESTIMATE: TravelTime['basis'] = Object.freeze({ kind: 'estimate' as const });
+
 export class HeuristicTravelTimeEstimator implements TravelTimeEstimator {
   static readonly INFO: TravelEstimatorInfo = {
     name: 'heuristic-v1',
@@ -77,7 +80,10 @@ export class HeuristicTravelTimeEstimator implements TravelTimeEstimator {
   }
 
   async travelTimes(context: TravelContext, legs: TravelLeg[]): Promise<TravelTime[]> {
-    return legs.map((leg) => ({ ...estimateTravel(context.mode, context.rural, leg.distanceMeters), basis: { kind: 'estimate' } }));
+    return legs.map((leg) => {
+      const { minutes, mode } = estimateTravel(context.mode, context.rural, leg.distanceMeters);
+      return { minutes, mode, basis: ESTIMATE };
+    });
   }
 
   async reachMeters(context: Omit<TravelContext, 'origin'>, minutes: number): Promise<number> {
