@@ -138,38 +138,36 @@ export function oneRowBodies(organizationIds: string[]): string[] {
 }
 
 /**
- * The floor: what the matcher's candidate query does for one need — for the need and each of its
- * narrower needs (mental health: psychotherapy, psychosocial counselling, …), the nearest listings
- * tagged with it by KNN (`<->` on match_listing's (need_code, point) GiST index) within the reach
- * radius (on the sphere, with the matcher's margin), of that tagged need's default kinds of partner,
- * with the capacity filter; a listing found twice counts once — returning only ids and the sphere
- * distance, not the facts the matcher scores on. Keep in step with findMatchCandidates in
- * libs/catalogue's repository (since 2026-12-02 evening it scans the need family, as the matcher
- * has since `0896270`).
+ * The floor: what the matcher's candidate query does for one need — one KNN scan (`<->` on
+ * match_listing's (need_code, point) GiST index) of the need's family: its rows stand for listings
+ * tagged with the need or one of its narrower needs (migration 1734400000000), kept when they hold
+ * one of the need's route tokens (each tagged need's default kinds of partner), within the reach
+ * radius (on the sphere, with the matcher's margin), with the capacity filter — returning only ids
+ * and the sphere distance, not the facts the matcher scores on. Keep in step with
+ * findMatchCandidates in libs/catalogue's repository.
  */
 export const FLOOR_SQL = `WITH o AS (SELECT ST_SetSRID(ST_MakePoint($1::float8, $2::float8), 4326)::geography AS g)
-SELECT k.service_id, k.location_id, min(k.knn) AS knn
-FROM o, unnest($4::varchar[], $5::text[]) AS n(code, kinds) CROSS JOIN LATERAL (
-  SELECT ml.service_id, ml.location_id, ml.point <-> o.g AS knn
+SELECT ml.service_id, ml.location_id, ml.point <-> o.g AS knn
+FROM o CROSS JOIN LATERAL (
+  SELECT ml.service_id, ml.location_id, ml.point
   FROM match_listing ml
-  WHERE ml.need_code = n.code AND (n.kinds IS NULL OR ml.kind_tokens && string_to_array(n.kinds, ','))
+  WHERE ml.need_code = $4::varchar AND ml.route_tokens && $5::text[]
     AND ST_DWithin(ml.point, o.g, $3::float8 * 1.001, false) AND ml.accepting_new_clients
   ORDER BY ml.point <-> o.g LIMIT ${CANDIDATE_LIMIT}
-) k
-GROUP BY k.service_id, k.location_id
-ORDER BY knn, k.service_id, k.location_id`;
+) ml
+ORDER BY knn, ml.service_id, ml.location_id`;
 
-/** the tagged needs the matcher scans for this need when the coach names no kind, with each one's kind tokens (comma-joined) */
-const scansOf = new Map<string, [string[], (string | null)[]]>();
-function familyScans(need: string): [string[], (string | null)[]] {
+/** the family scan the matcher runs for this need when the coach names no kind: the need and the route tokens of its answers */
+const scansOf = new Map<string, [string, readonly string[]]>();
+function familyScan(need: string): [string, readonly string[]] {
   if (!scansOf.has(need)) {
-    const scans = candidateScans(planPartnerKinds([need]), [need]);
-    scansOf.set(need, [scans.needs, scans.needs.map((n) => scans.kinds[n]?.join(',') ?? null)]);
+    const [scan] = candidateScans(planPartnerKinds([need]), [need]).scans;
+    scansOf.set(need, [scan.need, scan.routes]);
   }
   return scansOf.get(need)!;
 }
 
 export function floorParams(c: MatchCase): unknown[] {
-  const [needs, kinds] = familyScans(c.need);
-  return [c.longitude, c.latitude, c.radiusMeters, needs, kinds];
+  const [need, routes] = familyScan(c.need);
+  return [c.longitude, c.latitude, c.radiusMeters, need, routes];
 }

@@ -1,30 +1,47 @@
 import { DataSource } from 'typeorm';
-import { CatalogueService, OrganizationStatus } from '@lotse/catalogue';
+import { CatalogueService, defaultRouteTokens, OrganizationStatus, routeToken, ServiceCategory } from '@lotse/catalogue';
 import { daysAgo, organizationAt, serviceFixture } from './support/fixtures';
 import { destination } from './support/geodesy';
 import { databaseTargets, startTestApp, TestApp } from './support/test-app';
 
 /*
- * match_listing is derived by triggers from the catalogue. The oracle here recomputes it from the
- * source tables, written again in the test: after every kind of write, the two must hold the same
+ * match_listing is derived by triggers from the catalogue: a row per need of a listing's family (each
+ * need it is tagged with, and each broader need above one) × location. The oracle here recomputes it
+ * from the source tables, written again in the test: after every kind of write, the two must hold the same
  * rows — no listing missing, none stale, none too many.
  */
 const ORACLE = `
-  SELECT sn.need_code, s.id AS service_id, l.id AS location_id, s.organization_id, ST_AsText(l.point::geometry) AS point, l.district_ags,
+  WITH RECURSIVE lineage(code, ancestor) AS (
+    SELECT code, code FROM need_term
+    UNION SELECT l.code, t.parent_code FROM lineage l JOIN need_term t ON t.code = l.ancestor WHERE t.parent_code IS NOT NULL
+  ),
+  family AS (
+    SELECT sn.service_id, l.ancestor AS need_code, array_agg(sn.need_code::text ORDER BY sn.need_code) AS tagged
+    FROM service_need sn JOIN lineage l ON l.code = sn.need_code GROUP BY 1, 2
+  )
+  SELECT f.need_code, s.id AS service_id, l.id AS location_id, s.organization_id, ST_AsText(l.point::geometry) AS point, l.district_ags,
          s.category, s.min_age, s.max_age, s.languages, s.accessibility, s.delivery_modes, s.cost_type, s.accepting_new_clients,
-         s.free_seats, s.waiting_days, s.capacity_updated_at
+         s.free_seats, s.waiting_days, s.capacity_updated_at,
+         f.tagged AS tagged_needs, f.need_code = ANY(f.tagged) AS direct,
+         ARRAY(SELECT t || '>' || k FROM unnest(f.tagged) t,
+           unnest(ARRAY['c:' || s.category, 's:' || coalesce(s.specialty, ''), 'cs:' || s.category || '/' || coalesce(s.specialty, '')]) k ORDER BY 1) AS route_tokens
   FROM service s JOIN organization o ON o.id = s.organization_id
-  JOIN service_need sn ON sn.service_id = s.id
+  JOIN family f ON f.service_id = s.id
   JOIN service_location sl ON sl.service_id = s.id JOIN location l ON l.id = sl.location_id
   WHERE s.status = 'active' AND o.status = 'active'`;
 const PROJECTION = `
   SELECT need_code, service_id, location_id, organization_id, ST_AsText(point::geometry) AS point, district_ags,
          category, min_age, max_age, languages, accessibility, delivery_modes, cost_type, accepting_new_clients,
-         free_seats, waiting_days, capacity_updated_at
+         free_seats, waiting_days, capacity_updated_at,
+         tagged_needs::text[], direct, ARRAY(SELECT unnest(route_tokens) ORDER BY 1) AS route_tokens
   FROM match_listing`;
+
+/** a scan of a need that takes a listing of any category */
+const anyKind = (need: string) => ({ need, routes: Object.values(ServiceCategory).map((c) => routeToken(need, `c:${c}`)) });
 
 const DRESDEN = { latitude: 51.0504, longitude: 13.7373 };
 const MEISSEN = { latitude: 51.1636, longitude: 13.4775 };
+const BAUTZEN = { latitude: 51.1814, longitude: 14.4244 };
 const GOERLITZ = { latitude: 51.1526, longitude: 14.9873 };
 /** whole milliseconds, relative to the clock: the facts carry capacity time as epoch ms */
 const CAPACITY_STAMP = new Date(Math.floor(daysAgo(30).getTime() / 1000) * 1000);
@@ -35,8 +52,8 @@ describe.each(databaseTargets())('the matcher read model (match_listing) on the 
   let db: DataSource;
 
   const assertInStep = async (step: string) => {
-    const missing = await db.query(`${ORACLE} EXCEPT ${PROJECTION}`);
-    const extra = await db.query(`${PROJECTION} EXCEPT ${ORACLE}`);
+    const missing = await db.query(`SELECT * FROM (${ORACLE}) o EXCEPT SELECT * FROM (${PROJECTION}) p`);
+    const extra = await db.query(`SELECT * FROM (${PROJECTION}) p EXCEPT SELECT * FROM (${ORACLE}) o`);
     expect({ step, missing, extra }).toEqual({ step, missing: [], extra: [] });
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM match_listing`);
     return n as number;
@@ -58,8 +75,15 @@ describe.each(databaseTargets())('the matcher read model (match_listing) on the 
   });
   afterAll(() => t?.close());
 
-  it('holds one row per need × location of every visible service after an import', async () => {
-    expect(await assertInStep('import')).toBe(4);
+  it('holds one row per need of the family × location of every visible service after an import', async () => {
+    // proj-two-needs: addiction, psychosocial counselling and, above it, mental health
+    expect(await assertInStep('import')).toBe(5);
+    const family = await db.query(`SELECT need_code, tagged_needs::text[] AS tagged, direct FROM match_listing WHERE service_id = $1 ORDER BY need_code`, [await serviceId('proj-two-needs')]);
+    expect(family).toEqual([
+      { need_code: 'addiction', tagged: ['addiction'], direct: true },
+      { need_code: 'mental_health', tagged: ['psychosocial_counselling'], direct: false },
+      { need_code: 'psychosocial_counselling', tagged: ['psychosocial_counselling'], direct: true },
+    ]);
     const [line] = await facts('proj-one-need');
     const [organizationId, district, category, languages, accessibility, modes, accepting, freeSeats, waitingDays, capacityMs, lat, lon] = line.split('|');
     const [org] = await db.query(`SELECT id FROM organization WHERE name = 'Projection A (fiktiv)'`);
@@ -85,19 +109,22 @@ describe.each(databaseTargets())('the matcher read model (match_listing) on the 
     await db.query(`UPDATE service SET status = 'inactive' WHERE id = $1`, [id]);
     expect(await assertInStep('service inactive')).toBe(2);
     await db.query(`UPDATE service SET status = 'active' WHERE id = $1`, [id]);
-    expect(await assertInStep('service active again')).toBe(4);
+    expect(await assertInStep('service active again')).toBe(5);
     await db.query(`UPDATE organization SET status = $1 WHERE name = 'Projection B (fiktiv)'`, [OrganizationStatus.INACTIVE]);
-    expect(await assertInStep('organisation inactive')).toBe(3);
+    expect(await assertInStep('organisation inactive')).toBe(4);
     await db.query(`UPDATE organization SET status = $1 WHERE name = 'Projection B (fiktiv)'`, [OrganizationStatus.ACTIVE]);
-    expect(await assertInStep('organisation active again')).toBe(4);
+    expect(await assertInStep('organisation active again')).toBe(5);
   });
 
   it('follows needs, service locations and moved locations', async () => {
     const id = await serviceId('proj-two-needs');
     await db.query(`DELETE FROM service_need WHERE service_id = $1 AND need_code = 'addiction'`, [id]);
-    expect(await assertInStep('need removed')).toBe(3);
+    expect(await assertInStep('need removed')).toBe(4);
+    // tagged with mental health itself now: its row stands for both
     await db.query(`INSERT INTO service_need (service_id, need_code) VALUES ($1, 'addiction'), ($1, 'mental_health')`, [id]);
     expect(await assertInStep('needs added')).toBe(5);
+    const [mental] = await db.query(`SELECT tagged_needs::text[] AS tagged, direct FROM match_listing WHERE service_id = $1 AND need_code = 'mental_health'`, [id]);
+    expect(mental).toEqual({ tagged: ['mental_health', 'psychosocial_counselling'], direct: true });
 
     // a second location of organisation A, in Meißen, then the service offered there too
     const [org] = await db.query(`SELECT id FROM organization WHERE name = 'Projection A (fiktiv)'`);
@@ -153,6 +180,33 @@ describe.each(databaseTargets())('the matcher read model (match_listing) on the 
     expect(await names()).not.toContain('proj-two-needs');
   });
 
+  it('finds a need’s narrower needs in one scan of its family, each by its own kinds of partner', async () => {
+    // Bautzen, away from the other fixtures
+    const at = (bearing: number, meters: number) => destination(BAUTZEN.latitude, BAUTZEN.longitude, bearing, meters);
+    const offer = (name: string, need: string, category: ServiceCategory, p: { latitude: number; longitude: number }) =>
+      organizationAt(`${name} (fiktiv)`, p.latitude, p.longitude, [serviceFixture({ name, needs: [need], category })]);
+    await t.app.get(CatalogueService).importOrganizations([
+      // a social service answers psychosocial counselling, and so mental health through it …
+      offer('fam-counselling', 'psychosocial_counselling', ServiceCategory.SOCIAL_SERVICE, at(0, 500)),
+      // … but not mental health itself (not among its default kinds)
+      offer('fam-social-direct', 'mental_health', ServiceCategory.SOCIAL_SERVICE, at(90, 200)),
+      offer('fam-crisis', 'crisis_intervention', ServiceCategory.CLINIC, at(180, 900)),
+    ]);
+    const scan = (limit: number) => t.app.get(CatalogueService).findMatchCandidates({
+      origin: BAUTZEN, radiusMeters: 5_000, scans: [{ need: 'mental_health', routes: defaultRouteTokens('mental_health') }], limit,
+    });
+    const named = async (limit: number) => {
+      const names = new Map((await db.query(`SELECT id, name FROM service WHERE name LIKE 'fam-%'`)).map((r: { id: string; name: string }) => [r.id, r.name]));
+      return (await scan(limit)).map((c) => ({ name: names.get(c.service.id), needs: c.matchedNeeds }));
+    };
+    expect(await named(10)).toEqual([
+      { name: 'fam-counselling', needs: ['psychosocial_counselling'] },
+      { name: 'fam-crisis', needs: ['crisis_intervention'] },
+    ]);
+    // one scan, one limit: the family's nearest answer
+    expect(await named(1)).toEqual([{ name: 'fam-counselling', needs: ['psychosocial_counselling'] }]);
+  });
+
   it('gives every requested need its own nearest candidates: a common need does not crowd out a rarer one', async () => {
     // Görlitz, away from the other fixtures: three nutrition offers close by, one exercise offer further out
     const at = (bearing: number, meters: number) => destination(GOERLITZ.latitude, GOERLITZ.longitude, bearing, meters);
@@ -164,7 +218,7 @@ describe.each(databaseTargets())('the matcher read model (match_listing) on the 
       offer('crowd-3', 'nutrition', at(180, 500)),
       offer('rare-1', 'exercise', at(270, 2000)),
     ]);
-    const candidates = await t.app.get(CatalogueService).findMatchCandidates({ origin: GOERLITZ, radiusMeters: 10_000, needs: ['nutrition', 'exercise'], limit: 2 });
+    const candidates = await t.app.get(CatalogueService).findMatchCandidates({ origin: GOERLITZ, radiusMeters: 10_000, scans: [anyKind('nutrition'), anyKind('exercise')], limit: 2 });
     const found = candidates.map((c) => ({ need: c.matchedNeeds.join(','), id: c.service.id }));
     const ids = { crowd1: await serviceId('crowd-1'), crowd2: await serviceId('crowd-2'), rare: await serviceId('rare-1') };
     // the two nearest per need, nearest first; the limit is per need, not for all needs together

@@ -216,28 +216,27 @@ export class CatalogueRepository {
    * Match candidates: the `limit` nearest visible service × location pairs within the radius that
    * address one of the needs and pass every hard criterion, with the facts the matcher scores on.
    *
-   * Reads only `match_listing` (see its migration): per need, a KNN scan of the (need_code, point)
-   * GiST index walks that need's listings nearest first, bounded by ST_DWithin, and stops after
-   * `limit` that pass the filters, so the cost follows the answer rather than the catalogue. The
-   * union of each need's nearest `limit` holds the overall nearest `limit`; a pair found for several
-   * needs is merged (with one need there is nothing to merge). Runs as a prepared statement.
+   * Reads only `match_listing` (see its migrations): per scan, a KNN scan of the (need_code, point)
+   * GiST index walks the rows of the scan's need — its family: listings tagged with the need or a
+   * narrower one (1734400000000) — nearest first, bounded by ST_DWithin, keeps those holding one of
+   * the scan's route tokens (tagged need × kind of partner), and stops after `limit` that pass the
+   * filters, so the cost follows the answer rather than the catalogue. The union of each scan's
+   * nearest `limit` holds the overall nearest `limit`; a pair found by several scans is merged (with
+   * one scan there is nothing to merge). Runs as a prepared statement.
    */
   async findMatchCandidates(c: CandidateCriteria): Promise<Candidate[]> {
     const p = new SqlParams();
     const origin = `ST_SetSRID(ST_MakePoint(${p.add(c.origin.longitude)}::float8, ${p.add(c.origin.latitude)}::float8), 4326)::geography`;
-    // One scan per need (its kinds of partner, if any), and the extra scans of preferred kinds.
-    const scans = [
-      ...c.needs.map((need) => ({ need, kinds: c.kinds?.[need] ?? null })),
-      ...(c.extraScans ?? []).map((x) => ({ need: x.need, kinds: x.kinds })),
-    ];
+    const scans = c.scans;
+    if (!scans.length) return [];
     const single = scans.length === 1;
-    // kinds as one comma-joined text per scan (tokens hold no commas): unnest takes arrays of scalars only
+    // routes as one comma-joined text per scan (tokens hold no commas): unnest takes arrays of scalars only
     const needs = p.add(single ? scans[0].need : scans.map((x) => x.need));
-    const kinds = p.add(single ? scans[0].kinds : scans.map((x) => x.kinds?.join(',') ?? null));
+    const routes = p.add(single ? scans[0].routes : scans.map((x) => x.routes.join(',')));
     const limit = p.add(c.limit);
     const scan = single
-      ? [`ml.need_code = ${needs}::varchar`, `(${kinds}::text[] IS NULL OR ml.kind_tokens && ${kinds}::text[])`]
-      : [`ml.need_code = n.code`, `(n.kinds IS NULL OR ml.kind_tokens && string_to_array(n.kinds, ','))`];
+      ? [`ml.need_code = ${needs}::varchar`, `ml.route_tokens && ${routes}::text[]`]
+      : [`ml.need_code = n.code`, `ml.route_tokens && string_to_array(n.routes, ',')`];
     // On the sphere, which is cheaper per row than the spheroid, with a margin that keeps it a
     // superset of the spheroidal radius anywhere in Germany; the matcher holds the limits itself.
     const within = `ST_DWithin(ml.point, o.g, ${p.add(c.radiusMeters * SPHERE_MARGIN)}::float8, false)`;
@@ -262,7 +261,7 @@ export class CatalogueRepository {
         AND oh.opens_at <= ${time}::time AND oh.closes_at > ${time}::time)`);
     }
     const scanOf = (bound: string, from = 'match_listing ml') => `
-      SELECT ml.service_id, ml.location_id, ml.need_code, ml.point <-> o.g AS knn, ml.facts
+      SELECT ml.service_id, ml.location_id, ml.tagged_needs, ml.point <-> o.g AS knn, ml.facts
       FROM ${from}
       WHERE ${[...scan, bound, ...where].join(' AND ')}
       ORDER BY ml.point <-> o.g LIMIT ${limit}`;
@@ -280,7 +279,7 @@ export class CatalogueRepository {
     // 400 rows of a dozen typed columns cost, which was more than the search itself.
     // The distance is not among them: it is computed from the coordinates in the facts
     // (geodesicMeters), which costs less than a spheroidal distance per row in the database.
-    const line = `concat_ws('|', k.service_id, k.location_id, k.need_code, k.facts) AS line`;
+    const line = `concat_ws('|', k.service_id, k.location_id, array_to_string(k.tagged_needs, ','), k.facts) AS line`;
     // One scan (the common case): one KNN scan. Several: one KNN scan per need (and per preferred
     // kind), and the limit holds per scan — a limit over the merged list let a common need's
     // nearest listings crowd a rarer need out altogether, which then showed as unmet. A listing
@@ -289,7 +288,7 @@ export class CatalogueRepository {
     const candidatesOf = (scanSql: string) => single
       ? `SELECT ${line}, k.knn, k.service_id, k.location_id FROM o CROSS JOIN LATERAL (${scanSql}) k`
       : `SELECT ${line}, k.knn, k.service_id, k.location_id
-         FROM o, unnest(${needs}::varchar[], ${kinds}::text[]) AS n(code, kinds) CROSS JOIN LATERAL (${scanSql}) k`;
+         FROM o, unnest(${needs}::varchar[], ${routes}::text[]) AS n(code, routes) CROSS JOIN LATERAL (${scanSql}) k`;
     const lines = (scanSql: string) => `(SELECT string_agg(c.line, E'\\n' ORDER BY c.knn, c.service_id, c.location_id) FROM (${candidatesOf(scanSql)}) c)`;
     const [[text, servedText]] = await this.prepared.rows(
       `WITH o AS (SELECT ${origin} AS g)${servedArea} SELECT ${lines(nearest)}, ${served ? lines(served) : 'NULL::text'}`,
@@ -301,14 +300,13 @@ export class CatalogueRepository {
     const add = (block: unknown, served: boolean) => {
       if (!block) return;
       for (const line of (block as string).split('\n')) {
-        // service id | location id | need | facts: one line per listing and scan that found it
+        // service id | location id | tagged needs | facts: one line per listing and scan that found it
         const cut = line.indexOf('|', line.indexOf('|') + 1);
         const key = line.slice(0, cut);
-        const needEnd = line.indexOf('|', cut + 1);
         const known = byKey.get(key);
         if (known) {
-          const need = line.slice(cut + 1, needEnd);
-          if (!known.matchedNeeds.includes(need)) known.matchedNeeds = [...known.matchedNeeds, need].sort();
+          const tagged = line.slice(cut + 1, line.indexOf('|', cut + 1));
+          for (const need of tagged.split(',')) if (!known.matchedNeeds.includes(need)) known.matchedNeeds = [...known.matchedNeeds, need].sort();
           if (served) known.comesToPerson = true;
           continue;
         }
@@ -556,6 +554,7 @@ function parseCandidate(line: string, origin: { latitude: number; longitude: num
     },
     location: { id: f[1], districtAgs: f[4] || null, latitude, longitude },
     distanceMeters: geodesicMeters(origin.latitude, origin.longitude, latitude, longitude),
-    matchedNeeds: [f[2]],
+    // the listing's needs under the scanned need, sorted (most rows: one)
+    matchedNeeds: f[2].includes(',') ? f[2].split(',') : [f[2]],
   };
 }

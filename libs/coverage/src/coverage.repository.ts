@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { needAnswers, partnerKindToken, visibilitySql } from '@lotse/catalogue';
+import { defaultRouteTokens, visibilitySql } from '@lotse/catalogue';
 import { CandidateRow, CoverageUnit, FreshnessFigures, NetworkSizeCell, PopulationInfo } from './coverage.types';
 import { Extent } from './map/projection';
 import { BoundaryUnit, UnitPopulation } from './population/apportion';
@@ -26,22 +26,22 @@ const visible = visibilitySql.service;
  * need ("Psychische Gesundheit" counts psychotherapy, crisis services, …), each of the default kinds
  * of partner of the need it is listed under — coverage of "Fachärztliche Abklärung" counts clinics and
  * specialists, never an insurer's customer centre, a room or an employment measure. As parameters:
- * the tagged needs and, per need, its kind tokens comma-joined (tokens hold no commas).
+ * the need and the route tokens of its answers (`defaultRouteTokens`), as the matcher scans them.
  */
-export function needAnswerParams(need: string): [string[], string[]] {
-  const answers = needAnswers(need);
-  return [answers.map((a) => a.via), answers.map((a) => a.kinds.map(partnerKindToken).join(','))];
+export function needAnswerParams(need: string): [string, string[]] {
+  return [need, defaultRouteTokens(need)];
 }
 
 /**
  * The visible service × location pairs answering a need, from the matcher's read model
- * (`match_listing`: one row per need × visible listing × location, with its kind tokens — the
- * visibility rule applied by the catalogue's own refresher). `$codes`/`$kinds` from needAnswerParams.
+ * (`match_listing`: one row per need of a listing's family × visible listing × location, with the
+ * route tokens of the needs it is tagged with under it — the visibility rule applied by the
+ * catalogue's own refresher). `$need`/`$routes` from needAnswerParams.
  */
-const answeringListings = (codes: string, kinds: string) => `
-  SELECT DISTINCT ml.location_id, ml.service_id, ml.organization_id
-  FROM unnest(${codes}::varchar[], ${kinds}::text[]) AS a(code, kinds)
-  JOIN match_listing ml ON ml.need_code = a.code AND ml.kind_tokens && string_to_array(a.kinds, ',')`;
+const answeringListings = (need: string, routes: string) => `
+  SELECT ml.location_id, ml.service_id, ml.organization_id
+  FROM match_listing ml
+  WHERE ml.need_code = ${need}::varchar AND ml.route_tokens && ${routes}::text[]`;
 
 /**
  * For the coverage statement only (SET LOCAL, inside its transaction): it is hundreds of tiny index

@@ -6,7 +6,7 @@ import { DEFAULT_DEPARTURE_WINDOW, minutesForDistance, TRAVEL_TIME_ESTIMATOR, Tr
 import { bestBundle } from './bundle';
 import { MATCH_LIMITS, MatchBudget, MatchLimits } from './match-budget';
 import { resolveOrigin } from './origin';
-import { answeredNeeds, candidateScans, needLabel, PartnerKindPlan, planPartnerKinds } from './partner-kinds';
+import { answeredNeeds, candidateScans, CandidateScans, needLabel, PartnerKindPlan, planPartnerKinds } from './partner-kinds';
 import { BeyondLimit, MatchBundle, MatchOutcome, MatchRequest, MatchTarget, MatchWork, Reason } from './matching.types';
 import { beyondLimitExplanation, explanations } from './scoring/explain';
 import { berlinDate } from './scoring/clock';
@@ -49,6 +49,8 @@ interface TargetContext {
 @Injectable()
 export class MatchingService {
   private districtsCache?: Promise<Map<string, District>>;
+  /** the plan and scans of needs asked without kinds of partner (most requests): the same for the same needs */
+  private readonly plainPlans = new Map<string, { kinds: PartnerKindPlan; scans: CandidateScans }>();
 
   constructor(
     private readonly catalogue: CatalogueService,
@@ -72,7 +74,7 @@ export class MatchingService {
     await this.catalogue.assertKnownNeeds(needCodes, 'request.needs');
     const terms = new Map((await this.catalogue.needTerms()).map((t) => [t.code, t]));
     const needs = needCodes.map((c) => terms.get(c)!);
-    const kinds = planPartnerKinds(needCodes, request.partnerKinds);
+    const { kinds, scans } = this.plan(needCodes, request.partnerKinds);
 
     const resolved = await resolveOrigin(this.geo, request.origin);
     const origin = { latitude: resolved.latitude, longitude: resolved.longitude };
@@ -98,8 +100,8 @@ export class MatchingService {
     const criteria: CandidateCriteria = {
       origin,
       radiusMeters: reach,
-      // the needs and their narrower needs, each of its kinds (partner-kinds.ts): needs, kinds, extraScans
-      ...candidateScans(kinds, needCodes),
+      // per need one scan of its family with the routes that answer it, and its preferred kinds (partner-kinds.ts)
+      ...scans,
       age: c.age,
       languages: c.languages,
       accessibility: [...accessibility],
@@ -266,6 +268,24 @@ export class MatchingService {
       comesToPerson: candidate.comesToPerson ?? false,
       values,
     };
+  }
+
+  /** What the needs and the kinds asked for mean for the search and the ranking (partner-kinds.ts). */
+  private plan(needCodes: string[], asked: MatchRequest['partnerKinds']): { kinds: PartnerKindPlan; scans: CandidateScans } {
+    if (asked?.length) {
+      const kinds = planPartnerKinds(needCodes, asked);
+      return { kinds, scans: candidateScans(kinds, needCodes) };
+    }
+    const key = needCodes.join(',');
+    let plan = this.plainPlans.get(key);
+    if (!plan) {
+      const kinds = planPartnerKinds(needCodes);
+      plan = { kinds, scans: candidateScans(kinds, needCodes) };
+      // known needs only reach here (assertKnownNeeds), but their combinations are many: keep it bounded
+      if (this.plainPlans.size >= 1000) this.plainPlans.clear();
+      this.plainPlans.set(key, plan);
+    }
+    return plan;
   }
 
   private districts(): Promise<Map<string, District>> {

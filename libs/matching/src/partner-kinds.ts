@@ -1,4 +1,4 @@
-import { listingKindTokens, needAnswers, PartnerKind, partnerKindToken, ServiceCategory } from '@lotse/catalogue';
+import { answerRouteTokens, CandidateScan, listingKindTokens, needAnswers, PartnerKind, partnerKindToken, ServiceCategory } from '@lotse/catalogue';
 import { InvalidInputError } from '@lotse/common';
 
 /** How a coach's kind of partner for a need applies. */
@@ -35,14 +35,14 @@ export interface PartnerKindPlan {
   ownScans: Set<string>;
 }
 
-/** What the candidate search scans for some of a plan's needs (`CandidateCriteria.needs/kinds/extraScans`). */
+/** What the candidate search scans for some of a plan's needs (`CandidateCriteria.scans`). */
 export interface CandidateScans {
-  /** the tagged needs to scan: the needs and their narrower needs, once each */
-  needs: string[];
-  /** per tagged need, the kind tokens of every route through it (a need reached from two requested needs takes both's kinds; `answeredNeeds` tells them apart) */
-  kinds: Record<string, string[]>;
-  /** nearest-first scans of a need's preferred kinds alone, so nearer listings of its other kinds cannot crowd them out */
-  extraScans: { need: string; kinds: string[] }[];
+  /**
+   * Per need, one scan of its family (the need and its narrower needs) for the route tokens of its
+   * routes; and, for a need with preferred kinds of its own, one more for its routes restricted to
+   * those kinds, so that nearer listings of its other kinds cannot crowd them out.
+   */
+  scans: CandidateScan[];
 }
 
 /** Specialties belong to physicians and clinics (a clinic's department); other categories have none. */
@@ -85,23 +85,17 @@ export function planPartnerKinds(needs: readonly string[], asked: readonly NeedP
 
 /** The scans that find candidates for `needs` (all of the plan's, or some: the unmet ones beyond the limit). */
 export function candidateScans(plan: PartnerKindPlan, needs: readonly string[]): CandidateScans {
-  const kinds: Record<string, Set<string>> = {};
-  const extra = new Map<string, Set<string>>();
+  const scans: CandidateScan[] = [];
   for (const need of needs) {
+    const routes = plan.routes.get(need) ?? [];
+    scans.push({ need, routes: answerRouteTokens(routes) });
     const prefer = plan.ownScans.has(need) ? plan.preferred.get(need)! : [];
-    for (const route of plan.routes.get(need) ?? []) {
-      for (const token of route.tokens) (kinds[route.via] ??= new Set()).add(token);
-      if (!prefer.length) continue;
-      const tokens = extra.get(route.via) ?? new Set<string>();
-      for (const k of prefer) tokens.add(partnerKindToken(k));
-      extra.set(route.via, tokens);
+    if (prefer.length) {
+      const tokens = prefer.map(partnerKindToken);
+      scans.push({ need, routes: answerRouteTokens(routes.map((r) => ({ via: r.via, tokens }))) });
     }
   }
-  return {
-    needs: Object.keys(kinds),
-    kinds: Object.fromEntries(Object.entries(kinds).map(([via, tokens]) => [via, [...tokens]])),
-    extraScans: [...extra].map(([need, tokens]) => ({ need, kinds: [...tokens] })),
-  };
+  return { scans };
 }
 
 /** A requested need a candidate answers, and the narrower needs it answers it through (empty: tagged with the need itself). */

@@ -158,13 +158,25 @@ export interface CategoryCount {
   count: number;
 }
 
+/** One nearest-first scan of the candidate search: a need's family, answered by `routes` (`routeToken`). */
+export interface CandidateScan {
+  need: string;
+  routes: readonly string[];
+}
+
 /** Hard criteria of a match, applied in SQL so only fitting listings leave the database. */
 export interface CandidateCriteria {
   origin: { latitude: number; longitude: number };
   /** straight-line reach; candidates beyond it are never read */
   radiusMeters: number;
-  /** addresses at least one of these needs */
-  needs: string[];
+  /**
+   * Nearest-first scans, each with its own `limit`: one per requested need, and one per need whose
+   * preferred kinds of partner must not be crowded out by nearer listings of its other kinds. A
+   * scan reads the rows of `need` in `match_listing` — listings tagged with it or with a narrower
+   * need — that hold one of `routes` (`routeToken`: the tagged need and a kind of partner that
+   * answer it).
+   */
+  scans: readonly CandidateScan[];
   age?: number;
   /** offered in at least one of these languages */
   languages?: string[];
@@ -179,22 +191,12 @@ export interface CandidateCriteria {
   /** open at ISO weekday and 'HH:MM' */
   openAt?: { weekday: number; time: string };
   /**
-   * Per need, the kinds of partner it is answered by, as kind tokens (`partnerKindToken`): a listing
-   * counts for the need only when it shares one. A need without an entry takes any kind.
-   */
-  kinds?: Readonly<Record<string, readonly string[]>>;
-  /**
-   * Further nearest-first scans of one need restricted to some kinds (a coach's preferred kind), so
-   * that the need's other kinds nearer by cannot crowd the preferred ones out of `limit`.
-   */
-  extraScans?: readonly { need: string; kinds: readonly string[] }[];
-  /**
    * Outreach and online listings whose service area holds one of `ags` (the origin's district and
    * municipality) and that offer one of `modes`: found whatever their distance, as coming to the
    * person (`Candidate.comesToPerson`). Every other hard criterion still holds.
    */
   servedArea?: { ags: string[]; modes: DeliveryMode[] };
-  /** nearest candidates taken per requested need (KNN); ranking happens outside the database */
+  /** nearest candidates taken per scan (KNN); ranking happens outside the database */
   limit: number;
 }
 

@@ -107,6 +107,28 @@ export function partnerKindToken(kind: PartnerKind): string {
   throw new Error('a kind of partner names a category, a specialty or both');
 }
 
+/**
+ * One way a listing answers the broader need its read-model row stands under: tagged with `via`
+ * (the need or a narrower one) and sharing `kindToken`. A row of `match_listing` carries one per
+ * tagged need of its family and kind token of the listing (`route_tokens`, migration
+ * 1734400000000), so "tagged with a narrower need and of that need's kinds" is one array overlap.
+ */
+export function routeToken(via: string, kindToken: string): string {
+  return `${via}>${kindToken}`;
+}
+
+/** The route tokens of a need's answers (`needAnswers`, or a plan's own): what its family scan looks for. */
+export function answerRouteTokens(answers: readonly { via: string; tokens: Iterable<string> }[]): string[] {
+  const tokens = new Set<string>();
+  for (const a of answers) for (const t of a.tokens) tokens.add(routeToken(a.via, t));
+  return [...tokens];
+}
+
+/** The route tokens of what answers `need` when the coach names no kind of partner (coverage counts these). */
+export function defaultRouteTokens(need: string): string[] {
+  return answerRouteTokens(needAnswers(need).map((a) => ({ via: a.via, tokens: a.kinds.map(partnerKindToken) })));
+}
+
 /** Few distinct (category, specialty) pairs exist, and the matcher asks for every candidate's. */
 const TOKENS_OF_KIND = new Map<string, readonly string[]>();
 

@@ -17,6 +17,7 @@ import { GeocodePrecision1734300000000 } from './1734300000000-geocode-precision
 import { ImportKeys1734310000000 } from './1734310000000-import-keys';
 import { ImportBatchTriggers1734320000000 } from './1734320000000-import-batch-triggers';
 import { MatchListingRefreshByIds1734330000000 } from './1734330000000-match-listing-refresh-by-ids';
+import { MatchListingNeedFamilies1734400000000 } from './1734400000000-match-listing-need-families';
 
 /** In order; listed explicitly so the bundle and the tests run exactly the same migrations. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   ImportKeys1734310000000,
   ImportBatchTriggers1734320000000,
   MatchListingRefreshByIds1734330000000,
+  MatchListingNeedFamilies1734400000000,
 ];
