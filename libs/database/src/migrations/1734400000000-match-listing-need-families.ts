@@ -98,18 +98,20 @@ const DELETE_GONE = (families: boolean) => `DELETE FROM match_listing m WHERE m.
 
 /**
  * The services' rows, found by primary key (see 1734330000000): with families, one per need of the
- * service and per broader need, carrying the service's needs it stands for.
+ * service and per broader need, carrying the service's needs it stands for. The family is built per
+ * service (its needs by the service_need key), not for the batch at once: grouped over the batch, a
+ * planner without statistics (a fresh import) scanned all of service_need per batch.
  */
 const rowsOf = (ids: string, families: boolean) => families ? `SELECT ${VALUES(true)}
-      FROM (
-        SELECT sn.service_id, nl.ancestor AS need_code, array_agg(sn.need_code ORDER BY sn.need_code)::varchar[] AS tagged
+      FROM service s
+      CROSS JOIN LATERAL (
+        SELECT nl.ancestor AS need_code, array_agg(sn.need_code ORDER BY sn.need_code)::varchar[] AS tagged
         FROM service_need sn JOIN need_lineage nl ON nl.code = sn.need_code
-        WHERE sn.service_id = ANY(${ids}) GROUP BY sn.service_id, nl.ancestor
+        WHERE sn.service_id = s.id GROUP BY nl.ancestor
       ) fam
-      JOIN service s ON s.id = fam.service_id
       JOIN service_location sl ON sl.service_id = s.id
       JOIN location l ON l.id = sl.location_id
-      WHERE listing_visible(s.status, (SELECT o.status FROM organization o WHERE o.id = s.organization_id))` : `SELECT ${VALUES(false)}
+      WHERE s.id = ANY(${ids}) AND listing_visible(s.status, (SELECT o.status FROM organization o WHERE o.id = s.organization_id))` : `SELECT ${VALUES(false)}
       FROM service s
       JOIN service_need sn ON sn.service_id = s.id
       JOIN service_location sl ON sl.service_id = s.id
